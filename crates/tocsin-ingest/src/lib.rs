@@ -1,0 +1,2 @@
+//! Sources → [`tocsin_model::RawDoc`]s.
+#![warn(missing_docs)]
