@@ -1,1 +1,110 @@
-//! Raw documents → articles.
+//! Raw documents → clean articles.
+//!
+//! [`extract`] decodes the bytes ([`decode`]), parses HTML into a compact tree ([`html`]),
+//! picks the main content ([`content`]) and reads the metadata ([`metadata`]); plain text
+//! goes through line-level boilerplate removal ([`plaintext`]). A document that cannot be
+//! read yields an [`ExtractError`] for that document only.
+//!
+//! ```
+//! use tocsin_model::{PayloadKind, RawDoc};
+//! let raw = RawDoc {
+//!     bytes: b"<html><head><title>Blast hits market</title></head><body><article>\
+//!         <p>A bomb exploded in a crowded market on Friday, killing at least 12 people, \
+//!         police said.</p></article></body></html>".to_vec(),
+//!     kind: PayloadKind::Html,
+//!     ..RawDoc::default()
+//! };
+//! let article = tocsin_extract::extract(&raw).unwrap();
+//! assert!(article.text.starts_with("A bomb exploded"));
+//! ```
+#![warn(missing_docs)]
+
+pub mod content;
+pub mod decode;
+pub mod html;
+pub mod signals;
+
+use tocsin_model::{Article, PayloadKind, RawDoc};
+
+/// Why one document could not be extracted.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The bytes could not be read as text.
+    #[error("cannot decode document: {0}")]
+    Decode(#[from] decode::DecodeError),
+}
+
+/// Extracts the article from one raw document.
+pub fn extract(raw: &RawDoc) -> Result<Article, ExtractError> {
+    let decoded = decode::decode(&raw.bytes, raw.declared_charset.as_deref())?;
+    let is_html = match raw.kind {
+        PayloadKind::Html => true,
+        PayloadKind::Text => false,
+        PayloadKind::Unknown => looks_like_html(&decoded.text),
+    };
+    let mut article = if is_html {
+        extract_html(&decoded.text, raw.source.url.as_deref())
+    } else {
+        extract_text(&decoded.text)
+    };
+    if article.title.is_none() {
+        article.title.clone_from(&raw.title_hint);
+    }
+    if article.published.is_none() {
+        article.published.clone_from(&raw.published_hint);
+    }
+    Ok(article)
+}
+
+/// Extracts an article from an HTML string.
+pub fn extract_html(html: &str, url: Option<&str>) -> Article {
+    let dom = html::Dom::parse(html);
+    let extracted = content::extract(&dom, url);
+    let mut article = Article::default();
+    let meta = basic_metadata(&extracted.signals);
+    article.title = meta;
+    article.set_blocks(extracted.blocks);
+    article.captions = extracted.captions;
+    article
+}
+
+/// Extracts an article from plain text.
+pub fn extract_text(text: &str) -> Article {
+    let mut article = Article::default();
+    let blocks = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| tocsin_model::Block::new(tocsin_model::BlockKind::Paragraph, p))
+        .collect();
+    article.set_blocks(blocks);
+    article
+}
+
+fn basic_metadata(signals: &signals::PageSignals) -> Option<String> {
+    signals
+        .h1s
+        .first()
+        .cloned()
+        .or_else(|| signals.title_tag.clone())
+}
+
+/// Sniffs whether decoded text is markup: a tag near the start, or many tags overall.
+pub fn looks_like_html(text: &str) -> bool {
+    let head = &text[..text.len().min(2048)];
+    let head_lower = head.to_ascii_lowercase();
+    [
+        "<!doctype",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<div",
+        "<p>",
+        "<p ",
+        "<article",
+        "<title",
+    ]
+    .iter()
+    .any(|m| head_lower.contains(m))
+}

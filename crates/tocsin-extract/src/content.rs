@@ -1,0 +1,1128 @@
+//! Main-content extraction over the arena tree.
+//!
+//! The approach is Readability's (score paragraphs, credit their ancestors, pick the best
+//! container and the siblings that belong with it) with trafilatura's habits layered on top:
+//! furniture is cut by tag and by class/id vocabulary before scoring, known article-body
+//! markers earn a strong bonus, and every emitted block is checked again for link density
+//! and boilerplate phrasing. All passes are linear over the node vector; there is no
+//! recursion deeper than the parser's depth cap.
+
+use crate::html::{push_collapsed, push_space, Dom, NodeData, NodeId, Tag, NONE};
+use crate::signals::{PageSignals, TimeSignal};
+use tocsin_model::{Block, BlockKind};
+
+/// What extraction found in a page's markup.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    /// Body blocks in order.
+    pub blocks: Vec<Block>,
+    /// Image captions found inside or near the article.
+    pub captions: Vec<String>,
+    /// Metadata signals for the metadata stage.
+    pub signals: PageSignals,
+}
+
+const F_HARD: u8 = 1; // removed by tag or hidden, with its subtree
+const F_SOFT: u8 = 2; // removed by class/id vocabulary, with its subtree
+const F_CAPTION: u8 = 4; // a caption container
+const F_BODY_MARK: u8 = 8; // carries a known article-body marker
+const F_LINK: u8 = 16; // inside an <a>
+
+/// Per-node numbers, kept in parallel vectors for cache-friendly passes.
+struct Stats {
+    flags: Vec<u8>,
+    /// Characters of visible text below the node (excluding removed subtrees).
+    text: Vec<u32>,
+    /// Characters of that text inside links.
+    link: Vec<u32>,
+    /// Readability content score.
+    score: Vec<f32>,
+    /// Class/id weight (positive for article vocabulary, negative for furniture).
+    weight: Vec<i16>,
+}
+
+/// Extracts the main content and metadata signals from a parsed page.
+pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
+    let n = dom.nodes.len();
+    let mut st = Stats {
+        flags: vec![0; n],
+        text: vec![0; n],
+        link: vec![0; n],
+        score: vec![0.0; n],
+        weight: vec![0; n],
+    };
+    let mut signals = PageSignals {
+        url: url.map(str::to_string),
+        ..PageSignals::default()
+    };
+    mark_by_tag_and_collect_signals(dom, &mut st, &mut signals);
+    count_text(dom, &mut st);
+    mark_by_class(dom, &mut st);
+    count_text(dom, &mut st);
+    score_paragraphs(dom, &mut st);
+    let top = pick_top_candidate(dom, &st);
+    let mut out = Extracted {
+        signals,
+        ..Extracted::default()
+    };
+    if let Some(top) = top {
+        let parts = gather_siblings(dom, &st, top);
+        let mut emitter = Emitter::new(dom, &st);
+        for part in parts {
+            emitter.emit(part);
+        }
+        emitter.flush(BlockKind::Paragraph);
+        out.blocks = emitter.blocks;
+        out.captions = emitter.captions;
+    }
+    clean_blocks(&mut out.blocks, &out.signals);
+    out.signals.lead_text = out
+        .blocks
+        .iter()
+        .take(2)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into();
+    out
+}
+
+fn attr_lower(dom: &Dom, id: NodeId, name: &str) -> Option<String> {
+    dom.attr(id, name).map(|v| v.to_ascii_lowercase())
+}
+
+/// First pass: hard removals (by tag and hidden state) and the page's metadata signals.
+fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSignals) {
+    for i in 1..dom.nodes.len() {
+        let parent = dom.nodes[i].parent as usize;
+        let inherited = st.flags[parent] & (F_HARD | F_LINK | F_CAPTION);
+        st.flags[i] |= inherited;
+        let Some(tag) = dom.tag(i as NodeId) else {
+            continue;
+        };
+        let id = i as NodeId;
+        match tag {
+            Tag::A => st.flags[i] |= F_LINK,
+            Tag::Html => sig.html_lang = dom.attr(id, "lang").map(str::to_string),
+            Tag::Title => {
+                if sig.title_tag.is_none() && inherited & F_HARD == 0 {
+                    let mut t = String::new();
+                    dom.collect_text(id, &mut t, &|_| false);
+                    sig.title_tag = Some(t.trim().to_string());
+                }
+            }
+            Tag::Meta => collect_meta(dom, id, sig),
+            Tag::Link => {
+                if attr_lower(dom, id, "rel")
+                    .is_some_and(|r| r.split_whitespace().any(|r| r == "canonical"))
+                    && sig.canonical.is_none()
+                {
+                    sig.canonical = dom.attr(id, "href").map(|h| h.trim().to_string());
+                }
+            }
+            Tag::Script => {
+                if attr_lower(dom, id, "type").is_some_and(|t| t.contains("ld+json")) {
+                    let mut t = String::new();
+                    for c in dom.children(id) {
+                        if let NodeData::Text(s) = &dom.nodes[c as usize].data {
+                            t.push_str(s);
+                        }
+                    }
+                    sig.json_ld.push(t);
+                }
+            }
+            Tag::Time => {
+                let mut text = String::new();
+                dom.collect_text(id, &mut text, &|_| false);
+                let hints = format!(
+                    "{} {} {}",
+                    attr_lower(dom, id, "itemprop").unwrap_or_default(),
+                    attr_lower(dom, id, "class").unwrap_or_default(),
+                    if dom.attr(id, "pubdate").is_some() {
+                        "pubdate"
+                    } else {
+                        ""
+                    }
+                );
+                sig.times.push(TimeSignal {
+                    datetime: dom.attr(id, "datetime").map(|d| d.trim().to_string()),
+                    text: text.trim().to_string(),
+                    published_hint: hints.contains("publish") || hints.contains("pubdate"),
+                    modified_hint: hints.contains("modif") || hints.contains("updat"),
+                });
+            }
+            Tag::H1 if inherited & F_HARD == 0 => {
+                let mut t = String::new();
+                dom.collect_text(id, &mut t, &|_| false);
+                let t = t.trim();
+                if !t.is_empty() && sig.h1s.len() < 8 {
+                    sig.h1s.push(t.to_string());
+                }
+            }
+            _ => {}
+        }
+        if is_hard_removed(dom, id, tag) {
+            st.flags[i] |= F_HARD;
+        }
+        if matches!(tag, Tag::Figcaption | Tag::Caption) {
+            st.flags[i] |= F_CAPTION;
+        }
+        collect_byline_and_date_candidates(dom, id, tag, sig);
+    }
+}
+
+fn collect_meta(dom: &Dom, id: NodeId, sig: &mut PageSignals) {
+    let key = dom
+        .attr(id, "property")
+        .or_else(|| dom.attr(id, "name"))
+        .or_else(|| dom.attr(id, "itemprop"))
+        .or_else(|| dom.attr(id, "http-equiv"));
+    let (Some(key), Some(content)) = (key, dom.attrs(id).iter().find(|a| a.name == "content"))
+    else {
+        return;
+    };
+    let value = content.value().trim().to_string();
+    if !value.is_empty() && sig.metas.len() < 200 {
+        sig.metas.push((key.trim().to_ascii_lowercase(), value));
+    }
+}
+
+fn collect_byline_and_date_candidates(dom: &Dom, id: NodeId, tag: Tag, sig: &mut PageSignals) {
+    if matches!(
+        tag,
+        Tag::Meta | Tag::Link | Tag::Script | Tag::Style | Tag::Html | Tag::Body
+    ) {
+        return;
+    }
+    let class_id = class_and_id(dom, id);
+    let rel_author = dom
+        .attr(id, "rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"));
+    let itemprop = attr_lower(dom, id, "itemprop").unwrap_or_default();
+    let is_author = rel_author
+        || itemprop.contains("author")
+        || class_id.contains("author")
+        || class_id.contains("byline");
+    let is_date = itemprop.contains("date")
+        || class_id.contains("date")
+        || class_id.contains("publish")
+        || class_id.contains("posted")
+        || class_id.contains("timestamp");
+    if !(is_author || is_date) {
+        return;
+    }
+    let mut text = String::new();
+    dom.collect_text(id, &mut text, &|_| false);
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if is_author && text.len() <= 200 && sig.author_candidates.len() < 16 {
+        sig.author_candidates.push(text.to_string());
+    }
+    if is_date && text.len() <= 120 && sig.date_candidates.len() < 16 {
+        sig.date_candidates.push(text.to_string());
+    }
+}
+
+fn class_and_id(dom: &Dom, id: NodeId) -> String {
+    let mut s = String::new();
+    for name in ["class", "id"] {
+        if let Some(v) = dom.attr(id, name) {
+            s.push_str(&v.to_ascii_lowercase());
+            s.push(' ');
+        }
+    }
+    s
+}
+
+fn is_hard_removed(dom: &Dom, id: NodeId, tag: Tag) -> bool {
+    if matches!(
+        tag,
+        Tag::Script
+            | Tag::Style
+            | Tag::Noscript
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Canvas
+            | Tag::Iframe
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Input
+            | Tag::Button
+            | Tag::Select
+            | Tag::Textarea
+            | Tag::Nav
+            | Tag::Dialog
+            | Tag::Menu
+            | Tag::Head
+            | Tag::Title
+            | Tag::Video
+            | Tag::Audio
+            | Tag::Label
+    ) {
+        return true;
+    }
+    if dom.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = dom.attr(id, "style") {
+        let s = style.to_ascii_lowercase().replace(' ', "");
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if dom
+        .attr(id, "aria-hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        && !matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article)
+    {
+        return true;
+    }
+    dom.attr(id, "role").is_some_and(|r| {
+        matches!(
+            r.to_ascii_lowercase().as_str(),
+            "navigation"
+                | "menu"
+                | "menubar"
+                | "complementary"
+                | "dialog"
+                | "alert"
+                | "banner"
+                | "contentinfo"
+                | "search"
+        )
+    })
+}
+
+/// Bottom-up text totals: children come after parents in the node vector.
+fn count_text(dom: &Dom, st: &mut Stats) {
+    st.text.iter_mut().for_each(|t| *t = 0);
+    st.link.iter_mut().for_each(|t| *t = 0);
+    for i in (1..dom.nodes.len()).rev() {
+        if st.flags[i] & (F_HARD | F_SOFT) != 0 {
+            continue;
+        }
+        if let NodeData::Text(t) = &dom.nodes[i].data {
+            let len = visible_len(t);
+            st.text[i] = len;
+            if st.flags[i] & F_LINK != 0 {
+                st.link[i] = len;
+            }
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            let (t, l) = (st.text[i], st.link[i]);
+            st.text[parent as usize] += t;
+            st.link[parent as usize] += l;
+        }
+    }
+}
+
+/// Characters of text, not counting whitespace runs.
+fn visible_len(t: &str) -> u32 {
+    t.split_whitespace()
+        .map(|w| w.chars().count() as u32 + 1)
+        .sum()
+}
+
+/// Class/id vocabulary. Words are matched against the `-`/`_`/camelCase parts of each
+/// class or id token, so "ad" matches `ad-slot` but not `header` or `load`.
+const NEGATIVE_PARTS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "banner",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promotion",
+    "share",
+    "sharing",
+    "shares",
+    "social",
+    "socials",
+    "sociallinks",
+    "comment",
+    "comments",
+    "disqus",
+    "related",
+    "relatedposts",
+    "recommended",
+    "recommendation",
+    "recommendations",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "paywall",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "popup",
+    "modal",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "masthead",
+    "tags",
+    "tag",
+    "taglist",
+    "keywords",
+    "trending",
+    "popular",
+    "mostread",
+    "mostpopular",
+    "outbrain",
+    "taboola",
+    "widget",
+    "widgets",
+    "toolbar",
+    "print",
+    "skip",
+    "sronly",
+    "offscreen",
+    "bio",
+    "authorbio",
+    "byline",
+    "dateline",
+    "meta",
+    "timestamp",
+    "rating",
+    "vote",
+    "poll",
+    "login",
+    "register",
+    "follow",
+    "more",
+    "readmore",
+    "teaser",
+    "teasers",
+    "overlay",
+    "lightbox",
+    "gallery",
+    "carousel",
+    "slider",
+    "ticker",
+    "alert",
+    "notification",
+    "donate",
+    "app",
+    "download",
+    "jump",
+    "rail",
+    "aside",
+    "extra",
+    "outbrainwidget",
+    "newsletters",
+    "subscriptions",
+    "bottom",
+    "endnote",
+    "header",
+    "topbar",
+    "logo",
+    "search",
+    "feedback",
+    "contact",
+];
+
+const POSITIVE_PARTS: &[&str] = &[
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text",
+    "blog",
+    "news",
+    "paragraph",
+    "prose",
+    "richtext",
+    "copy",
+    "storybody",
+    "artikel",
+    "inhalt",
+    "contenido",
+    "contenu",
+    "detail",
+    "page",
+];
+
+/// Markers that pages use for "this is the article body"; strong evidence.
+const BODY_MARKERS: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article__body",
+    "article_body",
+    "articlecontent",
+    "article-content",
+    "article__content",
+    "article_content",
+    "story-body",
+    "storybody",
+    "story-content",
+    "story__body",
+    "entry-content",
+    "post-content",
+    "postcontent",
+    "post-body",
+    "post__content",
+    "content-body",
+    "body-text",
+    "article-text",
+    "articletext",
+    "story-text",
+    "field-body",
+    "field-name-body",
+    "td-post-content",
+    "rich-text",
+    "article__text",
+    "articlepage-body",
+    "news-content",
+    "news-body",
+    "article-detail",
+    "text-content",
+    "main-content",
+    "c-entry-content",
+    "paywall-article",
+    "zn-body",
+    "l-article__text",
+    "single-content",
+    "entry-body",
+    "artikel-text",
+    "artikeltext",
+];
+
+fn split_parts(token: &str, mut f: impl FnMut(&str)) {
+    let mut start = 0;
+    let b = token.as_bytes();
+    for i in 0..=b.len() {
+        let boundary = i == b.len() || matches!(b[i], b'-' | b'_' | b':' | b'.' | b'/');
+        if boundary {
+            if i > start {
+                f(&token[start..i]);
+            }
+            start = i + 1;
+        }
+    }
+}
+
+/// Class/id weight in [-1, 1] steps, plus whether a body marker is present.
+fn class_weight(dom: &Dom, id: NodeId) -> (i16, bool) {
+    let mut neg = false;
+    let mut pos = false;
+    let mut marker = false;
+    for name in ["class", "id"] {
+        let Some(v) = dom.attr(id, name) else {
+            continue;
+        };
+        let lower = v.to_ascii_lowercase();
+        if BODY_MARKERS.iter().any(|m| lower.contains(m)) {
+            marker = true;
+        }
+        for token in lower.split_ascii_whitespace() {
+            if token.len() > 60 {
+                continue;
+            }
+            if matches!(
+                token,
+                "hidden"
+                    | "hide"
+                    | "visually-hidden"
+                    | "sr-only"
+                    | "screen-reader-text"
+                    | "visuallyhidden"
+            ) {
+                neg = true;
+                continue;
+            }
+            split_parts(token, |part| {
+                if NEGATIVE_PARTS.contains(&part) {
+                    neg = true;
+                } else if POSITIVE_PARTS.contains(&part) {
+                    pos = true;
+                }
+            });
+        }
+    }
+    if let Some(ip) = dom.attr(id, "itemprop") {
+        if ip.eq_ignore_ascii_case("articleBody") || ip.eq_ignore_ascii_case("text") {
+            marker = true;
+        }
+    }
+    let w = match (pos || marker, neg) {
+        (true, false) => 1,
+        (false, true) => -1,
+        _ => 0,
+    };
+    (w, marker)
+}
+
+/// Second pass: remove furniture by class/id vocabulary, unless the element holds most of
+/// the page's text (a page-wide wrapper called `main-menu-content` is not furniture).
+fn mark_by_class(dom: &Dom, st: &mut Stats) {
+    let body_text = st.text[0].max(1);
+    for i in 1..dom.nodes.len() {
+        let parent = dom.nodes[i].parent as usize;
+        st.flags[i] |= st.flags[parent] & (F_SOFT | F_BODY_MARK);
+        let id = i as NodeId;
+        let Some(tag) = dom.tag(id) else { continue };
+        if st.flags[i] & F_HARD != 0 {
+            continue;
+        }
+        let (w, marker) = class_weight(dom, id);
+        st.weight[i] = w;
+        if marker {
+            st.flags[i] |= F_BODY_MARK;
+        }
+        let structural_negative = matches!(tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form);
+        if (w < 0 || structural_negative) && !marker && !matches!(tag, Tag::Body | Tag::Html) {
+            let share = st.text[i] as f32 / body_text as f32;
+            let holds_article = share > 0.45 || (structural_negative && w > 0);
+            if !holds_article {
+                st.flags[i] |= F_SOFT;
+            }
+        }
+        if has_caption_class(dom, id) {
+            st.flags[i] |= F_CAPTION;
+        }
+    }
+}
+
+fn has_caption_class(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        (c.contains("caption") || c.contains("credit") || c.contains("wp-caption-text"))
+            && !c.contains("body")
+    })
+}
+
+fn is_paragraph_like(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li | Tag::Dd | Tag::H2 | Tag::H3
+    )
+}
+
+/// Whether a div-like element carries its own text (not just through block children):
+/// such elements are paragraphs on pages that use `<div>`/`<br>` instead of `<p>`.
+fn has_direct_text(dom: &Dom, id: NodeId) -> bool {
+    dom.children(id).any(|c| match &dom.nodes[c as usize].data {
+        NodeData::Text(t) => t.trim().len() > 20,
+        _ => false,
+    })
+}
+
+/// Third pass: Readability's paragraph scores, credited to ancestors.
+fn score_paragraphs(dom: &Dom, st: &mut Stats) {
+    for i in 1..dom.nodes.len() {
+        if st.flags[i] & (F_HARD | F_SOFT | F_CAPTION) != 0 {
+            continue;
+        }
+        let id = i as NodeId;
+        let Some(tag) = dom.tag(id) else { continue };
+        let text_container = !is_paragraph_like(tag)
+            && matches!(
+                tag,
+                Tag::Div
+                    | Tag::Section
+                    | Tag::Article
+                    | Tag::Span
+                    | Tag::Font
+                    | Tag::Center
+                    | Tag::Main
+                    | Tag::Body
+            )
+            && has_direct_text(dom, id);
+        if !is_paragraph_like(tag) && !text_container {
+            continue;
+        }
+        let len = st.text[i];
+        if len < 25 {
+            continue;
+        }
+        let link_density = st.link[i] as f32 / len as f32;
+        if link_density > 0.5 {
+            continue;
+        }
+        let commas = count_commas(dom, id) as f32;
+        let mut score = 1.0 + commas.min(20.0) + (len as f32 / 100.0).min(3.0);
+        if matches!(tag, Tag::Li | Tag::Td | Tag::Dd) {
+            score *= 0.5;
+        }
+        // A container with its own text is the paragraph's parent as well as the paragraph
+        // (Readability wraps such text in a <p>), so it is credited first.
+        let mut ancestor = if text_container {
+            id
+        } else {
+            dom.nodes[i].parent
+        };
+        let mut level = 0;
+        while ancestor != NONE && ancestor != 0 && level < 5 {
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            st.score[ancestor as usize] += score / divider;
+            ancestor = dom.nodes[ancestor as usize].parent;
+            level += 1;
+        }
+    }
+}
+
+fn count_commas(dom: &Dom, id: NodeId) -> usize {
+    let end = dom.subtree_end(id);
+    (id..end)
+        .filter_map(|i| match &dom.nodes[i as usize].data {
+            NodeData::Text(t) => Some(t.matches([',', '，', '、', '،']).count()),
+            _ => None,
+        })
+        .sum()
+}
+
+fn final_score(dom: &Dom, st: &Stats, i: usize) -> f32 {
+    let tag_bonus = match dom.tag(i as NodeId) {
+        Some(Tag::Div | Tag::Article | Tag::Main | Tag::Section) => 5.0,
+        Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
+        Some(Tag::Ol | Tag::Ul | Tag::Dl | Tag::Li | Tag::Form) => -3.0,
+        Some(Tag::Body) => -5.0,
+        _ => 0.0,
+    };
+    let mut s = st.score[i] + tag_bonus + st.weight[i] as f32 * 25.0;
+    if st.flags[i] & F_BODY_MARK != 0 && st.score[i] > 0.0 {
+        s += 30.0;
+    }
+    let text = st.text[i].max(1) as f32;
+    s * (1.0 - st.link[i] as f32 / text)
+}
+
+fn pick_top_candidate(dom: &Dom, st: &Stats) -> Option<NodeId> {
+    let mut best: Option<(usize, f32)> = None;
+    for i in 1..dom.nodes.len() {
+        if st.score[i] <= 0.0 || st.flags[i] & (F_HARD | F_SOFT) != 0 {
+            continue;
+        }
+        let s = final_score(dom, st, i);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    let Some((mut top, top_score)) = best else {
+        return body_or_root(dom);
+    };
+    // Climb while an ancestor scores as well: the article is often split into sections whose
+    // common parent collects their scores.
+    let threshold = top_score / 3.0;
+    let mut last = top_score;
+    let mut parent = dom.nodes[top].parent;
+    while parent != NONE && parent != 0 {
+        let p = parent as usize;
+        if matches!(dom.tag(parent), Some(Tag::Body | Tag::Html)) {
+            break;
+        }
+        if st.score[p] > 0.0 {
+            let ps = final_score(dom, st, p);
+            if ps < threshold {
+                break;
+            }
+            if ps > last {
+                top = p;
+                break;
+            }
+            last = ps;
+        }
+        parent = dom.nodes[p].parent;
+    }
+    // A lone child adds nothing: use its parent, which may hold siblings we want.
+    while let Some(p) = single_child_parent(dom, st, top) {
+        top = p;
+    }
+    Some(top as NodeId)
+}
+
+fn single_child_parent(dom: &Dom, st: &Stats, id: usize) -> Option<usize> {
+    let parent = dom.nodes[id].parent;
+    if parent == NONE || parent == 0 || matches!(dom.tag(parent), Some(Tag::Body | Tag::Html)) {
+        return None;
+    }
+    let visible = dom
+        .children(parent)
+        .filter(|&c| st.text[c as usize] > 0 && st.flags[c as usize] & (F_HARD | F_SOFT) == 0)
+        .count();
+    (visible == 1 && st.text[parent as usize] == st.text[id]).then_some(parent as usize)
+}
+
+fn body_or_root(dom: &Dom) -> Option<NodeId> {
+    (0..dom.nodes.len() as NodeId)
+        .find(|&i| dom.tag(i) == Some(Tag::Body))
+        .or(Some(0))
+}
+
+/// Readability's sibling rule: siblings of the top candidate that score well, share its
+/// class, or are clean paragraphs join the article.
+fn gather_siblings(dom: &Dom, st: &Stats, top: NodeId) -> Vec<NodeId> {
+    let parent = dom.nodes[top as usize].parent;
+    if parent == NONE || top == 0 {
+        return vec![top];
+    }
+    let top_score = final_score(dom, st, top as usize);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.attr(top, "class").unwrap_or("");
+    let mut parts = Vec::new();
+    for sib in dom.children(parent) {
+        let s = sib as usize;
+        if sib == top {
+            parts.push(sib);
+            continue;
+        }
+        if st.flags[s] & (F_HARD | F_SOFT) != 0 || st.text[s] == 0 {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class) {
+            bonus = top_score * 0.2;
+        }
+        if st.score[s] > 0.0 && final_score(dom, st, s) + bonus >= threshold {
+            parts.push(sib);
+            continue;
+        }
+        if dom.tag(sib) == Some(Tag::P) {
+            let len = st.text[s];
+            let density = st.link[s] as f32 / len.max(1) as f32;
+            let mut text = String::new();
+            dom.collect_text(sib, &mut text, &|_| false);
+            let text = text.trim();
+            if (len > 80 && density < 0.25)
+                || (len > 0 && density == 0.0 && ends_sentence(text) && text.len() > 30)
+            {
+                parts.push(sib);
+            }
+        }
+    }
+    parts
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    t.ends_with(['.', '!', '?', '。', '…'])
+}
+
+/// Turns the chosen subtrees into blocks.
+struct Emitter<'d, 'a> {
+    dom: &'d Dom<'a>,
+    st: &'d Stats,
+    blocks: Vec<Block>,
+    captions: Vec<String>,
+    buf: String,
+    buf_link: usize,
+    buf_len: usize,
+}
+
+impl<'d, 'a> Emitter<'d, 'a> {
+    fn new(dom: &'d Dom<'a>, st: &'d Stats) -> Self {
+        Emitter {
+            dom,
+            st,
+            blocks: Vec::new(),
+            captions: Vec::new(),
+            buf: String::new(),
+            buf_link: 0,
+            buf_len: 0,
+        }
+    }
+
+    fn emit(&mut self, id: NodeId) {
+        let i = id as usize;
+        let flags = self.st.flags[i];
+        if flags & (F_HARD | F_SOFT) != 0 {
+            return;
+        }
+        match &self.dom.nodes[i].data {
+            NodeData::Text(t) => {
+                let len = visible_len(t) as usize;
+                self.buf_len += len;
+                if flags & F_LINK != 0 {
+                    self.buf_link += len;
+                }
+                push_collapsed(&mut self.buf, t);
+            }
+            NodeData::Root => self.children(id),
+            NodeData::Element { tag, .. } => {
+                let tag = *tag;
+                if flags & F_CAPTION != 0 && !self.parent_is_caption(id) {
+                    self.caption(id);
+                    return;
+                }
+                if tag == Tag::Br {
+                    // Two <br> in a row separate paragraphs on <br>-formatted pages.
+                    if self.buf.ends_with('\u{1}') {
+                        self.buf.pop();
+                        self.flush(BlockKind::Paragraph);
+                    } else {
+                        push_space(&mut self.buf);
+                        self.buf.push('\u{1}');
+                    }
+                    return;
+                }
+                if tag.is_inline() {
+                    self.children(id);
+                    return;
+                }
+                self.flush(BlockKind::Paragraph);
+                self.children(id);
+                let kind = match tag {
+                    Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
+                    Tag::Blockquote => BlockKind::Quote,
+                    Tag::Pre => BlockKind::Preformatted,
+                    t => t
+                        .heading_level()
+                        .map(BlockKind::Heading)
+                        .unwrap_or(BlockKind::Paragraph),
+                };
+                self.flush(kind);
+            }
+        }
+    }
+
+    fn parent_is_caption(&self, id: NodeId) -> bool {
+        let p = self.dom.nodes[id as usize].parent;
+        p != NONE && self.st.flags[p as usize] & F_CAPTION != 0
+    }
+
+    fn children(&mut self, id: NodeId) {
+        let mut c = self.dom.nodes[id as usize].first_child;
+        while c != NONE {
+            self.emit(c);
+            c = self.dom.nodes[c as usize].next_sibling;
+        }
+    }
+
+    fn caption(&mut self, id: NodeId) {
+        let mut t = String::new();
+        let st = self.st;
+        self.dom
+            .collect_text(id, &mut t, &|c| st.flags[c as usize] & F_HARD != 0);
+        let t = t.trim();
+        if !t.is_empty() && self.captions.len() < 64 && !self.captions.iter().any(|c| c == t) {
+            self.captions.push(t.to_string());
+        }
+    }
+
+    fn flush(&mut self, kind: BlockKind) {
+        let text = self.buf.replace('\u{1}', "");
+        let text = text.trim();
+        if !text.is_empty() {
+            let density = self.buf_link as f32 / self.buf_len.max(1) as f32;
+            let keep = match kind {
+                BlockKind::Heading(_) => density < 0.9,
+                BlockKind::ListItem => density < 0.5,
+                _ => density < 0.6 || self.buf_len > 400,
+            };
+            if keep {
+                self.blocks.push(Block::new(kind, text));
+            }
+        }
+        self.buf.clear();
+        self.buf_link = 0;
+        self.buf_len = 0;
+    }
+}
+
+/// Final cleanup over the emitted blocks: the title repeated as a heading, and trailing
+/// furniture that survived the structural passes.
+fn clean_blocks(blocks: &mut Vec<Block>, signals: &PageSignals) {
+    let title_words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    let titles: Vec<Vec<String>> = signals
+        .h1s
+        .iter()
+        .chain(signals.title_tag.iter())
+        .map(|t| title_words(t))
+        .collect();
+    blocks.retain(|b| {
+        if matches!(b.kind, BlockKind::Heading(_)) || b.text.len() < 200 {
+            let w = title_words(&b.text);
+            if !w.is_empty() && titles.iter().any(|t| *t == w) {
+                return false;
+            }
+        }
+        true
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(html: &str) -> String {
+        let dom = Dom::parse(html);
+        extract(&dom, None)
+            .blocks
+            .iter()
+            .map(|b| b.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const STORY: &str = "Gunmen opened fire on a crowded market in the northern town on Friday, \
+        killing at least twelve people and wounding dozens more, officials said.";
+    const STORY2: &str = "Witnesses described scenes of panic as shoppers fled, and the army \
+        later sealed off the area while medics treated the injured at the district hospital.";
+
+    #[test]
+    fn picks_the_article_over_navigation_and_related_links() {
+        let html = format!(
+            r#"<html><head><title>Market attack</title></head><body>
+            <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+            <div class="main"><article><h1>Market attack</h1><p>{STORY}</p><p>{STORY2}</p>
+            <div class="related-stories"><h3>Related</h3><ul><li><a href="/x">Another headline about something else entirely</a></li></ul></div>
+            </article></div>
+            <footer><p>Copyright 2024 The Daily Example. All rights reserved, and more words here.</p></footer>
+            </body></html>"#
+        );
+        let text = body(&html);
+        assert!(text.contains("Gunmen opened fire"), "{text}");
+        assert!(text.contains("Witnesses described"), "{text}");
+        assert!(!text.contains("Home"), "{text}");
+        assert!(!text.contains("Another headline"), "{text}");
+        assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn keeps_subheadings_and_list_items_inside_the_article() {
+        let html = format!(
+            r#"<body><div class="article-body"><p>{STORY}</p><h2>What happened next</h2><p>{STORY2}</p>
+            <ul><li>Twelve people were killed in the attack on the market.</li><li>Dozens were taken to hospital.</li></ul></div></body>"#
+        );
+        let dom = Dom::parse(&html);
+        let ex = extract(&dom, None);
+        let kinds: Vec<_> = ex.blocks.iter().map(|b| b.kind).collect();
+        assert!(kinds.contains(&BlockKind::Heading(2)), "{:?}", ex.blocks);
+        assert!(kinds.contains(&BlockKind::ListItem), "{:?}", ex.blocks);
+    }
+
+    #[test]
+    fn captions_are_kept_apart() {
+        let html = format!(
+            r#"<body><article><p>{STORY}</p><figure><img src="a.jpg"><figcaption>Police at the scene on Friday. (AP Photo)</figcaption></figure><p>{STORY2}</p></article></body>"#
+        );
+        let dom = Dom::parse(&html);
+        let ex = extract(&dom, None);
+        assert!(ex
+            .captions
+            .iter()
+            .any(|c| c.contains("Police at the scene")));
+        assert!(!ex
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("Police at the scene")));
+    }
+
+    #[test]
+    fn br_separated_text_becomes_paragraphs() {
+        let html = format!("<body><div class=\"story\">{STORY}<br><br>{STORY2}</div></body>");
+        let dom = Dom::parse(&html);
+        let ex = extract(&dom, None);
+        assert_eq!(ex.blocks.len(), 2, "{:?}", ex.blocks);
+    }
+
+    #[test]
+    fn hidden_and_comment_sections_are_dropped() {
+        let html = format!(
+            r#"<body><div id="content"><p>{STORY}</p><p style="display: none">Secret tracking text that is hidden from readers.</p><p>{STORY2}</p></div>
+            <div id="comments"><p>Great article, thanks for sharing this with all of us here today!</p></div></body>"#
+        );
+        let text = body(&html);
+        assert!(!text.contains("Secret tracking"));
+        assert!(!text.contains("Great article"));
+        assert!(text.contains("Witnesses"));
+    }
+
+    #[test]
+    fn empty_and_textless_pages_yield_no_blocks() {
+        assert!(body("").is_empty());
+        assert!(body("<html><body><img src=x></body></html>").is_empty());
+    }
+}
+
+/// Explains the candidate choice (for development): the top candidates with their scores,
+/// text length, link density and flags, and the chosen top node.
+#[doc(hidden)]
+pub fn explain(dom: &Dom) -> String {
+    let n = dom.nodes.len();
+    let mut st = Stats {
+        flags: vec![0; n],
+        text: vec![0; n],
+        link: vec![0; n],
+        score: vec![0.0; n],
+        weight: vec![0; n],
+    };
+    let mut signals = PageSignals::default();
+    mark_by_tag_and_collect_signals(dom, &mut st, &mut signals);
+    count_text(dom, &mut st);
+    mark_by_class(dom, &mut st);
+    count_text(dom, &mut st);
+    score_paragraphs(dom, &mut st);
+    let mut c: Vec<usize> = (0..n).filter(|&i| st.score[i] > 0.0).collect();
+    c.sort_by(|&a, &b| final_score(dom, &st, b).total_cmp(&final_score(dom, &st, a)));
+    let describe = |i: usize| {
+        format!(
+            "#{i} {:?} class={:?} id={:?} score={:.1} final={:.1} text={} link={} flags={:b}",
+            dom.tag(i as NodeId),
+            dom.attr(i as NodeId, "class"),
+            dom.attr(i as NodeId, "id"),
+            st.score[i],
+            final_score(dom, &st, i),
+            st.text[i],
+            st.link[i],
+            st.flags[i]
+        )
+    };
+    let mut out = String::new();
+    for &i in c.iter().take(8) {
+        out.push_str(&describe(i));
+        out.push('\n');
+    }
+    let top = pick_top_candidate(dom, &st);
+    if let Some(t) = top {
+        out.push_str(&format!("top: {}\n", describe(t as usize)));
+        for p in gather_siblings(dom, &st, t) {
+            out.push_str(&format!("  part: {}\n", describe(p as usize)));
+        }
+    }
+    // Soft-removed elements with much text: the usual cause of lost content.
+    for i in 0..n {
+        let p = dom.nodes[i].parent;
+        if st.flags[i] & (F_SOFT | F_HARD) != 0
+            && p != NONE
+            && st.flags[p as usize] & (F_SOFT | F_HARD) == 0
+        {
+            let mut t = String::new();
+            dom.collect_text(i as NodeId, &mut t, &|_| false);
+            if t.len() > 300 {
+                out.push_str(&format!("removed {} chars: {}\n", t.len(), describe(i)));
+            }
+        }
+    }
+    out
+}
