@@ -438,6 +438,18 @@ const NEGATIVE_PARTS: &[&str] = &[
     "contact",
 ];
 
+/// Words that mark furniture even when it holds prose (comment threads, related-story
+/// teasers with summaries, newsletter boxes): their elements go regardless of content.
+const STRONG_NEGATIVE_PARTS: &[&str] = &[
+    "advert", "advertisement", "advertising", "adslot", "sponsor", "sponsored", "promo",
+    "share", "sharing", "social", "comment", "comments", "disqus", "related", "relatedposts",
+    "recommended", "recommendation", "recommendations", "newsletter", "newsletters",
+    "subscribe", "signup", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "sidebar",
+    "breadcrumb", "breadcrumbs", "pagination", "footer", "nav", "navbar", "navigation", "menu",
+    "trending", "popular", "mostread", "mostpopular", "outbrain", "taboola", "widget",
+    "widgets", "toolbar", "login", "register", "authorbio",
+];
+
 const POSITIVE_PARTS: &[&str] = &[
     "article",
     "articlebody",
@@ -522,8 +534,19 @@ fn split_parts(token: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// Class/id weight in [-1, 1] steps, plus whether a body marker is present.
-fn class_weight(dom: &Dom, id: NodeId) -> (i16, bool) {
+/// What an element's class and id say about it.
+struct ClassVerdict {
+    /// -1 furniture vocabulary, +1 article vocabulary, 0 neither or both.
+    weight: i16,
+    /// A known article-body marker is present.
+    marker: bool,
+    /// Furniture vocabulary that removes the element whatever it holds.
+    strong: bool,
+}
+
+/// Reads the class/id vocabulary of an element.
+fn class_weight(dom: &Dom, id: NodeId) -> ClassVerdict {
+    let mut strong = false;
     let mut neg = false;
     let mut pos = false;
     let mut marker = false;
@@ -551,12 +574,21 @@ fn class_weight(dom: &Dom, id: NodeId) -> (i16, bool) {
                 neg = true;
                 continue;
             }
+            let mut first = true;
             split_parts(token, |part| {
                 if NEGATIVE_PARTS.contains(&part) {
                     neg = true;
+                    // "ad"/"ads" only name an ad slot when they lead the token
+                    // (`ad-slot`, not `section--ads`).
+                    if STRONG_NEGATIVE_PARTS.contains(&part)
+                        || first && matches!(part, "ad" | "ads")
+                    {
+                        strong = true;
+                    }
                 } else if POSITIVE_PARTS.contains(&part) {
                     pos = true;
                 }
+                first = false;
             });
         }
     }
@@ -565,18 +597,23 @@ fn class_weight(dom: &Dom, id: NodeId) -> (i16, bool) {
             marker = true;
         }
     }
-    let w = match (pos || marker, neg) {
+    let weight = match (pos || marker, neg) {
         (true, false) => 1,
         (false, true) => -1,
         _ => 0,
     };
-    (w, marker)
+    ClassVerdict {
+        weight,
+        marker,
+        strong: strong && !marker,
+    }
 }
 
 /// Second pass: remove furniture by class/id vocabulary, unless the element holds most of
 /// the page's text (a page-wide wrapper called `main-menu-content` is not furniture).
 fn mark_by_class(dom: &Dom, st: &mut Stats) {
     let body_text = st.text[0].max(1);
+    let prose = prose_lengths(dom, st);
     for i in 1..dom.nodes.len() {
         let parent = dom.nodes[i].parent as usize;
         st.flags[i] |= st.flags[parent] & (F_SOFT | F_BODY_MARK);
@@ -585,15 +622,21 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
         if st.flags[i] & F_HARD != 0 {
             continue;
         }
-        let (w, marker) = class_weight(dom, id);
+        let verdict = class_weight(dom, id);
+        let w = verdict.weight;
         st.weight[i] = w;
-        if marker {
+        if verdict.marker {
             st.flags[i] |= F_BODY_MARK;
         }
         let structural_negative = matches!(tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form);
-        if (w < 0 || structural_negative) && !marker && !matches!(tag, Tag::Body | Tag::Html) {
+        if (w < 0 || structural_negative) && !verdict.marker && !matches!(tag, Tag::Body | Tag::Html) {
             let share = st.text[i] as f32 / body_text as f32;
-            let holds_article = share > 0.45 || (structural_negative && w > 0);
+            // Weak furniture words ("meta", "header", "more") are trusted only on elements
+            // without prose of their own: pages reuse them on content wrappers.
+            let prose_share = prose[i] as f32 / st.text[i].max(1) as f32;
+            let holds_article = share > 0.45
+                || (structural_negative && w > 0)
+                || (!verdict.strong && prose_share > 0.5 && prose_len_ok(prose[i]));
             if !holds_article {
                 st.flags[i] |= F_SOFT;
             }
@@ -602,6 +645,32 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
             st.flags[i] |= F_CAPTION;
         }
     }
+}
+
+/// Characters of prose below each node: paragraphs of 80+ characters with few links.
+fn prose_lengths(dom: &Dom, st: &Stats) -> Vec<u32> {
+    let mut prose = vec![0u32; dom.nodes.len()];
+    for i in (1..dom.nodes.len()).rev() {
+        if st.flags[i] & F_HARD != 0 {
+            continue;
+        }
+        if dom.tag(i as NodeId).is_some_and(|t| matches!(t, Tag::P | Tag::Blockquote | Tag::Pre))
+            && st.text[i] >= 80
+            && st.link[i] * 4 < st.text[i]
+        {
+            prose[i] = prose[i].max(st.text[i]);
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            let v = prose[i];
+            prose[parent as usize] += v;
+        }
+    }
+    prose
+}
+
+fn prose_len_ok(len: u32) -> bool {
+    len >= 200
 }
 
 fn has_caption_class(dom: &Dom, id: NodeId) -> bool {
@@ -704,9 +773,11 @@ fn final_score(dom: &Dom, st: &Stats, i: usize) -> f32 {
         Some(Tag::Body) => -5.0,
         _ => 0.0,
     };
-    let mut s = st.score[i] + tag_bonus + st.weight[i] as f32 * 25.0;
+    // Class vocabulary scales the evidence rather than adding a constant, so a tiny box
+    // called "copy" cannot outrank the article.
+    let mut s = (st.score[i] + tag_bonus) * (1.0 + 0.5 * st.weight[i] as f32);
     if st.flags[i] & F_BODY_MARK != 0 && st.score[i] > 0.0 {
-        s += 30.0;
+        s *= 1.5;
     }
     let text = st.text[i].max(1) as f32;
     s * (1.0 - st.link[i] as f32 / text)
