@@ -39,6 +39,8 @@ struct Stats {
     score: Vec<f32>,
     /// Class/id weight (positive for article vocabulary, negative for furniture).
     weight: Vec<i16>,
+    /// What each element's class/id/itemprop say.
+    class: Vec<ClassVerdict>,
 }
 
 /// Extracts the main content and metadata signals from a parsed page.
@@ -50,6 +52,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         link: vec![0; n],
         score: vec![0.0; n],
         weight: vec![0; n],
+        class: vec![ClassVerdict::default(); n],
     };
     let mut signals = PageSignals {
         url: url.map(str::to_string),
@@ -93,6 +96,7 @@ fn attr_lower(dom: &Dom, id: NodeId, name: &str) -> Option<String> {
 
 /// First pass: hard removals (by tag and hidden state) and the page's metadata signals.
 fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSignals) {
+    let mut buf = String::new();
     for i in 1..dom.nodes.len() {
         let parent = dom.nodes[i].parent as usize;
         let inherited = st.flags[parent] & (F_HARD | F_LINK | F_CAPTION);
@@ -167,7 +171,16 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
         if matches!(tag, Tag::Figcaption | Tag::Caption) {
             st.flags[i] |= F_CAPTION;
         }
-        collect_byline_and_date_candidates(dom, id, tag, sig);
+        if !dom.attrs(id).is_empty() {
+            let verdict = class_verdict(dom, id, &mut buf);
+            st.class[i] = verdict;
+            let rel_author = dom
+                .attr(id, "rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"));
+            if verdict.author || verdict.date || rel_author {
+                collect_byline_and_date_candidates(dom, id, tag, verdict.author || rel_author, verdict.date, sig);
+            }
+        }
     }
 }
 
@@ -187,28 +200,21 @@ fn collect_meta(dom: &Dom, id: NodeId, sig: &mut PageSignals) {
     }
 }
 
-fn collect_byline_and_date_candidates(dom: &Dom, id: NodeId, tag: Tag, sig: &mut PageSignals) {
+fn collect_byline_and_date_candidates(
+    dom: &Dom,
+    id: NodeId,
+    tag: Tag,
+    is_author: bool,
+    is_date: bool,
+    sig: &mut PageSignals,
+) {
     if matches!(
         tag,
         Tag::Meta | Tag::Link | Tag::Script | Tag::Style | Tag::Html | Tag::Body
     ) {
         return;
     }
-    let class_id = class_and_id(dom, id);
-    let rel_author = dom
-        .attr(id, "rel")
-        .is_some_and(|r| r.eq_ignore_ascii_case("author"));
-    let itemprop = attr_lower(dom, id, "itemprop").unwrap_or_default();
-    let is_author = rel_author
-        || itemprop.contains("author")
-        || class_id.contains("author")
-        || class_id.contains("byline");
-    let is_date = itemprop.contains("date")
-        || class_id.contains("date")
-        || class_id.contains("publish")
-        || class_id.contains("posted")
-        || class_id.contains("timestamp");
-    if !(is_author || is_date) {
+    if sig.author_candidates.len() >= 16 && sig.date_candidates.len() >= 16 {
         return;
     }
     let mut text = String::new();
@@ -223,17 +229,6 @@ fn collect_byline_and_date_candidates(dom: &Dom, id: NodeId, tag: Tag, sig: &mut
     if is_date && text.len() <= 120 && sig.date_candidates.len() < 16 {
         sig.date_candidates.push(text.to_string());
     }
-}
-
-fn class_and_id(dom: &Dom, id: NodeId) -> String {
-    let mut s = String::new();
-    for name in ["class", "id"] {
-        if let Some(v) = dom.attr(id, name) {
-            s.push_str(&v.to_ascii_lowercase());
-            s.push(' ');
-        }
-    }
-    s
 }
 
 fn is_hard_removed(dom: &Dom, id: NodeId, tag: Tag) -> bool {
@@ -322,202 +317,87 @@ fn count_text(dom: &Dom, st: &mut Stats) {
 
 /// Characters of text, not counting whitespace runs.
 fn visible_len(t: &str) -> u32 {
-    t.split_whitespace()
-        .map(|w| w.chars().count() as u32 + 1)
-        .sum()
+    // Counts characters that are not ASCII whitespace (UTF-8 lead bytes only), which is what
+    // the link-density and length rules need, at memory speed.
+    t.as_bytes()
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80 && !b.is_ascii_whitespace())
+        .count() as u32
 }
 
-/// Class/id vocabulary. Words are matched against the `-`/`_`/camelCase parts of each
+
+
+
+
+
+
+
+/// Class/id vocabulary. Words are matched against the `-`/`_`-separated parts of each
 /// class or id token, so "ad" matches `ad-slot` but not `header` or `load`.
-const NEGATIVE_PARTS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "advertising",
-    "adslot",
-    "banner",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "promotion",
-    "share",
-    "sharing",
-    "shares",
-    "social",
-    "socials",
-    "sociallinks",
-    "comment",
-    "comments",
-    "disqus",
-    "related",
-    "relatedposts",
-    "recommended",
-    "recommendation",
-    "recommendations",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "paywall",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "popup",
-    "modal",
-    "sidebar",
-    "breadcrumb",
-    "breadcrumbs",
-    "pagination",
-    "pager",
-    "footer",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "masthead",
-    "tags",
-    "tag",
-    "taglist",
-    "keywords",
-    "trending",
-    "popular",
-    "mostread",
-    "mostpopular",
-    "outbrain",
-    "taboola",
-    "widget",
-    "widgets",
-    "toolbar",
-    "print",
-    "skip",
-    "sronly",
-    "offscreen",
-    "bio",
-    "authorbio",
-    "byline",
-    "dateline",
-    "meta",
-    "timestamp",
-    "rating",
-    "vote",
-    "poll",
-    "login",
-    "register",
-    "follow",
-    "more",
-    "readmore",
-    "teaser",
-    "teasers",
-    "overlay",
-    "lightbox",
-    "gallery",
-    "carousel",
-    "slider",
-    "ticker",
-    "alert",
-    "notification",
-    "donate",
-    "app",
-    "download",
-    "jump",
-    "rail",
-    "aside",
-    "extra",
-    "outbrainwidget",
-    "newsletters",
-    "subscriptions",
-    "bottom",
-    "endnote",
-    "header",
-    "topbar",
-    "logo",
-    "search",
-    "feedback",
-    "contact",
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Vocab {
+    None,
+    /// Furniture words that pages also reuse on content wrappers ("meta", "header").
+    Weak,
+    /// Furniture even when it holds prose: comment threads, related-story teasers.
+    Strong,
+    /// Article words.
+    Positive,
+}
 
-/// Words that mark furniture even when it holds prose (comment threads, related-story
-/// teasers with summaries, newsletter boxes): their elements go regardless of content.
-const STRONG_NEGATIVE_PARTS: &[&str] = &[
-    "advert", "advertisement", "advertising", "adslot", "sponsor", "sponsored", "promo",
-    "share", "sharing", "social", "comment", "comments", "disqus", "related", "relatedposts",
-    "recommended", "recommendation", "recommendations", "newsletter", "newsletters",
-    "subscribe", "signup", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "sidebar",
-    "breadcrumb", "breadcrumbs", "pagination", "footer", "nav", "navbar", "navigation", "menu",
-    "trending", "popular", "mostread", "mostpopular", "outbrain", "taboola", "widget",
-    "widgets", "toolbar", "login", "register", "authorbio",
-];
-
-const POSITIVE_PARTS: &[&str] = &[
-    "article",
-    "articlebody",
-    "body",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "story",
-    "text",
-    "blog",
-    "news",
-    "paragraph",
-    "prose",
-    "richtext",
-    "copy",
-    "storybody",
-    "artikel",
-    "inhalt",
-    "contenido",
-    "contenu",
-    "detail",
-    "page",
-];
+fn vocab(part: &str) -> Vocab {
+    match part {
+        "adslot" | "advert" | "advertisement" | "advertising" | "authorbio" | "breadcrumb"
+        | "breadcrumbs" | "comment" | "comments" | "consent" | "cookie" | "cookies" | "disqus"
+        | "footer" | "gdpr" | "login" | "menu" | "modal" | "mostpopular" | "mostread" | "nav"
+        | "navbar" | "navigation" | "newsletter" | "newsletters" | "outbrain" | "pagination"
+        | "popular" | "popup" | "promo" | "recommendation" | "recommendations" | "recommended"
+        | "register" | "related" | "relatedposts" | "share" | "sharing" | "sidebar" | "signup"
+        | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar"
+        | "trending" | "widget" | "widgets" => Vocab::Strong,
+        "ad" | "ads" | "alert" | "app" | "aside" | "banner" | "bio" | "bottom" | "byline"
+        | "carousel" | "contact" | "dateline" | "donate" | "download" | "endnote" | "extra"
+        | "feedback" | "follow" | "gallery" | "header" | "jump" | "keywords" | "lightbox"
+        | "logo" | "masthead" | "meta" | "more" | "notification" | "offscreen"
+        | "outbrainwidget" | "overlay" | "pager" | "poll" | "print" | "promotion"
+        | "rail" | "rating" | "readmore" | "search" | "shares" | "skip" | "slider"
+        | "sociallinks" | "socials" | "sronly" | "subscription" | "subscriptions" | "tag"
+        | "taglist" | "tags" | "teaser" | "teasers" | "ticker" | "timestamp" | "topbar"
+        | "vote" => Vocab::Weak,
+        "article" | "articlebody" | "artikel" | "blog" | "body" | "contenido" | "content"
+        | "contenu" | "copy" | "detail" | "entry" | "inhalt" | "main" | "news" | "page"
+        | "paragraph" | "post" | "prose" | "richtext" | "story" | "storybody" | "text" => Vocab::Positive,
+        _ => Vocab::None,
+    }
+}
 
 /// Markers that pages use for "this is the article body"; strong evidence.
 const BODY_MARKERS: &[&str] = &[
     "articlebody",
-    "article-body",
-    "article__body",
-    "article_body",
     "articlecontent",
-    "article-content",
-    "article__content",
-    "article_content",
-    "story-body",
-    "storybody",
-    "story-content",
-    "story__body",
-    "entry-content",
-    "post-content",
-    "postcontent",
-    "post-body",
-    "post__content",
-    "content-body",
-    "body-text",
-    "article-text",
+    "articledetail",
+    "articlepagebody",
     "articletext",
-    "story-text",
-    "field-body",
-    "field-name-body",
-    "td-post-content",
-    "rich-text",
-    "article__text",
-    "articlepage-body",
-    "news-content",
-    "news-body",
-    "article-detail",
-    "text-content",
-    "main-content",
-    "c-entry-content",
-    "paywall-article",
-    "zn-body",
-    "l-article__text",
-    "single-content",
-    "entry-body",
-    "artikel-text",
     "artikeltext",
+    "bodytext",
+    "contentbody",
+    "entrybody",
+    "entrycontent",
+    "fieldbody",
+    "fieldnamebody",
+    "maincontent",
+    "newsbody",
+    "newscontent",
+    "paywallarticle",
+    "postbody",
+    "postcontent",
+    "richtext",
+    "singlecontent",
+    "storybody",
+    "storycontent",
+    "storytext",
+    "textcontent",
+    "znbody",
 ];
 
 fn split_parts(token: &str, mut f: impl FnMut(&str)) {
@@ -534,7 +414,8 @@ fn split_parts(token: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// What an element's class and id say about it.
+/// What an element's class and id say about it, read once per element.
+#[derive(Debug, Clone, Copy, Default)]
 struct ClassVerdict {
     /// -1 furniture vocabulary, +1 article vocabulary, 0 neither or both.
     weight: i16,
@@ -542,71 +423,110 @@ struct ClassVerdict {
     marker: bool,
     /// Furniture vocabulary that removes the element whatever it holds.
     strong: bool,
+    /// Names a caption or photo credit.
+    caption: bool,
+    /// Names an author or byline.
+    author: bool,
+    /// Names a date or timestamp.
+    date: bool,
 }
 
-/// Reads the class/id vocabulary of an element.
-fn class_weight(dom: &Dom, id: NodeId) -> ClassVerdict {
-    let mut strong = false;
-    let mut neg = false;
-    let mut pos = false;
-    let mut marker = false;
-    for name in ["class", "id"] {
-        let Some(v) = dom.attr(id, name) else {
+/// Reads the class/id vocabulary of an element; `buf` is scratch space reused across calls.
+fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
+    let mut v = ClassVerdict::default();
+    let (mut neg, mut pos) = (false, false);
+    let mut any = false;
+    for attr in dom.attrs(id) {
+        let is_class = attr.name == "class";
+        if !is_class && attr.name != "id" {
             continue;
-        };
-        let lower = v.to_ascii_lowercase();
-        if BODY_MARKERS.iter().any(|m| lower.contains(m)) {
-            marker = true;
         }
-        for token in lower.split_ascii_whitespace() {
+        any = true;
+        buf.clear();
+        buf.push_str(attr.raw_value);
+        buf.make_ascii_lowercase();
+        for token in buf.split_ascii_whitespace() {
             if token.len() > 60 {
                 continue;
             }
             if matches!(
                 token,
-                "hidden"
-                    | "hide"
-                    | "visually-hidden"
-                    | "sr-only"
-                    | "screen-reader-text"
-                    | "visuallyhidden"
+                "hidden" | "hide" | "visually-hidden" | "sr-only" | "screen-reader-text" | "visuallyhidden"
             ) {
                 neg = true;
                 continue;
             }
+            if is_body_marker(token) {
+                v.marker = true;
+            }
+            if token.contains("author") || token.contains("byline") {
+                v.author = true;
+            }
+            if token.contains("date") || token.contains("publish") || token.contains("posted") || token.contains("timestamp") {
+                v.date = true;
+            }
+            if is_class && (token.contains("caption") || token.contains("credit")) && !token.contains("body") {
+                v.caption = true;
+            }
             let mut first = true;
             split_parts(token, |part| {
-                if NEGATIVE_PARTS.contains(&part) {
-                    neg = true;
+                match vocab(part) {
+                    Vocab::Strong => {
+                        neg = true;
+                        v.strong = true;
+                    }
                     // "ad"/"ads" only name an ad slot when they lead the token
                     // (`ad-slot`, not `section--ads`).
-                    if STRONG_NEGATIVE_PARTS.contains(&part)
-                        || first && matches!(part, "ad" | "ads")
-                    {
-                        strong = true;
+                    Vocab::Weak => {
+                        neg = true;
+                        if first && matches!(part, "ad" | "ads") {
+                            v.strong = true;
+                        }
                     }
-                } else if POSITIVE_PARTS.contains(&part) {
-                    pos = true;
+                    Vocab::Positive => pos = true,
+                    Vocab::None => {}
                 }
                 first = false;
             });
         }
     }
     if let Some(ip) = dom.attr(id, "itemprop") {
+        any = true;
         if ip.eq_ignore_ascii_case("articleBody") || ip.eq_ignore_ascii_case("text") {
-            marker = true;
+            v.marker = true;
+        }
+        if ip.to_ascii_lowercase().contains("author") {
+            v.author = true;
+        }
+        if ip.to_ascii_lowercase().contains("date") {
+            v.date = true;
         }
     }
-    let weight = match (pos || marker, neg) {
+    if !any {
+        return v;
+    }
+    v.weight = match (pos || v.marker, neg) {
         (true, false) => 1,
         (false, true) => -1,
         _ => 0,
     };
-    ClassVerdict {
-        weight,
-        marker,
-        strong: strong && !marker,
+    v.strong &= !v.marker;
+    v
+}
+
+/// Whether a class/id token is one of the markers pages use for "this is the article body",
+/// compared with separators removed (`article-body`, `article__body`, `articleBody`).
+fn is_body_marker(token: &str) -> bool {
+    let mut squashed = [0u8; 64];
+    let mut n = 0;
+    for &b in token.as_bytes() {
+        if !matches!(b, b'-' | b'_') && n < squashed.len() {
+            squashed[n] = b;
+            n += 1;
+        }
     }
+    let s = &squashed[..n];
+    BODY_MARKERS.iter().any(|m| memchr::memmem::find(s, m.as_bytes()).is_some())
 }
 
 /// Second pass: remove furniture by class/id vocabulary, unless the element holds most of
@@ -622,7 +542,7 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
         if st.flags[i] & F_HARD != 0 {
             continue;
         }
-        let verdict = class_weight(dom, id);
+        let verdict = st.class[i];
         let w = verdict.weight;
         st.weight[i] = w;
         if verdict.marker {
@@ -641,7 +561,7 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
                 st.flags[i] |= F_SOFT;
             }
         }
-        if has_caption_class(dom, id) {
+        if verdict.caption {
             st.flags[i] |= F_CAPTION;
         }
     }
@@ -671,14 +591,6 @@ fn prose_lengths(dom: &Dom, st: &Stats) -> Vec<u32> {
 
 fn prose_len_ok(len: u32) -> bool {
     len >= 200
-}
-
-fn has_caption_class(dom: &Dom, id: NodeId) -> bool {
-    dom.attr(id, "class").is_some_and(|c| {
-        let c = c.to_ascii_lowercase();
-        (c.contains("caption") || c.contains("credit") || c.contains("wp-caption-text"))
-            && !c.contains("body")
-    })
 }
 
 fn is_paragraph_like(tag: Tag) -> bool {
@@ -1147,6 +1059,7 @@ pub fn explain(dom: &Dom) -> String {
         link: vec![0; n],
         score: vec![0.0; n],
         weight: vec![0; n],
+        class: vec![ClassVerdict::default(); n],
     };
     let mut signals = PageSignals::default();
     mark_by_tag_and_collect_signals(dom, &mut st, &mut signals);

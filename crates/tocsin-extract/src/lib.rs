@@ -19,9 +19,14 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod boilerplate;
 pub mod content;
+pub mod dates;
 pub mod decode;
 pub mod html;
+pub mod metadata;
+pub mod plaintext;
+pub mod publisher;
 pub mod signals;
 
 use tocsin_model::{Article, PayloadKind, RawDoc};
