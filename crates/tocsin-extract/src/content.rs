@@ -27,6 +27,7 @@ const F_SOFT: u8 = 2; // removed by class/id vocabulary, with its subtree
 const F_CAPTION: u8 = 4; // a caption container
 const F_BODY_MARK: u8 = 8; // carries a known article-body marker
 const F_LINK: u8 = 16; // inside an <a>
+const F_COMMENTS: u8 = 32; // inside a comment thread
 
 /// Per-node numbers, kept in parallel vectors for cache-friendly passes.
 struct Stats {
@@ -69,6 +70,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         ..Extracted::default()
     };
     if let Some(top) = top {
+        let top = widen(dom, &st, top);
         let parts = gather_siblings(dom, &st, top);
         let mut emitter = Emitter::new(dom, &st);
         for part in parts {
@@ -99,7 +101,7 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
     let mut buf = String::new();
     for i in 1..dom.nodes.len() {
         let parent = dom.nodes[i].parent as usize;
-        let inherited = st.flags[parent] & (F_HARD | F_LINK | F_CAPTION);
+        let inherited = st.flags[parent] & (F_HARD | F_LINK | F_CAPTION | F_COMMENTS);
         st.flags[i] |= inherited;
         let Some(tag) = dom.tag(i as NodeId) else {
             continue;
@@ -109,7 +111,10 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             Tag::A => st.flags[i] |= F_LINK,
             Tag::Html => sig.html_lang = dom.attr(id, "lang").map(str::to_string),
             Tag::Title => {
-                if sig.title_tag.is_none() && inherited & F_HARD == 0 {
+                // The document title lives in <head> (hard-removed from the body); an
+                // SVG's <title> elsewhere is not it.
+                let in_head = matches!(dom.tag(parent as NodeId), Some(Tag::Head | Tag::Html) | None);
+                if sig.title_tag.is_none() && in_head {
                     let mut t = String::new();
                     dom.collect_text(id, &mut t, &|_| false);
                     sig.title_tag = Some(t.trim().to_string());
@@ -174,10 +179,14 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
         if !dom.attrs(id).is_empty() {
             let verdict = class_verdict(dom, id, &mut buf);
             st.class[i] = verdict;
+            if verdict.comments {
+                st.flags[i] |= F_COMMENTS;
+            }
             let rel_author = dom
                 .attr(id, "rel")
                 .is_some_and(|r| r.eq_ignore_ascii_case("author"));
-            if verdict.author || verdict.date || rel_author {
+            // Comment authors and comment dates are not the article's.
+            if (verdict.author || verdict.date || rel_author) && st.flags[i] & F_COMMENTS == 0 {
                 collect_byline_and_date_candidates(dom, id, tag, verdict.author || rel_author, verdict.date, sig);
             }
         }
@@ -429,6 +438,8 @@ struct ClassVerdict {
     author: bool,
     /// Names a date or timestamp.
     date: bool,
+    /// Names a comment thread: removed even when it outweighs the article.
+    comments: bool,
 }
 
 /// Reads the class/id vocabulary of an element; `buf` is scratch space reused across calls.
@@ -462,14 +473,22 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
             if token.contains("author") || token.contains("byline") {
                 v.author = true;
             }
-            if token.contains("date") || token.contains("publish") || token.contains("posted") || token.contains("timestamp") {
+            if token.contains("date")
+                || token.contains("publish")
+                || token.contains("posted")
+                || token.contains("timestamp")
+                || token.contains("release")
+            {
                 v.date = true;
             }
-            if is_class && (token.contains("caption") || token.contains("credit")) && !token.contains("body") {
+            if is_class && !token.contains("body") && is_caption_token(token) {
                 v.caption = true;
             }
             let mut first = true;
             split_parts(token, |part| {
+                if matches!(part, "comment" | "comments" | "disqus" | "commentlist") {
+                    v.comments = true;
+                }
                 match vocab(part) {
                     Vocab::Strong => {
                         neg = true;
@@ -511,7 +530,18 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
         _ => 0,
     };
     v.strong &= !v.marker;
+    v.comments &= !v.marker;
     v
+}
+
+/// Whether a class token names a caption or photo credit (`wp-caption-text`,
+/// `image__credit`), by its parts, so `tag-tax-credits` is not one.
+fn is_caption_token(token: &str) -> bool {
+    let mut hit = false;
+    split_parts(token, |part| {
+        hit |= matches!(part, "caption" | "figcaption" | "credit" | "imagecaption" | "photocaption" | "bildunterschrift" | "legende");
+    });
+    hit
 }
 
 /// Whether a class/id token is one of the markers pages use for "this is the article body",
@@ -536,7 +566,7 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
     let prose = prose_lengths(dom, st);
     for i in 1..dom.nodes.len() {
         let parent = dom.nodes[i].parent as usize;
-        st.flags[i] |= st.flags[parent] & (F_SOFT | F_BODY_MARK);
+        st.flags[i] |= st.flags[parent] & (F_SOFT | F_BODY_MARK | F_CAPTION);
         let id = i as NodeId;
         let Some(tag) = dom.tag(id) else { continue };
         if st.flags[i] & F_HARD != 0 {
@@ -554,14 +584,15 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
             // Weak furniture words ("meta", "header", "more") are trusted only on elements
             // without prose of their own: pages reuse them on content wrappers.
             let prose_share = prose[i] as f32 / st.text[i].max(1) as f32;
-            let holds_article = share > 0.45
+            let holds_article = (share > 0.45 && !verdict.comments)
                 || (structural_negative && w > 0)
                 || (!verdict.strong && prose_share > 0.5 && prose_len_ok(prose[i]));
             if !holds_article {
                 st.flags[i] |= F_SOFT;
             }
         }
-        if verdict.caption {
+        // A caption is short; a long element with a caption-like class is a wrapper.
+        if verdict.caption && st.text[i] < 250 {
             st.flags[i] |= F_CAPTION;
         }
     }
@@ -737,6 +768,54 @@ fn pick_top_candidate(dom: &Dom, st: &Stats) -> Option<NodeId> {
         top = p;
     }
     Some(top as NodeId)
+}
+
+/// Climbs from the chosen container while an ancestor adds clean prose of its own: articles
+/// split into sections or steps (each in its own wrapper) leave the best single wrapper
+/// holding only part of the text.
+fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
+    let prose = prose_lengths_visible(dom, st);
+    let mut cur = top as usize;
+    loop {
+        let parent = dom.nodes[cur].parent;
+        if parent == NONE || parent == 0 || matches!(dom.tag(parent), Some(Tag::Body | Tag::Html)) {
+            return cur as NodeId;
+        }
+        let p = parent as usize;
+        let added_prose = prose[p].saturating_sub(prose[cur]);
+        let added_text = st.text[p].saturating_sub(st.text[cur]);
+        let added_links = st.link[p].saturating_sub(st.link[cur]);
+        let clean = added_links * 3 < added_text.max(1);
+        if added_prose * 2 >= prose[cur].max(1) && added_prose >= 200 && clean
+            && added_prose * 2 >= added_text
+        {
+            cur = p;
+        } else {
+            return cur as NodeId;
+        }
+    }
+}
+
+/// Like [`prose_lengths`] but over what survived every removal pass.
+fn prose_lengths_visible(dom: &Dom, st: &Stats) -> Vec<u32> {
+    let mut prose = vec![0u32; dom.nodes.len()];
+    for i in (1..dom.nodes.len()).rev() {
+        if st.flags[i] & (F_HARD | F_SOFT | F_CAPTION) != 0 {
+            continue;
+        }
+        if dom.tag(i as NodeId).is_some_and(|t| matches!(t, Tag::P | Tag::Blockquote | Tag::Pre | Tag::Li | Tag::H2 | Tag::H3))
+            && st.text[i] >= 60
+            && st.link[i] * 4 < st.text[i]
+        {
+            prose[i] = prose[i].max(st.text[i]);
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            let v = prose[i];
+            prose[parent as usize] += v;
+        }
+    }
+    prose
 }
 
 fn single_child_parent(dom: &Dom, st: &Stats, id: usize) -> Option<usize> {
@@ -1087,7 +1166,7 @@ pub fn explain(dom: &Dom) -> String {
         out.push_str(&describe(i));
         out.push('\n');
     }
-    let top = pick_top_candidate(dom, &st);
+    let top = pick_top_candidate(dom, &st).map(|t| widen(dom, &st, t));
     if let Some(t) = top {
         out.push_str(&format!("top: {}\n", describe(t as usize)));
         for p in gather_siblings(dom, &st, t) {

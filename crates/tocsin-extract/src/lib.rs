@@ -65,9 +65,17 @@ pub fn extract(raw: &RawDoc) -> Result<Article, ExtractError> {
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     let dom = html::Dom::parse(html);
     let extracted = content::extract(&dom, url);
-    let mut article = Article::default();
-    let meta = basic_metadata(&extracted.signals);
-    article.title = meta;
+    let meta = metadata::extract_metadata(&extracted.signals);
+    let mut article = Article {
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        modified: meta.modified,
+        site: meta.site,
+        canonical_url: meta.canonical_url,
+        language: meta.language,
+        ..Article::default()
+    };
     article.set_blocks(extracted.blocks);
     article.captions = extracted.captions;
     article
@@ -84,14 +92,6 @@ pub fn extract_text(text: &str) -> Article {
         .collect();
     article.set_blocks(blocks);
     article
-}
-
-fn basic_metadata(signals: &signals::PageSignals) -> Option<String> {
-    signals
-        .h1s
-        .first()
-        .cloned()
-        .or_else(|| signals.title_tag.clone())
 }
 
 /// Sniffs whether decoded text is markup: a tag near the start, or many tags overall.

@@ -1,0 +1,2577 @@
+//! Title, byline, dates, site, canonical URL and language, decided from a page's [`PageSignals`].
+//!
+//! Pages state their metadata several times over, in JSON-LD, in `<meta>` tags and in visible
+//! markup, and the copies disagree: `<title>` carries the site name, `og:title` is sometimes a
+//! teaser, the first `<h1>` may be the site logo, JSON-LD is often invalid. Each field therefore
+//! has an ordered list of sources, and candidates are cleaned and checked against each other
+//! (a headline that agrees with the visible `<h1>` wins) rather than taken blindly.
+//!
+//! ```
+//! use tocsin_extract::metadata::extract_metadata;
+//! use tocsin_extract::signals::PageSignals;
+//! let signals = PageSignals {
+//!     title_tag: Some("Blast hits market in Kabul | Daily Planet".into()),
+//!     metas: vec![
+//!         ("og:site_name".into(), "Daily Planet".into()),
+//!         ("author".into(), "By Jane Doe and John Roe".into()),
+//!         ("article:published_time".into(), "2024-03-22T09:15:00+04:30".into()),
+//!     ],
+//!     html_lang: Some("en-US".into()),
+//!     ..PageSignals::default()
+//! };
+//! let meta = extract_metadata(&signals);
+//! assert_eq!(meta.title.as_deref(), Some("Blast hits market in Kabul"));
+//! assert_eq!(meta.byline.as_deref(), Some("Jane Doe; John Roe"));
+//! assert_eq!(meta.published.as_deref(), Some("2024-03-22T09:15:00+04:30"));
+//! assert_eq!(meta.site.as_deref(), Some("Daily Planet"));
+//! assert_eq!(meta.language.as_deref(), Some("en"));
+//! ```
+
+use serde_json::Value;
+
+use crate::dates::{self, DateContext, NumericOrder, ParsedDate};
+use crate::signals::PageSignals;
+
+/// The page's metadata as decided from its signals.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// Headline, without site-name prefixes or suffixes.
+    pub title: Option<String>,
+    /// Author names joined with `"; "`, labels ("By", "Von"), roles and dates removed.
+    pub byline: Option<String>,
+    /// Publication date: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` (with zone when known).
+    pub published: Option<String>,
+    /// Last modification date, in the same form; only when stated apart from the publication.
+    pub modified: Option<String>,
+    /// Name of the site or publisher.
+    pub site: Option<String>,
+    /// Canonical URL (`<link rel=canonical>`, else `og:url`), made absolute where possible.
+    pub canonical_url: Option<String>,
+    /// ISO 639-1 code of the page language.
+    pub language: Option<String>,
+}
+
+/// Decides every metadata field of a page from its signals.
+pub fn extract_metadata(signals: &PageSignals) -> Metadata {
+    let metas = Metas(&signals.metas);
+    let ld = LdFacts::parse(&signals.json_ld);
+    let canonical_url = canonical_url(signals, &metas);
+    let lang_tag = language_tag(signals, &metas, &ld);
+    let language = lang_tag.and_then(normalize_language);
+    let site = site_name(&metas, &ld);
+    let host = signals
+        .url
+        .as_deref()
+        .or(canonical_url.as_deref())
+        .and_then(host_of);
+    let mut site_names: Vec<&str> = Vec::new();
+    site_names.extend(site.as_deref());
+    site_names.extend(ld.publisher.as_deref());
+    site_names.extend(ld.website.as_deref());
+    site_names.extend(metas.get("application-name"));
+    site_names.extend(metas.get("twitter:site").map(|s| s.trim_start_matches('@')));
+    let title = title(signals, &metas, &ld, &site_names, host);
+    let byline = byline(signals, &metas, &ld, &site_names, host);
+    let order = NumericOrder::for_language(lang_tag);
+    let (published, modified) = dates(signals, &metas, &ld, order, canonical_url.as_deref());
+    Metadata {
+        title,
+        byline,
+        published,
+        modified,
+        site,
+        canonical_url,
+        language,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meta tags
+
+/// Lookup over `<meta>` pairs; keys compared case-insensitively, first non-empty value wins.
+struct Metas<'a>(&'a [(String, String)]);
+
+impl<'a> Metas<'a> {
+    fn get(&self, key: &str) -> Option<&'a str> {
+        self.0
+            .iter()
+            .find(|(k, v)| k.eq_ignore_ascii_case(key) && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+
+    fn all(&self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, v)| k.eq_ignore_ascii_case(key) && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+
+    fn first_of(&self, keys: &[&str]) -> Option<&'a str> {
+        keys.iter().find_map(|k| self.get(k))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD
+
+/// What the page's JSON-LD blocks say, each block parsed once. Fields come from the most
+/// article-like node that has them: an `Article` outranks a `WebPage`, which outranks other
+/// typed nodes; listing pages (`CollectionPage`, `ItemList` members) are not descended into,
+/// since their articles are other pages.
+#[derive(Debug, Default)]
+struct LdFacts {
+    headline: Option<String>,
+    /// Author names, each with whether it was typed as an organization.
+    authors: Vec<(String, bool)>,
+    published: Vec<String>,
+    modified: Option<String>,
+    publisher: Option<String>,
+    website: Option<String>,
+    language: Option<String>,
+}
+
+/// Node ranks: lower is more article-like.
+const RANK_ARTICLE: u8 = 0;
+const RANK_PAGE: u8 = 1;
+const RANK_OTHER: u8 = 2;
+
+impl LdFacts {
+    fn parse(blocks: &[String]) -> Self {
+        let mut values = Vec::new();
+        for block in blocks {
+            parse_json_lenient(block, &mut values);
+        }
+        if values.is_empty() {
+            return Self::default();
+        }
+        let mut nodes: Vec<&serde_json::Map<String, Value>> = Vec::new();
+        for v in &values {
+            collect_nodes(v, 0, &mut nodes);
+        }
+        let lookup = |id: &str| -> Option<&serde_json::Map<String, Value>> {
+            nodes
+                .iter()
+                .find(|n| n.get("@id").and_then(Value::as_str) == Some(id) && n.len() > 1)
+                .copied()
+        };
+        let mut ranked: Vec<(u8, &serde_json::Map<String, Value>)> = nodes
+            .iter()
+            .filter_map(|n| node_rank(n).map(|r| (r, *n)))
+            .collect();
+        ranked.sort_by_key(|(r, _)| *r);
+
+        let mut facts = Self::default();
+        for (rank, node) in &ranked {
+            if facts.headline.is_none() && *rank <= RANK_PAGE {
+                facts.headline = str_field(node, "headline").or_else(|| {
+                    (*rank == RANK_ARTICLE)
+                        .then(|| str_field(node, "name"))
+                        .flatten()
+                });
+            }
+            if facts.authors.is_empty() {
+                if let Some(a) = node.get("author").or_else(|| node.get("creator")) {
+                    collect_person_names(a, &lookup, &mut facts.authors);
+                }
+            }
+            if facts.published.is_empty() {
+                for key in ["datePublished", "dateCreated", "uploadDate"] {
+                    if let Some(d) = str_field(node, key) {
+                        facts.published.push(d);
+                    }
+                }
+            }
+            if facts.modified.is_none() {
+                facts.modified = str_field(node, "dateModified");
+            }
+            if facts.publisher.is_none() {
+                if let Some(p) = node.get("publisher") {
+                    facts.publisher = entity_name(p, &lookup);
+                }
+            }
+            if facts.language.is_none() {
+                facts.language = str_field(node, "inLanguage");
+            }
+        }
+        for node in &nodes {
+            let types = node_types(node);
+            if facts.website.is_none() && types.contains(&"WebSite") {
+                facts.website = str_field(node, "name");
+            }
+            if facts.publisher.is_none()
+                && types
+                    .iter()
+                    .any(|t| t.ends_with("Organization") || *t == "NewsMediaOrganization")
+            {
+                facts.publisher = str_field(node, "name");
+            }
+        }
+        facts
+    }
+}
+
+/// Parses one JSON-LD block; on failure retries once after the usual breakage is repaired
+/// (HTML comment and CDATA wrappers, raw control characters, trailing commas, several objects
+/// in a row). A block that still fails is skipped.
+fn parse_json_lenient(block: &str, out: &mut Vec<Value>) {
+    let text = block.trim();
+    if text.is_empty() {
+        return;
+    }
+    if let Ok(v) = serde_json::from_str::<Value>(text) {
+        out.push(v);
+        return;
+    }
+    let repaired = repair_json(text);
+    let stream = serde_json::Deserializer::from_str(&repaired).into_iter::<Value>();
+    for v in stream {
+        match v {
+            Ok(v) => out.push(v),
+            Err(_) => break,
+        }
+    }
+}
+
+/// Removes what commonly breaks JSON-LD: comment/CDATA wrappers, control characters, trailing
+/// commas and commas between top-level objects.
+fn repair_json(text: &str) -> String {
+    let mut s = text;
+    for prefix in ["<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["] {
+        s = s.trim_start().strip_prefix(prefix).unwrap_or(s);
+    }
+    for suffix in ["-->", "//]]>", "/*]]>*/", "]]>"] {
+        s = s.trim_end().strip_suffix(suffix).unwrap_or(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut depth: i32 = 0;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            out.push(if c.is_control() { ' ' } else { c });
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth -= 1,
+            ',' => {
+                let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+                // Trailing comma before a closer, or a comma between top-level values.
+                if matches!(next, Some('}' | ']') | None) || depth == 0 {
+                    continue;
+                }
+            }
+            ';' if depth == 0 => continue,
+            _ => {}
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    out
+}
+
+/// Flattens arrays, `@graph` and `mainEntity`/`mainEntityOfPage`/`isPartOf` into a node list.
+fn collect_nodes<'v>(
+    v: &'v Value,
+    depth: usize,
+    out: &mut Vec<&'v serde_json::Map<String, Value>>,
+) {
+    if depth > 6 || out.len() > 256 {
+        return;
+    }
+    match v {
+        Value::Array(items) => {
+            for item in items {
+                collect_nodes(item, depth + 1, out);
+            }
+        }
+        Value::Object(map) => {
+            out.push(map);
+            for key in ["@graph", "mainEntity", "mainEntityOfPage", "isPartOf"] {
+                if let Some(child) = map.get(key) {
+                    if child.is_object() || child.is_array() {
+                        collect_nodes(child, depth + 1, out);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node_types(node: &serde_json::Map<String, Value>) -> Vec<&str> {
+    match node.get("@type") {
+        Some(Value::String(s)) => vec![strip_schema_prefix(s)],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(strip_schema_prefix)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn strip_schema_prefix(t: &str) -> &str {
+    t.rsplit(['/', ':']).next().unwrap_or(t)
+}
+
+/// Rank of a typed node, `None` for nodes that describe no page content (people, logos…).
+fn node_rank(node: &serde_json::Map<String, Value>) -> Option<u8> {
+    let types = node_types(node);
+    let mut best: Option<u8> = None;
+    for t in types {
+        let r =
+            if t.ends_with("Article") || t.ends_with("Posting") || t == "Report" || t == "Review" {
+                RANK_ARTICLE
+            } else if t.ends_with("WebPage")
+                || matches!(
+                    t,
+                    "ItemPage" | "AboutPage" | "FAQPage" | "QAPage" | "ProfilePage"
+                )
+            {
+                RANK_PAGE
+            } else if matches!(
+                t,
+                "Recipe"
+                    | "VideoObject"
+                    | "AudioObject"
+                    | "PodcastEpisode"
+                    | "Event"
+                    | "CreativeWork"
+                    | "Blog"
+                    | "Product"
+                    | "HowTo"
+                    | "Course"
+                    | "Book"
+                    | "Movie"
+                    | "Episode"
+            ) {
+                RANK_OTHER
+            } else {
+                continue;
+            };
+        best = Some(best.map_or(r, |b| b.min(r)));
+    }
+    best
+}
+
+fn str_field(node: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    let v = node.get(key)?;
+    let s = match v {
+        Value::String(s) => s.as_str(),
+        Value::Array(a) => a.iter().find_map(Value::as_str)?,
+        Value::Object(o) => o.get("@value").and_then(Value::as_str)?,
+        _ => return None,
+    };
+    let s = collapse_ws(s);
+    (!s.is_empty()).then_some(s)
+}
+
+/// The `name` of an entity given inline, by `@id` reference, or as a plain string.
+fn entity_name<'v>(
+    v: &'v Value,
+    lookup: &dyn Fn(&str) -> Option<&'v serde_json::Map<String, Value>>,
+) -> Option<String> {
+    match v {
+        Value::String(s) => Some(collapse_ws(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| entity_name(x, lookup)),
+        Value::Object(o) => str_field(o, "name").or_else(|| {
+            let id = o.get("@id").and_then(Value::as_str)?;
+            lookup(id).and_then(|n| str_field(n, "name"))
+        }),
+        _ => None,
+    }
+}
+
+fn collect_person_names<'v>(
+    v: &'v Value,
+    lookup: &dyn Fn(&str) -> Option<&'v serde_json::Map<String, Value>>,
+    out: &mut Vec<(String, bool)>,
+) {
+    match v {
+        Value::Array(a) => {
+            for x in a {
+                collect_person_names(x, lookup, out);
+            }
+        }
+        Value::Object(o) => {
+            let resolved = match (o.get("name"), o.get("@id").and_then(Value::as_str)) {
+                (None, Some(id)) => lookup(id).unwrap_or(o),
+                _ => o,
+            };
+            let is_org = node_types(resolved)
+                .iter()
+                .any(|t| t.ends_with("Organization"));
+            match resolved.get("name") {
+                // "name": ["Redaktion"] and similar.
+                Some(Value::Array(names)) => {
+                    for n in names.iter().filter_map(Value::as_str) {
+                        out.push((collapse_ws(n), is_org));
+                    }
+                }
+                _ => {
+                    if let Some(name) = str_field(resolved, "name") {
+                        out.push((name, is_org));
+                    }
+                }
+            }
+        }
+        Value::String(s) => out.push((collapse_ws(s), false)),
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+/// Whitespace runs collapsed to one space, trimmed.
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for part in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Lowercased word tokens (letters, digits, `_`), as the evaluation and humans compare titles.
+fn word_tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Letters and digits only, lowercased: "ContraCostaTimes.com" → "contracostatimescom".
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The host of an absolute URL, without `www.`.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+
+/// Separators that set a site or section name apart from a headline in `<title>`.
+const TITLE_SEPARATORS: [&str; 14] = [
+    " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " « ", " >> ", " > ", " · ", " • ", " ~ ",
+    " / ",
+];
+
+/// Splits a title at separators that are outside quotation marks; byte ranges of the trimmed
+/// segments.
+fn title_segments(title: &str) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let bytes = title.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            if let Some(sep) = TITLE_SEPARATORS
+                .iter()
+                .find(|s| title[i..].starts_with(**s))
+            {
+                if !inside_quotes(&title[..i]) {
+                    cuts.push((i, i + sep.len()));
+                }
+                // The separator's last space may open the next one ("Headline - - Site").
+                i += sep.len() - 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let trimmed = |a: usize, b: usize| -> (usize, usize) {
+        let seg = &title[a..b];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if lead + trail >= seg.len() {
+            (a, a)
+        } else {
+            (a + lead, b - trail)
+        }
+    };
+    let mut segs = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for (a, b) in cuts {
+        let a = a.max(start);
+        segs.push(trimmed(start, a));
+        start = b.max(start);
+    }
+    segs.push(trimmed(start, title.len()));
+    segs
+}
+
+/// Whether an opening quotation mark in `prefix` is still open.
+fn inside_quotes(prefix: &str) -> bool {
+    let mut open = 0i32;
+    let mut ascii = 0;
+    for c in prefix.chars() {
+        match c {
+            '«' | '“' | '„' | '‹' | '「' => open += 1,
+            '»' | '”' | '›' | '」' => open -= 1,
+            '"' => ascii += 1,
+            _ => {}
+        }
+    }
+    open > 0 || ascii % 2 == 1
+}
+
+/// Whether a title segment is the site's name: equal to or contained in a known site name or
+/// the host, or containing it.
+fn is_site_segment(seg: &str, sites: &[&str], host: Option<&str>) -> bool {
+    let s = squash(seg);
+    if s.is_empty() {
+        return true;
+    }
+    let seg_words = seg.split_whitespace().count();
+    for site in sites {
+        let n = squash(site);
+        if n.is_empty() {
+            continue;
+        }
+        if s == n
+            || (n.len() >= 4 && s.contains(&n) && seg_words <= site.split_whitespace().count() + 3)
+        {
+            return true;
+        }
+        if s.len() >= 4 && n.contains(&s) {
+            return true;
+        }
+    }
+    if let Some(host) = host {
+        let h = squash(host);
+        if s == h {
+            return true;
+        }
+        // The registrable label: "telegraph" of "telegraph.co.uk", "cbn" of "cbn.com".
+        let label = host
+            .split('.')
+            .filter(|l| l.len() > 3 || !matches!(*l, "co" | "com" | "org" | "net" | "ac" | "gov"))
+            .max_by_key(|l| l.len())
+            .map(squash)
+            .unwrap_or_default();
+        if label.len() >= 3 && (s == label || (s.starts_with(&label) && seg_words <= 4)) {
+            return true;
+        }
+        if s.len() >= 4 && h.contains(&s) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The title without separator characters standing alone at its start or end.
+fn strip_separator_debris(title: &str) -> String {
+    let is_debris = |w: &str| {
+        w.chars().all(|c| {
+            matches!(
+                c,
+                '|' | '»' | '«' | '·' | '•' | '-' | '–' | '—' | ':' | '~' | '>'
+            )
+        })
+    };
+    let words: Vec<&str> = title.split(' ').collect();
+    let start = words
+        .iter()
+        .position(|w| !is_debris(w))
+        .unwrap_or(words.len());
+    let end = words
+        .iter()
+        .rposition(|w| !is_debris(w))
+        .map_or(start, |e| e + 1);
+    words
+        .get(start..end)
+        .map(|w| w.join(" "))
+        .unwrap_or_default()
+}
+
+/// Removes site-name segments from either end of a title. With `guess`, a title that still has
+/// several segments and no known site keeps the longer of its first and last segment, which is
+/// where headlines sit in `Headline - Section - Site` and `Site - Headline` alike.
+fn clean_title(raw: &str, sites: &[&str], host: Option<&str>, guess: bool) -> String {
+    // Separator debris at either end ("» Headline", "Headline |"); a guillemet stays when it
+    // touches a word, as a quotation mark does.
+    let raw = strip_separator_debris(&collapse_ws(raw));
+    let mut segs = title_segments(&raw);
+    let text = |(a, b): (usize, usize)| &raw[a..b];
+    if segs.len() == 1 {
+        // "Site: Headline".
+        if let Some((head, rest)) = raw.split_once(": ") {
+            if is_site_segment(head, sites, host) && word_tokens(rest).len() >= 2 {
+                return rest.trim().to_string();
+            }
+        }
+        return raw;
+    }
+    let mut removed = false;
+    while segs.len() > 1
+        && segs
+            .last()
+            .is_some_and(|&r| is_site_segment(text(r), sites, host))
+    {
+        segs.pop();
+        removed = true;
+    }
+    while segs.len() > 1 && is_site_segment(text(segs[0]), sites, host) {
+        segs.remove(0);
+        removed = true;
+    }
+    let (Some(&first), Some(&last)) = (segs.first(), segs.last()) else {
+        return raw;
+    };
+    if segs.len() > 1 && guess && !removed {
+        let (fw, lw) = (
+            text(first).split_whitespace().count(),
+            text(last).split_whitespace().count(),
+        );
+        let pick = if lw > fw { last } else { first };
+        if text(pick).split_whitespace().count() >= 3 {
+            return text(pick).to_string();
+        }
+    }
+    // From the first to the last kept segment, with the separators between them.
+    raw[first.0..last.1].trim().to_string()
+}
+
+/// Whether the h1's words are the whole of a title candidate, or its leading or trailing run
+/// covering at least half of it (the rest being a site name or section).
+fn h1_agrees(h1: &[String], candidate: &[String]) -> bool {
+    if h1.is_empty() || candidate.is_empty() {
+        return false;
+    }
+    if h1 == candidate {
+        return true;
+    }
+    if h1.len() < 2 || h1.len() * 2 < candidate.len() || h1.len() > candidate.len() {
+        return false;
+    }
+    candidate.starts_with(h1) || candidate.ends_with(h1)
+}
+
+/// Whether `needle` occurs as a contiguous run of `hay`.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty()
+        && needle.len() <= hay.len()
+        && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Whether any of the h1's content words (four letters or more) occurs in a candidate.
+fn shares_a_word(h1: &[String], candidates: &[Vec<String>]) -> bool {
+    h1.iter()
+        .filter(|t| t.chars().count() >= 4)
+        .any(|t| candidates.iter().any(|c| c.contains(t)))
+}
+
+/// Headline. The visible `<h1>` is what readers and annotators call the title, but pages also
+/// use `<h1>` for logos and section names, so it is trusted when a meta title confirms it
+/// (same words, or the meta title plus a site name) and otherwise only when it shares a word
+/// with a cleaned meta title (section names and logos share none). A meta title found inside
+/// a longer `<h1>` (kicker + headline) is taken alone. Without a usable `<h1>`: the meta titles
+/// with site names removed, then `<title>` cleaned the same way and by guessing.
+fn title(
+    signals: &PageSignals,
+    metas: &Metas<'_>,
+    ld: &LdFacts,
+    sites: &[&str],
+    host: Option<&str>,
+) -> Option<String> {
+    let mut meta_titles: Vec<&str> = Vec::new();
+    meta_titles.extend(metas.get("og:title"));
+    meta_titles.extend(ld.headline.as_deref());
+    meta_titles.extend(metas.get("twitter:title"));
+    meta_titles.extend(metas.first_of(&[
+        "dc.title",
+        "dcterms.title",
+        "sailthru.title",
+        "parsely-title",
+    ]));
+    let title_tag = signals
+        .title_tag
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+
+    // Cleaned candidates in preference order, with their tokens.
+    let mut cleaned: Vec<(String, Vec<String>)> = Vec::new();
+    for t in &meta_titles {
+        let c = clean_title(t, sites, host, false);
+        let toks = word_tokens(&c);
+        if !toks.is_empty() {
+            cleaned.push((c, toks));
+        }
+    }
+    let mut from_tag: Option<(String, Vec<String>)> = None;
+    if let Some(t) = title_tag {
+        let c = clean_title(t, sites, host, true);
+        let toks = word_tokens(&c);
+        if !toks.is_empty() {
+            from_tag = Some((c, toks));
+        }
+    }
+    // Candidates for agreement, strongest first: meta titles (cleaned and raw), then <title>.
+    let meta_tokens: Vec<Vec<String>> = cleaned
+        .iter()
+        .map(|(_, t)| t.clone())
+        .chain(meta_titles.iter().map(|t| word_tokens(t)))
+        .collect();
+    let tag_tokens: Vec<Vec<String>> = from_tag
+        .iter()
+        .map(|(_, t)| t.clone())
+        .chain(title_tag.map(word_tokens))
+        .collect();
+
+    let h1s: Vec<(&str, Vec<String>)> = signals
+        .h1s
+        .iter()
+        .take(4)
+        .map(|h| (h.trim(), word_tokens(h)))
+        .filter(|(h, t)| !t.is_empty() && h.len() <= 400 && !is_site_segment(h, sites, host))
+        .collect();
+    for candidates in [&meta_tokens, &tag_tokens] {
+        for (h1, h1_tokens) in &h1s {
+            if candidates.iter().any(|c| h1_agrees(h1_tokens, c)) {
+                return Some(collapse_ws(h1));
+            }
+        }
+    }
+    for (_, h1_tokens) in &h1s {
+        if let Some((c, _)) = cleaned.iter().chain(from_tag.iter()).find(|(_, t)| {
+            t.len() >= 2 && t.len() * 3 >= h1_tokens.len() && contains_run(h1_tokens, t)
+        }) {
+            return Some(c.clone());
+        }
+    }
+    let clean_tokens: Vec<Vec<String>> = cleaned
+        .iter()
+        .chain(from_tag.iter())
+        .map(|(_, t)| t.clone())
+        .collect();
+    if let Some((h1, h1_tokens)) = h1s.first() {
+        if clean_tokens.is_empty() || shares_a_word(h1_tokens, &clean_tokens) {
+            return Some(collapse_ws(h1));
+        }
+    }
+    cleaned.into_iter().next().or(from_tag).map(|(c, _)| c)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byline
+
+/// Words that introduce the names in a byline ("By", "Von", "Par", "Por", "Door", "Di", "Av").
+const BYLINE_LABELS: [&str; 7] = ["by", "von", "par", "por", "door", "di", "av"];
+
+/// Words that mark a part of a byline as a role or credential, not a name.
+const ROLE_WORDS: [&str; 48] = [
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "staff",
+    "contributor",
+    "columnist",
+    "contributing",
+    "senior",
+    "chief",
+    "producer",
+    "journalist",
+    "journaliste",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "phd",
+    "md",
+    "ma",
+    "msc",
+    "bsc",
+    "rd",
+    "rn",
+    "mph",
+    "dipl",
+    "photographer",
+    "fotograf",
+    "fotografin",
+    "intern",
+    "freelance",
+    "editorial",
+    "autor",
+    "autorin",
+    "author",
+    "redaktor",
+    "experte",
+    "expertin",
+    "analyst",
+    "president",
+    "director",
+    "manager",
+    "engineer",
+    "officer",
+    "ceo",
+    "founder",
+    "head",
+    "professor",
+];
+
+/// Words that never occur in a name but do in the furniture around bylines (comment forms,
+/// share bars, reading times).
+const NOT_NAME_WORDS: [&str; 42] = [
+    "share",
+    "teilen",
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "follow",
+    "folgen",
+    "email",
+    "e-mail",
+    "print",
+    "drucken",
+    "twitter",
+    "facebook",
+    "read",
+    "lesen",
+    "min",
+    "minutes",
+    "minuten",
+    "views",
+    "uhr",
+    "ago",
+    "home",
+    "login",
+    "name",
+    "erforderlich",
+    "required",
+    "antworten",
+    "reply",
+    "zitieren",
+    "anmelden",
+    "sign",
+    "subscribe",
+    "menu",
+    "account",
+    "sagt",
+    "says",
+    "gesponserte",
+    "sponsored",
+    "anzeige",
+    "advertisement",
+    "werbung",
+];
+
+/// Words that end a name when they trail it: the start of a date or time phrase.
+const TRAILING_STOP_WORDS: [&str; 36] = [
+    "am",
+    "on",
+    "um",
+    "at",
+    "le",
+    "el",
+    "il",
+    "op",
+    "published",
+    "updated",
+    "posted",
+    "stand",
+    "veröffentlicht",
+    "aktualisiert",
+    "publicado",
+    "publié",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "fr",
+    "sa",
+    "so",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+];
+
+/// Phrases after which a byline element holds no more names.
+const CUT_PHRASES: [&str; 12] = [
+    "alle artikel",
+    "alles von",
+    "mehr von",
+    "all posts",
+    "all stories",
+    "view all",
+    "more from",
+    "more by",
+    "read more",
+    "kontakt",
+    "published",
+    "updated",
+];
+
+/// Account names that say nothing about the author.
+const GENERIC_AUTHORS: [&str; 10] = [
+    "admin",
+    "administrator",
+    "webmaster",
+    "editor",
+    "user",
+    "guest",
+    "gast",
+    "author",
+    "autor",
+    "unknown",
+];
+
+fn is_url_like(s: &str) -> bool {
+    let l = s.trim().to_ascii_lowercase();
+    l.starts_with("http") || l.starts_with("www.") || l.contains("://") || l.contains(".com/")
+}
+
+/// A person's name from an author-page URL slug: `…/author/jane-doe/` → "Jane Doe".
+fn name_from_author_url(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    if ["facebook.", "twitter.", "x.com/", "instagram.", "linkedin."]
+        .iter()
+        .any(|d| lower.contains(d))
+    {
+        return None;
+    }
+    let mut parts = url.trim_end_matches('/').rsplit('/');
+    let slug = parts.next()?;
+    let parent = parts.next()?.to_ascii_lowercase();
+    if !matches!(
+        parent.as_str(),
+        "author"
+            | "authors"
+            | "autor"
+            | "autoren"
+            | "people"
+            | "staff"
+            | "journalist"
+            | "periodista"
+    ) {
+        return None;
+    }
+    let words: Vec<&str> = slug
+        .split(['-', '_', '.', '+'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !(2..=4).contains(&words.len()) || words.iter().any(|w| !w.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let mut name = String::new();
+    for w in words {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        let mut cs = w.chars();
+        if let Some(f) = cs.next() {
+            name.extend(f.to_uppercase());
+            name.push_str(cs.as_str());
+        }
+    }
+    Some(name)
+}
+
+/// A word of a byline: its byte range in the text and its lowercased form.
+struct Word {
+    start: usize,
+    end: usize,
+    lower: String,
+}
+
+/// The words of `s` (letters, digits, `.`, `'`, `-`; trailing dots dropped) with their byte
+/// ranges in `s`.
+fn words_with_offsets(s: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut push = |st: usize, en: usize| {
+        let raw = s.get(st..en).unwrap_or_default().trim_end_matches('.');
+        if !raw.is_empty() {
+            out.push(Word {
+                start: st,
+                end: st + raw.len(),
+                lower: raw.to_lowercase(),
+            });
+        }
+    };
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() || c == '.' || c == '\'' || c == '-' {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            push(st, i);
+        }
+    }
+    if let Some(st) = start {
+        push(st, s.len());
+    }
+    out
+}
+
+/// Words that, before a label, show it introduces the byline ("Erstellt von", "Posted by").
+const LABEL_LEADS: [&str; 16] = [
+    "artikel",
+    "text",
+    "beitrag",
+    "erstellt",
+    "eingestellt",
+    "veröffentlicht",
+    "geschrieben",
+    "verfasst",
+    "posted",
+    "written",
+    "published",
+    "story",
+    "words",
+    "reported",
+    "photos",
+    "fotos",
+];
+
+/// Words before a colon that make it a byline label ("Autor:", "Text & Fotos:").
+const COLON_LABELS: [&str; 16] = [
+    "autor",
+    "autorin",
+    "author",
+    "authors",
+    "text",
+    "von",
+    "by",
+    "fotos",
+    "foto",
+    "bericht",
+    "artikel",
+    "verfasser",
+    "written",
+    "posted",
+    "writer",
+    "escribe",
+];
+
+/// The text after a byline label found among the first words ("Von Jane", "Posted on | by
+/// Jane", "Erstellt von Jane", "Text & Fotos: Jane"), and whether there was one. A label word
+/// inside a name ("Christoph von Ritter") is not a label: it must open the text or follow a
+/// lowercase word or a known lead.
+fn after_label(s: &str) -> (&str, bool) {
+    let words = words_with_offsets(s);
+    for (idx, w) in words.iter().enumerate().take(5) {
+        if !BYLINE_LABELS.contains(&w.lower.as_str()) || idx + 1 >= words.len() {
+            continue;
+        }
+        let opens = idx == 0 || {
+            let prev = &words[idx - 1];
+            LABEL_LEADS.contains(&prev.lower.as_str())
+                || s[prev.start..].starts_with(|c: char| c.is_lowercase())
+        };
+        if opens {
+            return (&s[w.end..], true);
+        }
+    }
+    if let Some(colon) = s.find(':') {
+        let head = s[..colon].to_lowercase();
+        let is_label = head.split_whitespace().count() <= 3
+            && head
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| COLON_LABELS.contains(&w));
+        if is_label && colon + 1 < s.len() {
+            return (&s[colon + 1..], true);
+        }
+    }
+    (s, false)
+}
+
+/// Byte offset of the first case-insensitive occurrence of an ASCII `needle` in `hay`.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    // A match of ASCII bytes starts and ends on character boundaries.
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Cleans one byline string into author names: labels, dates, e-mails, handles, roles and
+/// credentials removed; several authors split apart. The flag tells whether an explicit label
+/// ("By", "Von") introduced the names, which vouches for lowercase user names.
+fn parse_byline(raw: &str) -> (Vec<String>, bool) {
+    let raw = collapse_ws(raw);
+    if raw.is_empty() {
+        return (Vec::new(), false);
+    }
+    if is_url_like(&raw) {
+        return (name_from_author_url(&raw).into_iter().collect(), false);
+    }
+    // A date ends the names, but a label may follow it ("Posted on March 3, 2020 by Jane").
+    let mut text = raw.clone();
+    if let Some((_, span)) = dates::find_date(&text, &DateContext::default()) {
+        text.replace_range(span, " | ");
+    }
+    if let Some(cut) = CUT_PHRASES
+        .iter()
+        .filter_map(|p| find_ascii_ci(&text, p))
+        .filter(|&i| i > 0)
+        .min()
+    {
+        text.truncate(cut);
+    }
+    let mut labelled = false;
+    for part in text.split(['|', '•', '·', '—', '–', '»']) {
+        let (rest, had_label) = after_label(part);
+        let names = split_names(rest);
+        if !names.is_empty() {
+            labelled = had_label;
+            return (names, labelled);
+        }
+    }
+    (Vec::new(), labelled)
+}
+
+/// Splits "Jane Doe and John Roe", "A, B & C", "Jane Doe, Staff Writer" into names.
+fn split_names(s: &str) -> Vec<String> {
+    // Parenthesised remarks go: "(avec …)", "(dpa)", "(Reuters)".
+    let mut cleaned = String::with_capacity(s.len());
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            _ if depth == 0 => cleaned.push(c),
+            _ => {}
+        }
+    }
+    // "&" joins two names, but not in "Mac & i" or "Text & Fotos".
+    let amp_splits = cleaned
+        .split('&')
+        .all(|side| side.split_whitespace().count() >= 2);
+    let mut names: Vec<String> = Vec::new();
+    let pieces = cleaned.split(|c: char| matches!(c, ';' | ',' | '/') || (c == '&' && amp_splits));
+    for piece in pieces {
+        let cut = cut_at_role(piece);
+        if cut.trim().is_empty() && !piece.trim().is_empty() && !names.is_empty() {
+            // "Jane Doe, Software Engineer, Google Maps": after the role comes the employer.
+            break;
+        }
+        let piece = cut;
+        let mut start = 0;
+        let words = words_with_offsets(piece);
+        let mut parts: Vec<&str> = Vec::new();
+        for w in &words {
+            if matches!(
+                w.lower.as_str(),
+                "and" | "und" | "et" | "y" | "e" | "en" | "og" | "och"
+            ) {
+                parts.push(&piece[start..w.start]);
+                start = w.end;
+            }
+        }
+        parts.push(&piece[start..]);
+        for part in parts {
+            if let Some(name) = clean_name(part) {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The piece of a byline before a role: "Ingo Arzt Redakteur für Wirtschaft und Umwelt" →
+/// "Ingo Arzt", "Ben Silverman Games Editor" → "Ben Silverman" (the word before a late role
+/// qualifies it). A piece that starts with a role ("Staff Writer", "PhD") is dropped.
+fn cut_at_role(piece: &str) -> &str {
+    let words = words_with_offsets(piece);
+    let Some(r) = words
+        .iter()
+        .position(|w| ROLE_WORDS.contains(&w.lower.as_str()))
+    else {
+        return piece;
+    };
+    let cut = if r >= 3 { r - 1 } else { r };
+    match words.get(cut) {
+        Some(w) if cut > 0 => &piece[..w.start],
+        _ => "",
+    }
+}
+
+/// One name from one part of a byline, or `None` for roles, furniture and noise.
+fn clean_name(part: &str) -> Option<String> {
+    let mut words: Vec<&str> = part
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\''))
+        .map(|w| w.trim_start_matches(['.', '\'']))
+        .filter(|w| !w.is_empty() && !w.contains('@'))
+        .collect();
+    // A leading label left over ("by" after "Posted on |").
+    while words
+        .first()
+        .is_some_and(|w| BYLINE_LABELS.contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| {
+        TRAILING_STOP_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+    }) {
+        words.pop();
+    }
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    if lower.iter().any(|w| NOT_NAME_WORDS.contains(&w.as_str()))
+        || words
+            .iter()
+            .any(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+    {
+        return None;
+    }
+    let name = words.join(" ");
+    if name.chars().count() > 60 || !name.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(name)
+}
+
+/// Whether a visible candidate reads like a person's name rather than a phrase: few words, the
+/// first of each letter-word capitalised (particles excepted).
+fn looks_like_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+            || matches!(
+                *w,
+                "von"
+                    | "van"
+                    | "de"
+                    | "der"
+                    | "den"
+                    | "da"
+                    | "di"
+                    | "du"
+                    | "le"
+                    | "la"
+                    | "y"
+                    | "bin"
+                    | "al"
+                    | "zu"
+                    | "dos"
+                    | "del"
+                    | "v."
+            )
+    })
+}
+
+/// What a list of author names is worth: usable people, the site or an organization standing in
+/// for an author, or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum AuthorQuality {
+    /// Only generic account names ("admin").
+    Generic,
+    /// The site itself or an organization.
+    Institutional,
+    /// At least one person-like name.
+    Person,
+}
+
+/// Authors from, in order: JSON-LD `author`, author `<meta>` tags, visible byline elements. A
+/// source that names only the site or an organization yields to a later one that names a person
+/// (news sites put their own name in `<meta name=author>`); a visible byline that lists the
+/// chosen names and more (co-authors) replaces them.
+fn byline(
+    signals: &PageSignals,
+    metas: &Metas<'_>,
+    ld: &LdFacts,
+    sites: &[&str],
+    host: Option<&str>,
+) -> Option<String> {
+    let quality = |names: &[String], org: bool| -> AuthorQuality {
+        let mut best = AuthorQuality::Generic;
+        for n in names {
+            let q = if GENERIC_AUTHORS.contains(&n.to_lowercase().as_str()) {
+                AuthorQuality::Generic
+            } else if org || is_site_segment(n, sites, host) || looks_institutional(n) {
+                AuthorQuality::Institutional
+            } else {
+                AuthorQuality::Person
+            };
+            best = best.max(q);
+        }
+        best
+    };
+    let mut sources: Vec<(Vec<String>, AuthorQuality)> = Vec::new();
+    let mut ld_names: Vec<String> = Vec::new();
+    let mut ld_org = true;
+    for (a, org) in &ld.authors {
+        ld_org &= *org;
+        for n in parse_byline(a).0 {
+            if !ld_names.iter().any(|x| x.eq_ignore_ascii_case(&n)) {
+                ld_names.push(n);
+            }
+        }
+    }
+    if !ld_names.is_empty() {
+        let q = quality(&ld_names, ld_org);
+        sources.push((ld_names, q));
+    }
+    let written_by = metas
+        .get("twitter:label1")
+        .is_some_and(|l| {
+            let l = l.to_lowercase();
+            l.contains("written by")
+                || l.contains("verfasst von")
+                || l.contains("geschrieben von")
+                || l.contains("écrit par")
+        })
+        .then(|| metas.get("twitter:data1"))
+        .flatten();
+    let meta_keys = [
+        "author",
+        "article:author",
+        "og:article:author",
+        "parsely-author",
+        "sailthru.author",
+        "cxenseparse:author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "citation_author",
+        "book:author",
+    ];
+    let meta_values = meta_keys
+        .iter()
+        .map(|k| metas.all(k).collect::<Vec<_>>())
+        .chain(written_by.map(|w| vec![w]));
+    for values in meta_values {
+        let mut names: Vec<String> = Vec::new();
+        for v in values {
+            for n in parse_byline(v).0 {
+                if !names.iter().any(|x| x.eq_ignore_ascii_case(&n)) {
+                    names.push(n);
+                }
+            }
+        }
+        if !names.is_empty() {
+            let q = quality(&names, false);
+            sources.push((names, q));
+        }
+    }
+    let mut visible: Vec<Vec<String>> = Vec::new();
+    for cand in signals.author_candidates.iter().take(12) {
+        let (names, labelled) = parse_byline(cand);
+        // Category lists ("CSP / International / Wirtschaft") are not bylines.
+        let category_list =
+            names.len() > 4 || (names.len() > 1 && names.iter().all(|n| !n.contains(' ')));
+        if !names.is_empty()
+            && !category_list
+            && (labelled || names.iter().all(|n| looks_like_name(n)))
+        {
+            visible.push(names);
+        }
+    }
+    if let Some(first) = visible.first() {
+        let q = quality(first, false);
+        sources.push((first.clone(), q));
+    }
+    let best = sources.iter().map(|(_, q)| *q).max()?;
+    if best == AuthorQuality::Generic {
+        return None;
+    }
+    let (mut names, _) = sources.into_iter().find(|(_, q)| *q == best)?;
+    // A visible byline that extends the chosen names with co-authors.
+    if let Some(extended) = visible.iter().find(|v| {
+        v.len() > names.len()
+            && v.iter().all(|n| {
+                looks_like_name(n)
+                    && quality(std::slice::from_ref(n), false) == AuthorQuality::Person
+            })
+            && names
+                .iter()
+                .all(|n| v.iter().any(|x| x.eq_ignore_ascii_case(n)))
+    }) {
+        names = extended.clone();
+    }
+    Some(names.join("; "))
+}
+
+/// Whether a name reads as an organization or a web address rather than a person.
+fn looks_institutional(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "e.v."
+                | "gmbh"
+                | "ag"
+                | "inc"
+                | "inc."
+                | "ltd"
+                | "llc"
+                | "verlag"
+                | "zeitung"
+                | "news"
+                | "magazin"
+                | "magazine"
+                | "online"
+                | "media"
+                | "redaktion"
+                | "team"
+                | "newsroom"
+                | "für"
+                | "for"
+                | "of"
+                | "the"
+                | "der"
+                | "des"
+        ) || [
+            "verband",
+            "institut",
+            "stiftung",
+            "universität",
+            "university",
+            "ministerium",
+            "verein",
+            "gesellschaft",
+            "agentur",
+            "agency",
+            "association",
+            "zentrum",
+            "center",
+            "centre",
+            "kammer",
+            "akademie",
+            "anstalt",
+        ]
+        .iter()
+        .any(|suffix| w.ends_with(suffix))
+    }) || [
+        ".de", ".com", ".at", ".ch", ".org", ".net", ".fr", ".es", ".it", ".uk",
+    ]
+    .iter()
+    .any(|tld| lower.contains(tld))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/// Meta keys that the page's own templates fill with the displayed publication time; in the
+/// development data they agree with the visible date more often than JSON-LD when the two differ.
+const PRIMARY_PUBLISHED_KEYS: [&str; 3] = [
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+];
+
+/// Other meta keys that name the publication date specifically.
+const PUBLISHED_KEYS: [&str; 17] = [
+    "datepublished",
+    "published_time",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "uploaddate",
+    "citation_publication_date",
+    "citation_date",
+    "datecreated",
+    "dc.date.created",
+];
+
+/// Meta keys with a date of unclear meaning (often the last build of the page): used only when
+/// nothing visible dates the article.
+const GENERIC_DATE_KEYS: [&str; 4] = ["dcterms.created", "dc.date", "dcterms.date", "date"];
+
+/// Meta keys that state the last modification.
+const MODIFIED_KEYS: [&str; 8] = [
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// Words that mark a visible date as a modification, not the publication.
+fn mentions_update(s: &str) -> bool {
+    let l = s.to_lowercase();
+    [
+        "update",
+        "aktualisiert",
+        "modified",
+        "geändert",
+        "mis à jour",
+        "actualizado",
+        "aggiornato",
+        "bijgewerkt",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// The first date in a visible text that is not introduced as an update
+/// ("Written: 2023-11-07 / Updated: 2023-11-08" gives the first).
+fn first_publication_date(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
+    let mut from = 0;
+    while from < text.len() {
+        let rest = text.get(from..)?;
+        let (date, span) = dates::find_date(rest, ctx)?;
+        if !mentions_update(&rest[..span.start]) {
+            return Some(date);
+        }
+        from += span.end;
+    }
+    None
+}
+
+/// Minutes since the epoch of a date with a time (local clock time minus its offset).
+fn instant_minutes(d: &ParsedDate) -> Option<i64> {
+    let t = d.time?;
+    let local = d.days_since_epoch() * 1440 + i64::from(t.hour) * 60 + i64::from(t.minute);
+    Some(local - i64::from(d.offset_minutes?))
+}
+
+/// A UTC timestamp re-read in the page's local time. Sites store `…T23:00:00Z` for an article
+/// dated the next day at home; when a visible date on the page is the adjacent day reachable by
+/// a real UTC offset, the visible (local) date is the one readers and editors mean.
+fn localize_utc(published: ParsedDate, visible: &[ParsedDate]) -> ParsedDate {
+    if published.offset_minutes != Some(0) {
+        return published;
+    }
+    let Some(utc) = instant_minutes(&published) else {
+        return published;
+    };
+    let day = published.days_since_epoch();
+    for v in visible {
+        let vday = v.days_since_epoch();
+        if (vday - day).abs() != 1 {
+            if vday == day {
+                return published;
+            }
+            continue;
+        }
+        if let (Some(t), None) = (v.time, v.offset_minutes) {
+            // Visible local time: the offset is the difference, if it is a real one.
+            let local = vday * 1440 + i64::from(t.hour) * 60 + i64::from(t.minute);
+            let offset = local - utc;
+            if (-12 * 60..=14 * 60).contains(&offset) && offset % 15 == 0 {
+                let mut out = *v;
+                if let (Some(t), Some(p)) = (out.time.as_mut(), published.time) {
+                    // Visible text rarely shows seconds; the timestamp has them.
+                    t.second = p.second;
+                }
+                out.offset_minutes = i16::try_from(offset).ok();
+                return out;
+            }
+            continue;
+        }
+        // Date only: the UTC time must be close enough to midnight for some offset to cross it.
+        let minute_of_day = utc.rem_euclid(1440);
+        let reachable = if vday > day {
+            minute_of_day >= 24 * 60 - 14 * 60
+        } else {
+            minute_of_day < 12 * 60
+        };
+        if reachable {
+            return ParsedDate {
+                time: None,
+                offset_minutes: None,
+                ..*v
+            };
+        }
+    }
+    published
+}
+
+/// Publication and modification dates.
+///
+/// Publication, first found wins: `article:published_time`, JSON-LD `datePublished` (then
+/// `dateCreated`, `uploadDate`), other publication meta tags, a full date in the URL,
+/// `<time>` marked as published, other `<time>`s, visible date elements, generic `date` meta
+/// tags, the lead's dateline. Nothing after tomorrow is accepted. A UTC timestamp is moved to
+/// the page's local date when the visible date shows it (see [`localize_utc`]). A modification
+/// date earlier than the publication date means the "publication" was a republication: the
+/// earlier date is kept as published.
+fn dates(
+    signals: &PageSignals,
+    metas: &Metas<'_>,
+    ld: &LdFacts,
+    order: NumericOrder,
+    canonical: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    let ctx = DateContext {
+        order,
+        latest_day: dates::today_days() + 1,
+    };
+    let parse = |s: &str| dates::parse_date_with(s, &ctx);
+    let time_value = |t: &crate::signals::TimeSignal| {
+        t.datetime
+            .as_deref()
+            .and_then(parse)
+            .or_else(|| parse(&t.text))
+    };
+    let meta_date = |keys: &[&str]| keys.iter().find_map(|k| metas.all(k).find_map(parse));
+    let visible_times = || {
+        signals
+            .times
+            .iter()
+            .filter(|t| !t.modified_hint && !mentions_update(&t.text))
+    };
+
+    let mut structured = true;
+    let mut published: Option<ParsedDate> = meta_date(&PRIMARY_PUBLISHED_KEYS)
+        .or_else(|| ld.published.iter().find_map(|s| parse(s)))
+        .or_else(|| meta_date(&PUBLISHED_KEYS));
+    if published.is_none() {
+        structured = false;
+        published = signals
+            .url
+            .as_deref()
+            .into_iter()
+            .chain(canonical)
+            .chain(metas.get("og:url"))
+            .find_map(|u| dates::date_from_url(u, &ctx))
+            .or_else(|| {
+                visible_times()
+                    .filter(|t| t.published_hint)
+                    .find_map(time_value)
+            })
+            .or_else(|| visible_times().find_map(time_value))
+            .or_else(|| {
+                signals
+                    .date_candidates
+                    .iter()
+                    .find_map(|c| first_publication_date(c, &ctx))
+            })
+            .or_else(|| meta_date(&GENERIC_DATE_KEYS))
+            .or_else(|| {
+                let lead = signals.lead_text.as_deref()?;
+                let mut end = lead.len().min(200);
+                while !lead.is_char_boundary(end) {
+                    end -= 1;
+                }
+                parse(&lead[..end])
+            });
+    }
+    if structured {
+        if let Some(p) = published {
+            let visible: Vec<ParsedDate> = visible_times()
+                .filter_map(|t| parse(&t.text))
+                .chain(signals.times.iter().filter_map(|t| {
+                    // A `<time datetime>` with a real offset states the local time itself.
+                    t.datetime
+                        .as_deref()
+                        .and_then(parse)
+                        .filter(|d| d.offset_minutes.is_some_and(|o| o != 0))
+                }))
+                .chain(
+                    signals
+                        .date_candidates
+                        .iter()
+                        .take(4)
+                        .filter_map(|c| first_publication_date(c, &ctx)),
+                )
+                .collect();
+            published = Some(localize_utc(p, &visible));
+        }
+    }
+
+    let mut modified: Option<ParsedDate> = ld
+        .modified
+        .as_deref()
+        .and_then(parse)
+        .or_else(|| meta_date(&MODIFIED_KEYS))
+        .or_else(|| {
+            signals
+                .times
+                .iter()
+                .filter(|t| t.modified_hint)
+                .find_map(time_value)
+        });
+    if let (Some(p), Some(m)) = (published, modified) {
+        let (pd, md) = (p.days_since_epoch(), m.days_since_epoch());
+        if md < pd {
+            published = Some(m);
+            modified = None;
+        } else if md == pd {
+            modified = None;
+        }
+    }
+    (published.map(|d| d.to_iso()), modified.map(|d| d.to_iso()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Site, canonical URL, language
+
+/// Site name: `og:site_name`, JSON-LD publisher or `WebSite` name, `application-name`.
+fn site_name(metas: &Metas<'_>, ld: &LdFacts) -> Option<String> {
+    metas
+        .get("og:site_name")
+        .map(collapse_ws)
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| ld.website.clone())
+        .or_else(|| metas.get("application-name").map(collapse_ws))
+        .filter(|s| !s.is_empty() && s.chars().count() <= 100)
+}
+
+/// `<link rel=canonical>`, else `og:url`; a relative href is resolved against the page URL.
+fn canonical_url(signals: &PageSignals, metas: &Metas<'_>) -> Option<String> {
+    let base = signals.url.as_deref().or_else(|| metas.get("og:url"));
+    let candidates = signals
+        .canonical
+        .as_deref()
+        .into_iter()
+        .chain(metas.get("og:url"));
+    for c in candidates {
+        let c = c.trim();
+        if c.is_empty() {
+            continue;
+        }
+        if c.starts_with("http://") || c.starts_with("https://") {
+            return Some(c.to_string());
+        }
+        if let Some(rest) = c.strip_prefix("//") {
+            let scheme = base
+                .and_then(|b| b.split_once("://"))
+                .map_or("https", |(s, _)| s);
+            return Some(format!("{scheme}://{rest}"));
+        }
+        if c.starts_with('/') {
+            if let Some((scheme, rest)) = base.and_then(|b| b.split_once("://")) {
+                let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+                return Some(format!("{scheme}://{host}{c}"));
+            }
+        }
+    }
+    None
+}
+
+/// The raw language tag: `<html lang>`, `content-language`, `og:locale`, JSON-LD `inLanguage`.
+fn language_tag<'a>(
+    signals: &'a PageSignals,
+    metas: &Metas<'a>,
+    ld: &'a LdFacts,
+) -> Option<&'a str> {
+    signals
+        .html_lang
+        .as_deref()
+        .filter(|l| normalize_language(l).is_some())
+        .or_else(|| {
+            metas
+                .first_of(&["content-language", "language", "dc.language", "og:locale"])
+                .filter(|l| normalize_language(l).is_some())
+        })
+        .or_else(|| {
+            ld.language
+                .as_deref()
+                .filter(|l| normalize_language(l).is_some())
+        })
+}
+
+/// ISO 639-1 code of a language tag: `en-US` → `en`, `de_DE` → `de`, `deu`/`ger` → `de`,
+/// `English` → `en`. `None` for anything unrecognised.
+pub fn normalize_language(tag: &str) -> Option<String> {
+    let tag = tag.trim();
+    let primary = tag.split([',', ';']).next()?.trim();
+    let primary = primary
+        .split(['-', '_'])
+        .next()?
+        .trim()
+        .to_ascii_lowercase();
+    let code = match primary.as_str() {
+        "eng" | "english" => "en",
+        "deu" | "ger" | "german" | "deutsch" => "de",
+        "fra" | "fre" | "french" | "français" => "fr",
+        "spa" | "spanish" | "español" => "es",
+        "ita" | "italian" | "italiano" => "it",
+        "nld" | "dut" | "dutch" => "nl",
+        "por" | "portuguese" => "pt",
+        "pol" | "polish" => "pl",
+        "rus" | "russian" => "ru",
+        "zho" | "chi" | "chinese" => "zh",
+        "jpn" | "japanese" => "ja",
+        "ara" | "arabic" => "ar",
+        "ces" | "cze" | "czech" => "cs",
+        "tur" | "turkish" => "tr",
+        "ukr" | "ukrainian" => "uk",
+        other if other.len() == 2 && other.chars().all(|c| c.is_ascii_lowercase()) => other,
+        _ => return None,
+    };
+    Some(code.to_string())
+}
+
+#[cfg(test)]
+// Tests build one page and then vary a field, which reads better than a fresh literal each time.
+#[allow(clippy::field_reassign_with_default)]
+mod tests {
+    use super::*;
+    use crate::signals::TimeSignal;
+
+    fn metas(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn page(title_tag: Option<&str>, pairs: &[(&str, &str)]) -> PageSignals {
+        PageSignals {
+            title_tag: title_tag.map(str::to_string),
+            metas: metas(pairs),
+            ..PageSignals::default()
+        }
+    }
+
+    fn time(datetime: Option<&str>, text: &str, published: bool, modified: bool) -> TimeSignal {
+        TimeSignal {
+            datetime: datetime.map(str::to_string),
+            text: text.to_string(),
+            published_hint: published,
+            modified_hint: modified,
+        }
+    }
+
+    // --- title -----------------------------------------------------------------------------
+
+    #[test]
+    fn title_strips_a_known_site_suffix_or_prefix() {
+        let s = page(
+            Some("Gunmen storm hotel in Mogadishu | Daily Planet"),
+            &[("og:site_name", "Daily Planet")],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Gunmen storm hotel in Mogadishu")
+        );
+        let s = page(
+            Some("Daily Planet - Gunmen storm hotel in Mogadishu"),
+            &[("og:site_name", "Daily Planet")],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Gunmen storm hotel in Mogadishu")
+        );
+        let s = page(
+            Some("Ultium Cells erhöht Kapazität – Battery-News.de"),
+            &[("og:site_name", "Battery-News.de")],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Ultium Cells erhöht Kapazität")
+        );
+    }
+
+    #[test]
+    fn title_site_from_url_host() {
+        let mut s = page(
+            Some("Empires are built on Harry Flashmans - Telegraph"),
+            &[],
+        );
+        s.url = Some("https://www.telegraph.co.uk/news/1.html".into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Empires are built on Harry Flashmans")
+        );
+    }
+
+    #[test]
+    fn title_site_prefix_with_colon() {
+        let s = page(
+            Some("ABC News: Pepsi to Push Amazon's MP3 Store"),
+            &[("og:site_name", "ABC News")],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Pepsi to Push Amazon's MP3 Store")
+        );
+        // A colon that is part of the headline stays.
+        let s = page(
+            Some("Kenji Fujimori: juicio continuará el 18 de mayo"),
+            &[("og:site_name", "El Comercio")],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Kenji Fujimori: juicio continuará el 18 de mayo")
+        );
+    }
+
+    #[test]
+    fn title_guesses_the_headline_segment_without_a_known_site() {
+        let s = page(
+            Some("Hit-and-run victim pleads for help - Breaking News - National - Breaking News"),
+            &[],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Hit-and-run victim pleads for help")
+        );
+        let s = page(
+            Some("Northwest Herald - Local News and Video for McHenry County - To USC, Williams poses threat"),
+            &[],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("To USC, Williams poses threat")
+        );
+    }
+
+    #[test]
+    fn title_meta_titles_are_only_stripped_of_known_sites() {
+        // No site matches "alles über…": the dash is part of the headline.
+        let s = page(
+            None,
+            &[
+                ("og:title", "Sazerac - alles über den Cocktail-Klassiker"),
+                ("og:site_name", "watson.ch"),
+            ],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Sazerac - alles über den Cocktail-Klassiker")
+        );
+    }
+
+    #[test]
+    fn title_without_separator_debris() {
+        let s = page(Some("» A Vegan Tour of NYC"), &[]);
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("A Vegan Tour of NYC")
+        );
+    }
+
+    #[test]
+    fn title_with_doubled_separators() {
+        // Regression: overlapping separators once sliced the title out of order.
+        let s = page(
+            Some("Thirsty Thursday: Watermelon Quencher - - Health.com"),
+            &[],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Thirsty Thursday: Watermelon Quencher")
+        );
+        let s = page(Some("A | | B - – — C"), &[]);
+        let _ = extract_metadata(&s);
+    }
+
+    #[test]
+    fn title_separator_inside_quotes_is_not_a_separator() {
+        let s = page(
+            Some("Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»"),
+            &[],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»")
+        );
+    }
+
+    #[test]
+    fn title_prefers_the_h1_a_meta_title_confirms() {
+        let mut s = page(
+            Some("Boot Tulln 2022 abgesagt - Diveinside News"),
+            &[("og:title", "Boot Tulln 2022 abgesagt - Diveinside News")],
+        );
+        s.h1s = vec!["Diveinside".into(), "Boot Tulln 2022 abgesagt".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Boot Tulln 2022 abgesagt")
+        );
+    }
+
+    #[test]
+    fn title_ignores_h1s_that_are_sections_or_the_site() {
+        let mut s = page(
+            Some("Aussies need doubles win at Hopman Cup - ABC News"),
+            &[("og:site_name", "ABC News")],
+        );
+        s.h1s = vec!["Sport".into(), "ABC News".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Aussies need doubles win at Hopman Cup")
+        );
+    }
+
+    #[test]
+    fn title_takes_the_meta_title_out_of_a_kicker_h1() {
+        let mut s = page(
+            None,
+            &[("og:title", "Große Aufgaben für die neue Regierung")],
+        );
+        s.h1s = vec!["Tunesien Große Aufgaben für die neue Regierung".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Große Aufgaben für die neue Regierung")
+        );
+    }
+
+    #[test]
+    fn title_uses_a_related_h1_over_a_teaser_og_title() {
+        let mut s = page(
+            None,
+            &[(
+                "og:title",
+                "Firmenwagen: Leasen oder Finanzieren? Was lohnt sich?",
+            )],
+        );
+        s.h1s = vec!["Firmenwagen: Leasing oder Finanzierung?".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Firmenwagen: Leasing oder Finanzierung?")
+        );
+    }
+
+    #[test]
+    fn title_from_json_ld_headline_or_h1_alone() {
+        let mut s = PageSignals::default();
+        s.json_ld =
+            vec![r#"{"@type":"NewsArticle","headline":"Flood waters rise in Jakarta"}"#.into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Flood waters rise in Jakarta")
+        );
+        let s = PageSignals {
+            h1s: vec!["  Flood   waters rise ".into()],
+            ..PageSignals::default()
+        };
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Flood waters rise")
+        );
+        assert_eq!(extract_metadata(&PageSignals::default()).title, None);
+    }
+
+    // --- byline ----------------------------------------------------------------------------
+
+    #[test]
+    fn byline_splits_several_authors() {
+        let s = page(None, &[("author", "By Jane Doe and John Roe")]);
+        assert_eq!(
+            extract_metadata(&s).byline.as_deref(),
+            Some("Jane Doe; John Roe")
+        );
+        let s = page(None, &[("author", "Von Fiona Bornhöft und Mariam Hofbeck")]);
+        assert_eq!(
+            extract_metadata(&s).byline.as_deref(),
+            Some("Fiona Bornhöft; Mariam Hofbeck")
+        );
+        let s = page(
+            None,
+            &[("author", "Rudolf Fischer, Simon Kohler & Anna Berg")],
+        );
+        assert_eq!(
+            extract_metadata(&s).byline.as_deref(),
+            Some("Rudolf Fischer; Simon Kohler; Anna Berg")
+        );
+    }
+
+    #[test]
+    fn byline_from_json_ld_forms() {
+        let mut s = PageSignals::default();
+        s.json_ld = vec![r#"{"@type":"Article","author":"Jane Doe"}"#.into()];
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("Jane Doe"));
+        s.json_ld =
+            vec![r#"{"@type":"Article","author":{"@type":"Person","name":"Jane Doe"}}"#.into()];
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("Jane Doe"));
+        s.json_ld =
+            vec![r#"{"@type":"Article","author":[{"@type":"Person","name":"Jane Doe"},{"name":"John Roe"}]}"#.into()];
+        assert_eq!(
+            extract_metadata(&s).byline.as_deref(),
+            Some("Jane Doe; John Roe")
+        );
+        // Yoast-style @graph with the author given by reference.
+        s.json_ld = vec![r##"{"@context":"https://schema.org","@graph":[
+            {"@type":"Article","@id":"https://x.de/a#article","author":{"@id":"https://x.de/#/schema/person/1"},
+             "headline":"Hope!","datePublished":"2021-05-03T10:00:00+02:00"},
+            {"@type":"Person","@id":"https://x.de/#/schema/person/1","name":"Winfried Hille"}]}"##
+            .into()];
+        let m = extract_metadata(&s);
+        assert_eq!(m.byline.as_deref(), Some("Winfried Hille"));
+        assert_eq!(m.published.as_deref(), Some("2021-05-03T10:00:00+02:00"));
+    }
+
+    #[test]
+    fn byline_rejects_social_urls_and_reads_author_page_slugs() {
+        let s = page(
+            None,
+            &[("article:author", "https://www.facebook.com/oliver.baroni")],
+        );
+        assert_eq!(extract_metadata(&s).byline, None);
+        let s = page(
+            None,
+            &[("article:author", "https://gothamist.com/staff/david-brand")],
+        );
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("David Brand"));
+    }
+
+    #[test]
+    fn byline_strips_roles_credentials_dates_and_emails() {
+        let b = |v: &str| extract_metadata(&page(None, &[("author", v)])).byline;
+        assert_eq!(b("Jane Doe, Staff Writer").as_deref(), Some("Jane Doe"));
+        assert_eq!(b("Grant Tinsley, PhD").as_deref(), Some("Grant Tinsley"));
+        assert_eq!(
+            b("Ben Silverman Games Editor").as_deref(),
+            Some("Ben Silverman")
+        );
+        assert_eq!(
+            b("Von Tomas Spahn Fr, 18. Oktober 2019").as_deref(),
+            Some("Tomas Spahn")
+        );
+        assert_eq!(
+            b("Jane Doe jane.doe@example.com").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            b("Posted on September 21, 2020 by Adi Tzlil").as_deref(),
+            Some("Adi Tzlil")
+        );
+        assert_eq!(
+            b("Martin Untersinger (avec Damien Leloup)").as_deref(),
+            Some("Martin Untersinger")
+        );
+        assert_eq!(b("Staff Writer"), None);
+        assert_eq!(
+            b("Obi Felten, Director of Consumer Marketing, Google EMEA").as_deref(),
+            Some("Obi Felten")
+        );
+    }
+
+    #[test]
+    fn byline_labels_in_several_languages_but_not_name_particles() {
+        let b = |v: &str| extract_metadata(&page(None, &[("author", v)])).byline;
+        assert_eq!(b("Par Jean Dupont").as_deref(), Some("Jean Dupont"));
+        assert_eq!(b("Por María López").as_deref(), Some("María López"));
+        assert_eq!(
+            b("Erstellt von Andri Bryner").as_deref(),
+            Some("Andri Bryner")
+        );
+        assert_eq!(
+            b("Text & Fotos: Ivan Valetny").as_deref(),
+            Some("Ivan Valetny")
+        );
+        assert_eq!(
+            b("Christoph von Ritter").as_deref(),
+            Some("Christoph von Ritter")
+        );
+        assert_eq!(
+            b("Artikel von Alexa von Heyden").as_deref(),
+            Some("Alexa von Heyden")
+        );
+        assert_eq!(b("Mac & i").as_deref(), Some("Mac i"));
+    }
+
+    #[test]
+    fn byline_prefers_a_person_over_the_site_name() {
+        let mut s = page(
+            None,
+            &[
+                ("author", "Badische Zeitung"),
+                ("og:site_name", "Badische Zeitung"),
+            ],
+        );
+        s.author_candidates = vec!["Von Lisa Petrich".into()];
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("Lisa Petrich"));
+        // With nobody else, the institution is still an answer.
+        let s = page(
+            None,
+            &[
+                ("author", "Badische Zeitung"),
+                ("og:site_name", "Badische Zeitung"),
+            ],
+        );
+        assert_eq!(
+            extract_metadata(&s).byline.as_deref(),
+            Some("Badische Zeitung")
+        );
+    }
+
+    #[test]
+    fn byline_skips_generic_accounts() {
+        let mut s = PageSignals::default();
+        s.json_ld =
+            vec![r#"{"@type":"BlogPosting","author":{"@type":"Person","name":"admin"}}"#.into()];
+        assert_eq!(extract_metadata(&s).byline, None);
+        s.author_candidates = vec!["Von Tobias Kuske".into()];
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("Tobias Kuske"));
+    }
+
+    #[test]
+    fn byline_ignores_comment_forms_and_furniture() {
+        let mut s = PageSignals::default();
+        s.author_candidates = vec![
+            "Name (erforderlich)".into(),
+            "Karoline Herr sagt:".into(),
+            "Share Facebook Twitter".into(),
+            "01.12.2022 / CSP / International / Wirtschaft".into(),
+        ];
+        assert_eq!(extract_metadata(&s).byline, None);
+    }
+
+    #[test]
+    fn byline_visible_co_authors_extend_the_meta_author() {
+        let mut s = page(None, &[("author", "Rudolf Fischer")]);
+        s.author_candidates = vec!["von Rudolf Fischer, Simon Kohler".into()];
+        assert_eq!(
+            extract_metadata(&s).byline.as_deref(),
+            Some("Rudolf Fischer; Simon Kohler")
+        );
+        // But not with the site's name.
+        let mut s = page(
+            None,
+            &[("author", "Bob Yirka"), ("og:site_name", "Phys.org")],
+        );
+        s.author_candidates = vec!["by Bob Yirka , Phys.org".into()];
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("Bob Yirka"));
+    }
+
+    #[test]
+    fn byline_visible_usernames_need_a_label() {
+        let mut s = PageSignals::default();
+        s.author_candidates = vec!["von lupa am 26/10/13, 03:48 pm".into()];
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("lupa"));
+        s.author_candidates = vec!["flappy bird".into()];
+        assert_eq!(extract_metadata(&s).byline, None);
+    }
+
+    // --- dates -----------------------------------------------------------------------------
+
+    #[test]
+    fn published_from_meta_then_json_ld_then_other_meta() {
+        let mut s = page(
+            None,
+            &[("article:published_time", "2023-11-06T14:25:00+00:00")],
+        );
+        s.json_ld =
+            vec![r#"{"@type":"NewsArticle","datePublished":"2023-11-03T10:25:56+00:00"}"#.into()];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2023-11-06T14:25:00Z")
+        );
+        s.metas.clear();
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2023-11-03T10:25:56Z")
+        );
+        let s = page(None, &[("parsely-pub-date", "2019-10-22T07:00:00Z")]);
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2019-10-22T07:00:00Z")
+        );
+        let s = page(None, &[("datepublished", "Fri Feb 18 10:27:24 2022")]);
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-02-18T10:27:24")
+        );
+    }
+
+    #[test]
+    fn published_from_the_url() {
+        let mut s = PageSignals::default();
+        s.url = Some("https://www.caymancompass.com/2022/05/04/prison-official/".into());
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-05-04")
+        );
+        let s = PageSignals {
+            canonical: Some("https://x.com/news/2021-11-02-slug".into()),
+            ..PageSignals::default()
+        };
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2021-11-02")
+        );
+    }
+
+    #[test]
+    fn published_from_time_elements_prefers_the_published_one() {
+        let mut s = PageSignals::default();
+        s.times = vec![
+            time(
+                Some("2020-04-11T08:27:52Z"),
+                "Aktualisiert: 11.04.2020",
+                false,
+                true,
+            ),
+            time(None, "Related: 01.01.2020", false, false),
+            time(
+                Some("2020-04-03T10:35:41Z"),
+                "Publiziert: 03.04.2020",
+                true,
+                false,
+            ),
+        ];
+        let m = extract_metadata(&s);
+        assert_eq!(m.published.as_deref(), Some("2020-04-03T10:35:41Z"));
+        assert_eq!(m.modified.as_deref(), Some("2020-04-11T08:27:52Z"));
+    }
+
+    #[test]
+    fn published_from_visible_dates_skips_updates() {
+        let mut s = PageSignals::default();
+        s.date_candidates = vec![
+            "Aktualisiert am 12.05.2021".into(),
+            "Written: 2023-11-07 15:03 / Updated: 2023-11-08".into(),
+        ];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2023-11-07T15:03:00")
+        );
+    }
+
+    #[test]
+    fn published_generic_meta_date_only_without_visible_dates() {
+        let mut s = page(None, &[("date", "2021-12-20T11:02:44+01:00")]);
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2021-12-20T11:02:44+01:00")
+        );
+        s.date_candidates = vec!["27.01.2022".into()];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-01-27")
+        );
+    }
+
+    #[test]
+    fn published_from_the_lead_dateline() {
+        let s = PageSignals {
+            lead_text: Some("BERLIN, 22.03.2024 – Die Polizei hat".into()),
+            ..PageSignals::default()
+        };
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2024-03-22")
+        );
+    }
+
+    #[test]
+    fn future_dates_are_not_publication_dates() {
+        let mut s = page(None, &[("article:published_time", "2999-01-01T00:00:00Z")]);
+        s.url = Some("https://x.com/2021/03/04/slug".into());
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2021-03-04")
+        );
+    }
+
+    #[test]
+    fn utc_timestamps_move_to_the_visible_local_date() {
+        let mut s = page(
+            None,
+            &[("article:published_time", "2022-05-04T03:37:37+00:00")],
+        );
+        s.times = vec![time(
+            Some("2022-05-03T23:37:37-04:00"),
+            "3 May, 2022, 11:37 pm",
+            false,
+            false,
+        )];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-05-03T23:37:37-04:00")
+        );
+        // A visible date without time: the date alone.
+        let mut s = PageSignals::default();
+        s.json_ld = vec![
+            r#"{"@type":"NewsArticle","datePublished":"Wed, 04 May 2022 00:25:56 GMT"}"#.into(),
+        ];
+        s.date_candidates = vec!["3 de mayo de 2022".into()];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-05-03")
+        );
+        // Nothing visible, or the same day: unchanged.
+        s.date_candidates = vec!["4 de mayo de 2022".into()];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-05-04T00:25:56Z")
+        );
+    }
+
+    #[test]
+    fn modified_before_published_means_republished() {
+        let s = page(
+            None,
+            &[
+                ("article:published_time", "2022-01-28T08:20:11+00:00"),
+                ("article:modified_time", "2022-01-27T16:58:24+00:00"),
+            ],
+        );
+        let m = extract_metadata(&s);
+        assert_eq!(m.published.as_deref(), Some("2022-01-27T16:58:24Z"));
+        assert_eq!(m.modified, None);
+    }
+
+    #[test]
+    fn ambiguous_numeric_dates_follow_the_page_language() {
+        let mut s = PageSignals::default();
+        s.date_candidates = vec!["03/04/2021".into()];
+        s.html_lang = Some("en-US".into());
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2021-03-04")
+        );
+        s.html_lang = Some("fr".into());
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2021-04-03")
+        );
+    }
+
+    // --- JSON-LD robustness ------------------------------------------------------------------
+
+    #[test]
+    fn json_ld_lenient_parsing() {
+        let mut s = PageSignals::default();
+        // Trailing commas, a raw newline inside a string, an HTML comment wrapper.
+        s.json_ld = vec!["<!--\n{\"@type\": \"NewsArticle\", \"headline\": \"Two\nlines\",\n \"author\": {\"name\": \"Jane Doe\",},}\n-->".into()];
+        let m = extract_metadata(&s);
+        assert_eq!(m.title.as_deref(), Some("Two lines"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        // Two objects in a row.
+        s.json_ld = vec![
+            r#"{"@type":"Organization","name":"Planet"},{"@type":"Article","headline":"Quake"}"#
+                .into(),
+        ];
+        let m = extract_metadata(&s);
+        assert_eq!(m.title.as_deref(), Some("Quake"));
+        assert_eq!(m.site.as_deref(), Some("Planet"));
+        // Hopeless input is skipped.
+        s.json_ld = vec!["{ not json at all".into(), "".into(), "[[[[".into()];
+        assert_eq!(extract_metadata(&s), Metadata::default());
+    }
+
+    #[test]
+    fn json_ld_prefers_articles_and_ignores_listed_articles() {
+        let mut s = PageSignals::default();
+        s.json_ld = vec![
+            r#"{"@type":"WebPage","name":"Section | Site","datePublished":"2020-01-01"}"#.into(),
+            r#"[{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle","headline":"Other story","datePublished":"2019-05-05"}]}},{"@type":["NewsArticle"],"headline":"Main story","datePublished":"2020-02-02","mainEntityOfPage":{"@type":"WebPage"},"publisher":{"@type":"Organization","name":"Daily Planet"}}]"#.into(),
+        ];
+        let m = extract_metadata(&s);
+        assert_eq!(m.title.as_deref(), Some("Main story"));
+        assert_eq!(m.published.as_deref(), Some("2020-02-02"));
+        assert_eq!(m.site.as_deref(), Some("Daily Planet"));
+    }
+
+    // --- site, canonical, language -----------------------------------------------------------
+
+    #[test]
+    fn site_name_sources() {
+        assert_eq!(
+            extract_metadata(&page(None, &[("og:site_name", " Daily  Planet ")]))
+                .site
+                .as_deref(),
+            Some("Daily Planet")
+        );
+        assert_eq!(
+            extract_metadata(&page(None, &[("application-name", "watson")]))
+                .site
+                .as_deref(),
+            Some("watson")
+        );
+    }
+
+    #[test]
+    fn canonical_url_is_absolute() {
+        let mut s = PageSignals {
+            canonical: Some("/news/a.html".into()),
+            ..PageSignals::default()
+        };
+        assert_eq!(extract_metadata(&s).canonical_url, None);
+        s.url = Some("https://x.org/other?p=1".into());
+        assert_eq!(
+            extract_metadata(&s).canonical_url.as_deref(),
+            Some("https://x.org/news/a.html")
+        );
+        let s = page(None, &[("og:url", "https://x.org/b")]);
+        assert_eq!(
+            extract_metadata(&s).canonical_url.as_deref(),
+            Some("https://x.org/b")
+        );
+    }
+
+    #[test]
+    fn language_is_normalized_to_iso_639_1() {
+        let s = PageSignals {
+            html_lang: Some("en-US".into()),
+            ..PageSignals::default()
+        };
+        assert_eq!(extract_metadata(&s).language.as_deref(), Some("en"));
+        let mut s = page(None, &[("og:locale", "de_DE")]);
+        s.html_lang = Some("x".into());
+        assert_eq!(extract_metadata(&s).language.as_deref(), Some("de"));
+        assert_eq!(normalize_language("deu").as_deref(), Some("de"));
+        assert_eq!(normalize_language("English").as_deref(), Some("en"));
+        assert_eq!(normalize_language("zz-top-1"), Some("zz".into()));
+        assert_eq!(normalize_language("12"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_hostile_signals(
+            title in "\\PC{0,60}",
+            key in "(author|og:title|date|article:published_time|og:site_name|og:locale)",
+            value in "\\PC{0,60}",
+            ld in "[{}\\[\\]\",:@a-z0-9 ]{0,80}",
+            cand in "\\PC{0,60}",
+        ) {
+            let s = PageSignals {
+                title_tag: Some(title.clone()),
+                metas: vec![(key, value)],
+                json_ld: vec![ld],
+                h1s: vec![title],
+                author_candidates: vec![cand.clone()],
+                date_candidates: vec![cand.clone()],
+                lead_text: Some(cand),
+                ..PageSignals::default()
+            };
+            let _ = extract_metadata(&s);
+        }
+    }
+}
