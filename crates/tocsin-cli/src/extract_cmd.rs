@@ -15,7 +15,7 @@ use crate::output;
 /// Arguments of `tocsin extract`.
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Print one pretty JSON object for a single FILE.
+    /// Print the JSON object of a single FILE (on one line, so line-oriented tools read it).
     #[arg(long, conflicts_with_all = ["jsonl", "text"])]
     json: bool,
     /// Print one JSON line per document (the default).
@@ -127,9 +127,6 @@ fn write_value(out: &mut impl Write, value: &Value, args: &ExtractArgs) -> anyho
             Some(text) => writeln!(out, "{text}\n\u{c}")?,
             None => writeln!(out, "{value}\n\u{c}")?,
         }
-    } else if args.json {
-        serde_json::to_writer_pretty(&mut *out, value)?;
-        writeln!(out)?;
     } else {
         writeln!(out, "{}", json_line(value))?;
     }

@@ -72,8 +72,12 @@ pub enum Reason {
     /// Credits and provenance notes: "Reporting by …", "This article originally appeared …",
     /// "… contributed to this report".
     Attribution,
-    /// Comment forms and comment-section chrome.
+    /// Comment forms and the comment section's header ("Leave a Reply", "Your email address
+    /// will not be published", "12 Comments"): the story is over.
     CommentForm,
+    /// Invitations to comment that sites also drop mid-story ("Join the conversation on our
+    /// Facebook page", "Show comments").
+    CommentPrompt,
     /// Cookie and consent notices.
     Cookie,
     /// A byline line ("By Ali Raza"); see [`byline_name`].
@@ -616,6 +620,20 @@ const SOCIAL: Cond = Cond::Any(&[
     "on youtube",
     "on google news",
 ]);
+/// A republication note names the piece it is about ("This article first appeared in …"); "It
+/// first appeared in 2014" is story text.
+const REPUBLISHED: Cond = Cond::Any(&[
+    "this article",
+    "this story",
+    "this post",
+    "this piece",
+    "this column",
+    "this report",
+    "this essay",
+    "this interview",
+    "this op-ed",
+    "a version of",
+]);
 const APP: Cond = Cond::Any(&["app", "apps", "application", "app store", "google play"]);
 const DIGITS: Cond = Cond::Digit;
 /// A stamp: has a digit and does not end like a sentence ("Published reports said 40 …").
@@ -831,20 +849,20 @@ const PREFIX: &[Rule] = &[
     r("post a comment", 160, CommentForm),
     r("add a comment", 160, CommentForm),
     r("write a comment", 160, CommentForm),
-    r("view comments", 100, CommentForm),
-    r("show comments", 100, CommentForm),
-    r("load comments", 100, CommentForm),
-    r("view all comments", 100, CommentForm),
-    r("be the first to comment", 160, CommentForm),
-    r("join the conversation", 220, CommentForm),
-    r("join the discussion", 220, CommentForm),
+    r("view comments", 100, CommentPrompt),
+    r("show comments", 100, CommentPrompt),
+    r("load comments", 100, CommentPrompt),
+    r("view all comments", 100, CommentPrompt),
+    r("be the first to comment", 160, CommentPrompt),
+    r("join the conversation", 220, CommentPrompt),
+    r("join the discussion", 220, CommentPrompt),
     r("your email address will not be published", 320, CommentForm),
     r("required fields are marked", 220, CommentForm),
     r("save my name, email", 320, CommentForm),
     r("cancel reply", 100, CommentForm),
     r("you must be logged in to post", 220, CommentForm),
     r("notify me of", 220, CommentForm),
-    r("comment policy", 160, CommentForm),
+    r("comment policy", 160, CommentPrompt),
     // --- ads (EN)
     r("advertisement", 100, Advertisement),
     r("story continues below", 140, Advertisement),
@@ -955,7 +973,7 @@ const PREFIX: &[Rule] = &[
     r("mit informationen von", 160, Attribution),
     r("schreibe einen kommentar", 220, CommentForm),
     r("kommentar schreiben", 160, CommentForm),
-    r("kommentieren", 120, CommentForm),
+    r("kommentieren", 120, CommentPrompt),
     r(
         "deine e-mail-adresse wird nicht veröffentlicht",
         320,
@@ -1104,11 +1122,11 @@ const CONTAINS: &[Rule] = &[
     r("para suscriptores", 160, Subscription),
     r("nuestro boletín", 220, Subscription),
     r("nuestra newsletter", 220, Subscription),
-    r("originally appeared on", 320, Attribution),
-    r("originally appeared in", 320, Attribution),
-    r("first appeared on", 320, Attribution),
-    r("first appeared in", 320, Attribution),
-    r("was originally published", 320, Attribution),
+    rc("originally appeared on", 320, REPUBLISHED, Attribution),
+    rc("originally appeared in", 320, REPUBLISHED, Attribution),
+    rc("first appeared on", 320, REPUBLISHED, Attribution),
+    rc("first appeared in", 320, REPUBLISHED, Attribution),
+    rc("was originally published", 320, REPUBLISHED, Attribution),
     r("contributed to this report", 260, Attribution),
     rc(
         "will not be published",
@@ -1191,7 +1209,13 @@ const CONTAINS: &[Rule] = &[
     rc(
         "google play",
         160,
-        Cond::Any(&["download*", "get it", "available"]),
+        Cond::Any(&[
+            "get it",
+            "available on",
+            "download our",
+            "download the",
+            "app store",
+        ]),
         AppPromo,
     ),
     r("min read", 40, Timestamp),
@@ -1201,7 +1225,12 @@ const CONTAINS: &[Rule] = &[
     rc("teilen", 40, NO_SENTENCE, Share),
     rc("partager", 50, NO_SENTENCE, Share),
     rc("compartir", 50, NO_SENTENCE, Share),
-    r("can be reached at", 220, Attribution),
+    rc(
+        "can be reached at",
+        220,
+        Cond::Any(&["@", "email", "e-mail", "twitter", "follow"]),
+        Attribution,
+    ),
 ];
 
 fn cond_ok(cond: Cond, n: &[u8]) -> bool {
@@ -1736,7 +1765,7 @@ pub fn byline_name(line: &str) -> Option<String> {
 const CREDIT_WORDS: &[&str] = &[
     "photo*",
     "foto*",
-    "image*",
+    "images",
     "getty",
     "reuters",
     "afp",
@@ -1748,10 +1777,7 @@ const CREDIT_WORDS: &[&str] = &[
     "xinhua",
     "anadolu",
     "handout",
-    "pool",
-    "file",
     "credit*",
-    "courtesy",
     "shutterstock",
     "istock*",
     "alamy",
@@ -1773,9 +1799,12 @@ const CREDIT_WORDS: &[&str] = &[
     "abaca",
     "zuma",
     "press service",
-    "bild",
-    "via",
 ];
+
+/// Credit words too common in ordinary asides to count in a longer parenthesis: they make
+/// "(File)", "(via Telegram)" or "(Courtesy of the family)" a credit, not "(it's a .m4r file;
+/// …)".
+const WEAK_CREDIT_WORDS: &[&str] = &["file", "via", "pool", "courtesy", "image", "bild"];
 
 /// Words that, right before a colon near the end of a line, make what follows a credit:
 /// "… Photo: Reuters", "Foto: dpa", "Crédit : AFP".
@@ -1847,14 +1876,23 @@ pub fn is_caption(line: &str) -> bool {
             return true;
         }
     }
-    // Ends with "(… credit …)".
+    // Reported speech is story text, whatever credit trails it.
+    if t.contains(['"', '“', '”', '„']) && [" said", " says", " told"].iter().any(|w| t.contains(w))
+    {
+        return false;
+    }
+    // Ends with "(… credit …)": a short parenthesis naming a photographer's agency.
     let trimmed = t.trim_end_matches(['.', ' ']);
     if trimmed.ends_with(')') {
         if let Some(open) = trimmed.rfind('(') {
             let inner = &trimmed[open + 1..trimmed.len() - 1];
-            if !inner.is_empty() && inner.len() <= 140 {
-                let n = Norm::<192>::new(inner);
-                if CREDIT_WORDS.iter().any(|w| contains_word(n.as_bytes(), w)) {
+            let words = inner.split_whitespace().count();
+            if (1..=10).contains(&words) && inner.len() <= 90 {
+                let n = Norm::<128>::new(inner);
+                let nb = n.as_bytes();
+                if CREDIT_WORDS.iter().any(|w| contains_word(nb, w))
+                    || (words <= 4 && WEAK_CREDIT_WORDS.iter().any(|w| contains_word(nb, w)))
+                {
                     return true;
                 }
             }
@@ -1961,27 +1999,33 @@ pub fn looks_like_headline(line: &str) -> bool {
     if !(2..=30).contains(&words) {
         return false;
     }
-    if t.ends_with(['.', ',', ';', ':', '…']) {
+    // A sentence's end, also inside closing quotes: "… the 'space-time continuum.'"
+    if t.trim_end_matches(CLOSERS)
+        .ends_with(['.', ',', ';', ':', '…'])
+    {
         return false;
     }
     // Two sentences in one line: ". X".
     !t.as_bytes()
         .windows(3)
-        .any(|w| w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase())
+        .any(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ' && w[2].is_ascii_uppercase())
 }
 
 /// Whether a paragraph is a related-story headline dropped between body paragraphs without a
 /// marker ("Moscow concerns attacker was blindfolded", "What is the group … bombing?").
 ///
-/// Cues: one headline-like line of 5–25 words (a question needs 8), without double quotes
-/// (quotes make it story text), not ending in a closing parenthesis (that is a caption); the
-/// previous body paragraph (if given) ended its sentence, so this line does not continue it;
-/// and the next paragraph (if given) does not start in lower case, so it does not continue
-/// this one. Short title-like lines (1–4 words) are left alone: those are sub-headings. The
-/// caller should not apply this before the first body paragraph (a dek is story text).
+/// Cues: one headline-like line of 5–25 words (a question needs 8 and a capitalised name
+/// inside), without double quotes (quotes make it story text), not ending in a closing
+/// parenthesis (a caption) or a quote; few function words (headlinese drops them), no
+/// reporting verb at the end or " said " inside, no address, at most one comma in a long
+/// line; the previous body paragraph (if given) ended its sentence, so this line does not
+/// continue it; and the next paragraph (if given) does not start in lower case. Short
+/// title-like lines (1–4 words) are left alone: those are sub-headings. The caller should not
+/// apply this before the first body paragraph (a dek is story text), and may spare lines
+/// whose words recur in the paragraph below (sub-headings).
 pub fn is_related_headline_like(line: &str, prev: Option<&str>, next: Option<&str>) -> bool {
     let t = line.trim();
-    if !looks_like_headline(t) || has_double_quotes(t) || t.ends_with([')', '!']) {
+    if !looks_like_headline(t) || has_double_quotes(t) || t.ends_with([')', '!', '\'', '’']) {
         return false;
     }
     let words = t.split_whitespace().count();
@@ -1989,7 +2033,38 @@ pub fn is_related_headline_like(line: &str, prev: Option<&str>, next: Option<&st
     if words < min || words > 25 {
         return false;
     }
-    if ends_with_function_word(t) {
+    // Body sentences that lost their period: they end on a speech verb ("…, police said"),
+    // carry an address, list clauses (many commas in a long line), or are Q&A lines.
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let commas = t.matches(',').count();
+    if ends_with_function_word(t)
+        || SPEECH_VERBS.iter().any(|v| last.eq_ignore_ascii_case(v))
+        || t.contains(" said ")
+        || t.contains('@')
+        || t.contains("http")
+        || t.contains("www.")
+        || (commas >= 2 && words > 12)
+        || t.starts_with("Q:")
+        || t.starts_with("A:")
+    {
+        return false;
+    }
+    // Headlinese drops articles and auxiliaries; a line full of them is a sentence that lost
+    // its period ("The conditions of the four others have stabilized so it seems they all
+    // will survive").
+    let function = t
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            SENTENCE_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f))
+        })
+        .count();
+    if function * 20 > words * 9 {
+        return false;
+    }
+    // A question as a related headline names something ("What is ISIS-K …?"); a question
+    // without a capitalised word inside is a sub-heading or a line of an interview.
+    if t.ends_with('?') && !has_inner_capital(t) {
         return false;
     }
     if let Some(p) = prev {
@@ -2003,6 +2078,54 @@ pub fn is_related_headline_like(line: &str, prev: Option<&str>, next: Option<&st
     }
     true
 }
+
+/// Articles, pronouns, auxiliaries and prepositions: frequent in sentences, sparse in
+/// headlines.
+const SENTENCE_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
+    "but", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "they",
+    "them", "their", "he", "she", "his", "her", "we", "our", "you", "your", "i", "that", "this",
+    "so", "as", "all", "will", "would", "can", "could", "not", "there", "which", "who", "der",
+    "die", "das", "und", "ist", "ein", "eine", "den", "dem", "nicht", "sich", "es", "sie", "er",
+    "wir", "auf", "mit", "zu", "von", "im", "le", "la", "les", "et", "est", "un", "une", "el",
+    "los", "las", "y", "es", "en", "que",
+];
+
+/// Whether a line has a capitalised word other than its first, the word after a colon, and
+/// "I": a name, which a related headline almost always carries.
+fn has_inner_capital(t: &str) -> bool {
+    let mut after_colon = true;
+    for w in t.split_whitespace() {
+        let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
+        if starts_upper && !after_colon && w != "I" && !w.starts_with("I'") && !w.starts_with("I’")
+        {
+            return true;
+        }
+        after_colon = w.ends_with(':');
+    }
+    false
+}
+
+/// Reporting verbs that end a body sentence ("…, the sheriff's office said"), never a headline.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "reported",
+    "explained",
+    "noted",
+    "stated",
+    "sagte",
+    "erklärte",
+    "teilte",
+    "berichtete",
+    "a-t-il",
+    "a-t-elle",
+    "dijo",
+    "afirmó",
+    "explicó",
+];
 
 /// Words a headline never ends with but a line broken mid-sentence often does.
 const FUNCTION_WORDS: &[&str] = &[
@@ -2138,7 +2261,14 @@ pub fn is_author_bio(para: &str, byline: Option<&str>) -> bool {
         }
     }
     // "Jane Doe is a reporter for …" without a byline, or contact notes.
-    if contains_word(n, "can be reached at") || starts_with_word(n, "contact the author") {
+    let contact = || {
+        ["@", "email", "e-mail", "twitter", "follow"]
+            .iter()
+            .any(|w| contains_word(n, w))
+    };
+    if (contains_word(n, "can be reached at") && contact())
+        || starts_with_word(n, "contact the author")
+    {
         return true;
     }
     let words: Vec<&str> = t.split_whitespace().take(5).collect();
@@ -2323,6 +2453,14 @@ mod tests {
         );
         assert_eq!(bp("Mit Material von dpa"), Some(Reason::Attribution));
         assert_body("Sources close to the investigation said the suspects had travelled from Istanbul a week earlier.");
+        assert_body(
+            "The camp first appeared in 2014, when Syrians fleeing the war gathered at the border.",
+        );
+        assert_body("Crisis counsellors can be reached at 834-3131.");
+        assert_eq!(
+            bp("Jane Doe can be reached at jane@example.com."),
+            Some(Reason::Attribution)
+        );
     }
 
     #[test]
@@ -2342,6 +2480,10 @@ mod tests {
         ] {
             assert_eq!(bp(line), Some(Reason::CommentForm), "{line:?}");
         }
+        assert_eq!(
+            bp("Join The Conversation On The KDKA Facebook Page"),
+            Some(Reason::CommentPrompt)
+        );
         assert_body("The minister declined to comment on the report, which will not be published until next week.");
     }
 
@@ -2482,6 +2624,13 @@ mod tests {
             "“We were able to send a warning to the Russians,” he told reporters on Monday.",
         );
         assert_body("The attackers fled in a white Renault, investigators said (the car was later found burned).");
+        assert_body("Unzip the tone (it's a .m4r file; Apple's special m4r ringtone format.)");
+        assert_body("“We have all of our investigators out here,” Lemma said. © 2016 KHOU");
+        assert_eq!(classify_line("Police light (file)"), LineClass::Caption);
+        assert_eq!(
+            classify_line("Mourners light candles. (via Telegram)"),
+            LineClass::Caption
+        );
     }
 
     #[test]
@@ -2575,6 +2724,9 @@ mod tests {
             "recent fatal events Moscow terrorist attack"
         ));
         assert!(!looks_like_headline("Four men were charged. They deny it"));
+        assert!(!looks_like_headline(
+            "Why did so many people have to die? What happened next?"
+        ));
         assert_eq!(trim_furniture("  » Read more ›  "), "Read more");
     }
 

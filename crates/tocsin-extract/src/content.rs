@@ -7,6 +7,7 @@
 //! and boilerplate phrasing. All passes are linear over the node vector; there is no
 //! recursion deeper than the parser's depth cap.
 
+use crate::boilerplate::LineClass;
 use crate::html::{push_collapsed, push_space, Dom, NodeData, NodeId, Tag, NONE};
 use crate::signals::{PageSignals, TimeSignal};
 use tocsin_model::{Block, BlockKind};
@@ -113,7 +114,10 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             Tag::Title => {
                 // The document title lives in <head> (hard-removed from the body); an
                 // SVG's <title> elsewhere is not it.
-                let in_head = matches!(dom.tag(parent as NodeId), Some(Tag::Head | Tag::Html) | None);
+                let in_head = matches!(
+                    dom.tag(parent as NodeId),
+                    Some(Tag::Head | Tag::Html) | None
+                );
                 if sig.title_tag.is_none() && in_head {
                     let mut t = String::new();
                     dom.collect_text(id, &mut t, &|_| false);
@@ -187,7 +191,14 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
                 .is_some_and(|r| r.eq_ignore_ascii_case("author"));
             // Comment authors and comment dates are not the article's.
             if (verdict.author || verdict.date || rel_author) && st.flags[i] & F_COMMENTS == 0 {
-                collect_byline_and_date_candidates(dom, id, tag, verdict.author || rel_author, verdict.date, sig);
+                collect_byline_and_date_candidates(
+                    dom,
+                    id,
+                    tag,
+                    verdict.author || rel_author,
+                    verdict.date,
+                    sig,
+                );
             }
         }
     }
@@ -334,13 +345,6 @@ fn visible_len(t: &str) -> u32 {
         .count() as u32
 }
 
-
-
-
-
-
-
-
 /// Class/id vocabulary. Words are matched against the `-`/`_`-separated parts of each
 /// class or id token, so "ad" matches `ad-slot` but not `header` or `load`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,20 +366,21 @@ fn vocab(part: &str) -> Vocab {
         | "navbar" | "navigation" | "newsletter" | "newsletters" | "outbrain" | "pagination"
         | "popular" | "popup" | "promo" | "recommendation" | "recommendations" | "recommended"
         | "register" | "related" | "relatedposts" | "share" | "sharing" | "sidebar" | "signup"
-        | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar"
-        | "trending" | "widget" | "widgets" => Vocab::Strong,
+        | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar" | "trending"
+        | "widget" | "widgets" => Vocab::Strong,
         "ad" | "ads" | "alert" | "app" | "aside" | "banner" | "bio" | "bottom" | "byline"
         | "carousel" | "contact" | "dateline" | "donate" | "download" | "endnote" | "extra"
         | "feedback" | "follow" | "gallery" | "header" | "jump" | "keywords" | "lightbox"
         | "logo" | "masthead" | "meta" | "more" | "notification" | "offscreen"
-        | "outbrainwidget" | "overlay" | "pager" | "poll" | "print" | "promotion"
-        | "rail" | "rating" | "readmore" | "search" | "shares" | "skip" | "slider"
-        | "sociallinks" | "socials" | "sronly" | "subscription" | "subscriptions" | "tag"
-        | "taglist" | "tags" | "teaser" | "teasers" | "ticker" | "timestamp" | "topbar"
-        | "vote" => Vocab::Weak,
+        | "outbrainwidget" | "overlay" | "pager" | "poll" | "print" | "promotion" | "rail"
+        | "rating" | "readmore" | "search" | "shares" | "skip" | "slider" | "sociallinks"
+        | "socials" | "sronly" | "subscription" | "subscriptions" | "tag" | "taglist" | "tags"
+        | "teaser" | "teasers" | "ticker" | "timestamp" | "topbar" | "vote" => Vocab::Weak,
         "article" | "articlebody" | "artikel" | "blog" | "body" | "contenido" | "content"
         | "contenu" | "copy" | "detail" | "entry" | "inhalt" | "main" | "news" | "page"
-        | "paragraph" | "post" | "prose" | "richtext" | "story" | "storybody" | "text" => Vocab::Positive,
+        | "paragraph" | "post" | "prose" | "richtext" | "story" | "storybody" | "text" => {
+            Vocab::Positive
+        }
         _ => Vocab::None,
     }
 }
@@ -462,7 +467,12 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
             }
             if matches!(
                 token,
-                "hidden" | "hide" | "visually-hidden" | "sr-only" | "screen-reader-text" | "visuallyhidden"
+                "hidden"
+                    | "hide"
+                    | "visually-hidden"
+                    | "sr-only"
+                    | "screen-reader-text"
+                    | "visuallyhidden"
             ) {
                 neg = true;
                 continue;
@@ -539,7 +549,16 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
 fn is_caption_token(token: &str) -> bool {
     let mut hit = false;
     split_parts(token, |part| {
-        hit |= matches!(part, "caption" | "figcaption" | "credit" | "imagecaption" | "photocaption" | "bildunterschrift" | "legende");
+        hit |= matches!(
+            part,
+            "caption"
+                | "figcaption"
+                | "credit"
+                | "imagecaption"
+                | "photocaption"
+                | "bildunterschrift"
+                | "legende"
+        );
     });
     hit
 }
@@ -556,7 +575,9 @@ fn is_body_marker(token: &str) -> bool {
         }
     }
     let s = &squashed[..n];
-    BODY_MARKERS.iter().any(|m| memchr::memmem::find(s, m.as_bytes()).is_some())
+    BODY_MARKERS
+        .iter()
+        .any(|m| memchr::memmem::find(s, m.as_bytes()).is_some())
 }
 
 /// Second pass: remove furniture by class/id vocabulary, unless the element holds most of
@@ -579,7 +600,10 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
             st.flags[i] |= F_BODY_MARK;
         }
         let structural_negative = matches!(tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form);
-        if (w < 0 || structural_negative) && !verdict.marker && !matches!(tag, Tag::Body | Tag::Html) {
+        if (w < 0 || structural_negative)
+            && !verdict.marker
+            && !matches!(tag, Tag::Body | Tag::Html)
+        {
             let share = st.text[i] as f32 / body_text as f32;
             // Weak furniture words ("meta", "header", "more") are trusted only on elements
             // without prose of their own: pages reuse them on content wrappers.
@@ -605,7 +629,9 @@ fn prose_lengths(dom: &Dom, st: &Stats) -> Vec<u32> {
         if st.flags[i] & F_HARD != 0 {
             continue;
         }
-        if dom.tag(i as NodeId).is_some_and(|t| matches!(t, Tag::P | Tag::Blockquote | Tag::Pre))
+        if dom
+            .tag(i as NodeId)
+            .is_some_and(|t| matches!(t, Tag::P | Tag::Blockquote | Tag::Pre))
             && st.text[i] >= 80
             && st.link[i] * 4 < st.text[i]
         {
@@ -786,7 +812,9 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
         let added_text = st.text[p].saturating_sub(st.text[cur]);
         let added_links = st.link[p].saturating_sub(st.link[cur]);
         let clean = added_links * 3 < added_text.max(1);
-        if added_prose * 2 >= prose[cur].max(1) && added_prose >= 200 && clean
+        if added_prose * 2 >= prose[cur].max(1)
+            && added_prose >= 200
+            && clean
             && added_prose * 2 >= added_text
         {
             cur = p;
@@ -803,8 +831,12 @@ fn prose_lengths_visible(dom: &Dom, st: &Stats) -> Vec<u32> {
         if st.flags[i] & (F_HARD | F_SOFT | F_CAPTION) != 0 {
             continue;
         }
-        if dom.tag(i as NodeId).is_some_and(|t| matches!(t, Tag::P | Tag::Blockquote | Tag::Pre | Tag::Li | Tag::H2 | Tag::H3))
-            && st.text[i] >= 60
+        if dom.tag(i as NodeId).is_some_and(|t| {
+            matches!(
+                t,
+                Tag::P | Tag::Blockquote | Tag::Pre | Tag::Li | Tag::H2 | Tag::H3
+            )
+        }) && st.text[i] >= 60
             && st.link[i] * 4 < st.text[i]
         {
             prose[i] = prose[i].max(st.text[i]);
@@ -997,7 +1029,15 @@ impl<'d, 'a> Emitter<'d, 'a> {
                 _ => density < 0.6 || self.buf_len > 400,
             };
             if keep {
-                self.blocks.push(Block::new(kind, text));
+                match crate::boilerplate::classify_line(text) {
+                    LineClass::Body => self.blocks.push(Block::new(kind, text)),
+                    LineClass::Caption => {
+                        if self.captions.len() < 64 {
+                            self.captions.push(text.to_string());
+                        }
+                    }
+                    LineClass::Boilerplate(_) => {}
+                }
             }
         }
         self.buf.clear();

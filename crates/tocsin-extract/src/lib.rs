@@ -78,20 +78,31 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     };
     article.set_blocks(extracted.blocks);
     article.captions = extracted.captions;
+    article.likely_original_publisher =
+        publisher::likely_original_publisher(html_visible_text(&dom).as_str(), article.site.as_deref());
     article
 }
 
-/// Extracts an article from plain text.
+/// The visible text of the whole page (furniture included), where another outlet's remnants
+/// ("Click here to get the Fox News app") survive even when the body excludes them.
+fn html_visible_text(dom: &html::Dom) -> String {
+    let mut text = String::new();
+    let body = (0..dom.nodes.len() as html::NodeId)
+        .find(|&i| dom.tag(i) == Some(html::Tag::Body))
+        .unwrap_or(0);
+    dom.collect_text(body, &mut text, &|id| {
+        matches!(
+            dom.tag(id),
+            Some(html::Tag::Script | html::Tag::Style | html::Tag::Noscript | html::Tag::Template | html::Tag::Svg)
+        )
+    });
+    text
+}
+
+/// Extracts an article from plain text: line-level boilerplate removal, title, byline,
+/// captions and the likely original publisher.
 pub fn extract_text(text: &str) -> Article {
-    let mut article = Article::default();
-    let blocks = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| tocsin_model::Block::new(tocsin_model::BlockKind::Paragraph, p))
-        .collect();
-    article.set_blocks(blocks);
-    article
+    plaintext::extract_plain_text(text)
 }
 
 /// Sniffs whether decoded text is markup: a tag near the start, or many tags overall.

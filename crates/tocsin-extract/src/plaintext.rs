@@ -128,9 +128,13 @@ pub fn extract_plain_text_with_site(text: &str, site: Option<&str>) -> Article {
             in_related_box = false;
         }
         let prev = blocks.last().map(|b| b.text.as_str());
+        // A sub-heading announces the paragraph under it and shares its words; a related
+        // headline is about another story.
+        let next_body = units[i + 1..].iter().find(|u| u.class == LineClass::Body);
         let related = kept_chars > 0
             && unit.lines == 1
-            && is_related_headline_like(text, prev, next.map(|n| n.text.as_str()));
+            && is_related_headline_like(text, prev, next.map(|n| n.text.as_str()))
+            && !next_body.is_some_and(|n| introduces(text, &n.text));
         // An image's alt text sits right above its caption, reads like a short headline and
         // describes the same picture; a related headline there shares few of its words.
         if let Some(caption) = next.filter(|n| n.class == LineClass::Caption) {
@@ -157,22 +161,46 @@ pub fn extract_plain_text_with_site(text: &str, site: Option<&str>) -> Article {
     article
 }
 
-/// Whether at least 40 % of the content words of `alt` (4+ letters, compared on their first
-/// five letters so "attacks" meets "attack") occur in `caption`.
-fn shares_words(alt: &str, caption: &str) -> bool {
+/// Whether a heading-like line introduces the paragraph after it: at least two of its content
+/// words, and half of them, recur there.
+fn introduces(heading: &str, next: &str) -> bool {
+    let (shared, total) = word_overlap(heading, next);
+    shared >= 2 && shared * 2 >= total
+}
+
+/// Frequent words of four letters or more that say nothing about a topic.
+const COMMON: &[&str] = &[
+    "what", "does", "have", "that", "this", "with", "from", "they", "them", "their", "been",
+    "were", "will", "would", "could", "should", "about", "into", "after", "before", "when",
+    "where", "which", "while", "there", "here", "than", "then", "more", "most", "some", "also",
+    "just", "over", "only", "your", "says", "said", "nach", "eine", "einer", "sich", "nicht",
+    "dans", "pour", "avec", "sont", "para", "como", "pero",
+];
+
+/// How many of the content words of `a` (4+ letters, not in [`COMMON`], compared on their
+/// first four letters so "attacks" meets "attack" and "faces" meets "face") occur in `b`, and
+/// how many content words `a` has.
+fn word_overlap(a: &str, b: &str) -> (usize, usize) {
     fn stems(s: &str) -> impl Iterator<Item = String> + '_ {
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
-            .map(|w| w.chars().take(5).flat_map(char::to_lowercase).collect())
+            .filter(|w| w.chars().count() >= 4 && !COMMON.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            .map(|w| w.chars().take(4).flat_map(char::to_lowercase).collect())
     }
-    let caption: Vec<String> = stems(caption).collect();
+    let b: Vec<String> = stems(b).collect();
     let (mut total, mut shared) = (0usize, 0usize);
-    for stem in stems(alt) {
+    for stem in stems(a) {
         total += 1;
-        if caption.contains(&stem) {
+        if b.contains(&stem) {
             shared += 1;
         }
     }
+    (shared, total)
+}
+
+/// Whether at least 40 % of the content words of `alt` (4+ letters, compared on their first
+/// five letters so "attacks" meets "attack") occur in `caption`.
+fn shares_words(alt: &str, caption: &str) -> bool {
+    let (shared, total) = word_overlap(alt, caption);
     total > 0 && shared * 5 >= total * 2
 }
 

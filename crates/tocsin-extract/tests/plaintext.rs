@@ -256,3 +256,30 @@ fn scan_lines() {
     }
     println!("{flagged} of {total} lines not body");
 }
+
+/// Development aid: runs the extractor on each document of the file named by `SCAN_DOCS`
+/// (documents separated by form feeds) and prints the story-looking paragraphs it dropped.
+#[test]
+#[ignore = "development aid"]
+fn scan_dropped() {
+    use tocsin_extract::boilerplate::{classify_line, LineClass};
+    let all = std::fs::read_to_string(std::env::var("SCAN_DOCS").unwrap_or_default()).unwrap_or_default();
+    let (mut paras, mut dropped) = (0, 0);
+    for doc in all.split('\u{c}') {
+        let a = extract_plain_text(doc);
+        let text = norm(&a.text);
+        for p in doc.split("\n\n").map(str::trim).filter(|p| !p.is_empty() && !p.contains('\n')) {
+            let p = p.trim_start_matches(['•', '*', '-', '·', ' ']);
+            paras += 1;
+            if classify_line(p) != LineClass::Body || a.title.as_deref() == Some(p) {
+                continue;
+            }
+            if !text.contains(&norm(p)) {
+                dropped += 1;
+                let cap = a.captions.iter().any(|c| c == p);
+                println!("{}\t{p}", if cap { "CAPTION" } else { "DROPPED" });
+            }
+        }
+    }
+    println!("{dropped} of {paras} single-line body paragraphs dropped");
+}
