@@ -19,6 +19,9 @@ pub struct Extracted {
     pub blocks: Vec<Block>,
     /// Image captions found inside or near the article.
     pub captions: Vec<String>,
+    /// Furniture lines dropped from inside the article (sign-up prompts, app promotions,
+    /// copyright lines): the remnants that name a copied page's original publisher.
+    pub furniture: Vec<String>,
     /// Metadata signals for the metadata stage.
     pub signals: PageSignals,
 }
@@ -80,6 +83,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         emitter.flush(BlockKind::Paragraph);
         out.blocks = emitter.blocks;
         out.captions = emitter.captions;
+        out.furniture = emitter.furniture;
     }
     clean_blocks(&mut out.blocks, &out.signals);
     out.signals.lead_text = out
@@ -923,6 +927,7 @@ struct Emitter<'d, 'a> {
     st: &'d Stats,
     blocks: Vec<Block>,
     captions: Vec<String>,
+    furniture: Vec<String>,
     buf: String,
     buf_link: usize,
     buf_len: usize,
@@ -935,6 +940,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             st,
             blocks: Vec::new(),
             captions: Vec::new(),
+            furniture: Vec::new(),
             buf: String::new(),
             buf_link: 0,
             buf_len: 0,
@@ -1036,7 +1042,11 @@ impl<'d, 'a> Emitter<'d, 'a> {
                             self.captions.push(text.to_string());
                         }
                     }
-                    LineClass::Boilerplate(_) => {}
+                    LineClass::Boilerplate(_) => {
+                        if self.furniture.len() < 64 {
+                            self.furniture.push(text.to_string());
+                        }
+                    }
                 }
             }
         }

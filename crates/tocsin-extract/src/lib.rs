@@ -78,25 +78,16 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     };
     article.set_blocks(extracted.blocks);
     article.captions = extracted.captions;
+    // Remnants of another outlet sit in the body and in the furniture cut from it; the rest
+    // of the page (menus, footers) names the serving site, not the original.
+    let mut remnants = article.text.clone();
+    for line in extracted.furniture.iter().chain(&article.captions) {
+        remnants.push_str("\n\n");
+        remnants.push_str(line);
+    }
     article.likely_original_publisher =
-        publisher::likely_original_publisher(html_visible_text(&dom).as_str(), article.site.as_deref());
+        publisher::likely_original_publisher(&remnants, article.site.as_deref());
     article
-}
-
-/// The visible text of the whole page (furniture included), where another outlet's remnants
-/// ("Click here to get the Fox News app") survive even when the body excludes them.
-fn html_visible_text(dom: &html::Dom) -> String {
-    let mut text = String::new();
-    let body = (0..dom.nodes.len() as html::NodeId)
-        .find(|&i| dom.tag(i) == Some(html::Tag::Body))
-        .unwrap_or(0);
-    dom.collect_text(body, &mut text, &|id| {
-        matches!(
-            dom.tag(id),
-            Some(html::Tag::Script | html::Tag::Style | html::Tag::Noscript | html::Tag::Template | html::Tag::Svg)
-        )
-    });
-    text
 }
 
 /// Extracts an article from plain text: line-level boilerplate removal, title, byline,
