@@ -498,6 +498,19 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
             if is_class && !token.contains("body") && is_caption_token(token) {
                 v.caption = true;
             }
+            // Compounds without separators (`commentlist`, `postcomments`) hide their parts.
+            if token.contains("comment") && !token.contains("commentary") || token.contains("disqus") {
+                v.comments = true;
+                v.strong = true;
+                neg = true;
+            }
+            if ["outbrain", "taboola", "newsletter", "breadcrumb", "sharebar", "socialshare"]
+                .iter()
+                .any(|w| token.contains(w))
+            {
+                v.strong = true;
+                neg = true;
+            }
             let mut first = true;
             split_parts(token, |part| {
                 if matches!(part, "comment" | "comments" | "disqus" | "commentlist") {
@@ -806,24 +819,30 @@ fn pick_top_candidate(dom: &Dom, st: &Stats) -> Option<NodeId> {
 fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
     let prose = prose_lengths_visible(dom, st);
     let mut cur = top as usize;
+    let mut best = cur;
     loop {
         let parent = dom.nodes[cur].parent;
         if parent == NONE || parent == 0 || matches!(dom.tag(parent), Some(Tag::Body | Tag::Html)) {
-            return cur as NodeId;
+            return best as NodeId;
         }
         let p = parent as usize;
         let added_prose = prose[p].saturating_sub(prose[cur]);
         let added_text = st.text[p].saturating_sub(st.text[cur]);
         let added_links = st.link[p].saturating_sub(st.link[cur]);
         let clean = added_links * 3 < added_text.max(1);
-        if added_prose * 2 >= prose[cur].max(1)
+        // A wrapper that adds (almost) nothing is passed through; one that adds clean prose
+        // in proportion becomes the new best; anything else ends the climb.
+        if added_text < 40 {
+            cur = p;
+        } else if added_prose * 2 >= prose[best].max(1)
             && added_prose >= 200
             && clean
             && added_prose * 2 >= added_text
         {
             cur = p;
+            best = p;
         } else {
-            return cur as NodeId;
+            return best as NodeId;
         }
     }
 }
@@ -835,15 +854,17 @@ fn prose_lengths_visible(dom: &Dom, st: &Stats) -> Vec<u32> {
         if st.flags[i] & (F_HARD | F_SOFT | F_CAPTION) != 0 {
             continue;
         }
-        if dom.tag(i as NodeId).is_some_and(|t| {
-            matches!(
-                t,
+        if let Some(tag) = dom.tag(i as NodeId) {
+            // Paragraph elements, and text containers on pages that use <div> for paragraphs.
+            let paragraph = matches!(
+                tag,
                 Tag::P | Tag::Blockquote | Tag::Pre | Tag::Li | Tag::H2 | Tag::H3
-            )
-        }) && st.text[i] >= 60
-            && st.link[i] * 4 < st.text[i]
-        {
-            prose[i] = prose[i].max(st.text[i]);
+            ) || (matches!(tag, Tag::Div | Tag::Section | Tag::Span | Tag::Td)
+                && prose[i] == 0
+                && has_direct_text(dom, i as NodeId));
+            if paragraph && st.text[i] >= 60 && st.link[i] * 4 < st.text[i] {
+                prose[i] = prose[i].max(st.text[i]);
+            }
         }
         let parent = dom.nodes[i].parent;
         if parent != NONE {
