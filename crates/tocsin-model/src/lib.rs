@@ -148,6 +148,66 @@ impl Article {
     }
 }
 
+/// A byte range into an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The text the span covers, if it lies on character boundaries of `text`.
+    pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
+        text.get(self.start as usize..self.end as usize)
+    }
+}
+
+/// Entity classes (CoNLL's four, with places split the way geocoding needs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityLabel {
+    /// A person.
+    #[serde(rename = "PER")]
+    Per,
+    /// An organization: armed groups, agencies, companies, outlets.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A location that is not a political entity (regions, rivers, facilities).
+    #[serde(rename = "LOC")]
+    Loc,
+    /// A geo-political entity (country, city, state).
+    #[serde(rename = "GPE")]
+    Gpe,
+    /// Anything else named: nationalities, events, products.
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+/// A named entity mention in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The mention as written.
+    pub text: String,
+    /// Its class.
+    pub label: EntityLabel,
+    /// First byte in the article text.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+    /// The name it resolves to within the document ("Roggio" → "Bill Roggio").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
