@@ -9,7 +9,7 @@
 
 use crate::boilerplate::LineClass;
 use crate::html::{push_collapsed, push_space, Dom, NodeData, NodeId, Tag, NONE};
-use crate::signals::{PageSignals, TimeSignal};
+use crate::signals::{HeadlineScan, PageSignals, TimeSignal};
 use tocsin_model::{Block, BlockKind};
 
 /// What extraction found in a page's markup.
@@ -104,14 +104,21 @@ fn attr_lower(dom: &Dom, id: NodeId, name: &str) -> Option<String> {
 /// First pass: hard removals (by tag and hidden state) and the page's metadata signals.
 fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSignals) {
     let mut buf = String::new();
+    let mut scan = HeadlineScan::default();
     for i in 1..dom.nodes.len() {
         let parent = dom.nodes[i].parent as usize;
         let inherited = st.flags[parent] & (F_HARD | F_LINK | F_CAPTION | F_COMMENTS);
         st.flags[i] |= inherited;
         let Some(tag) = dom.tag(i as NodeId) else {
+            if inherited & (F_HARD | F_COMMENTS) == 0 {
+                if let NodeData::Text(t) = &dom.nodes[i].data {
+                    scan.text(i as NodeId, t, sig);
+                }
+            }
             continue;
         };
         let id = i as NodeId;
+        scan.element(id, !tag.is_inline() || tag == Tag::Br, sig);
         match tag {
             Tag::A => st.flags[i] |= F_LINK,
             Tag::Html => sig.html_lang = dom.attr(id, "lang").map(str::to_string),
@@ -129,24 +136,21 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
                 }
             }
             Tag::Meta => collect_meta(dom, id, sig),
-            Tag::Link => {
-                if attr_lower(dom, id, "rel")
-                    .is_some_and(|r| r.split_whitespace().any(|r| r == "canonical"))
-                    && sig.canonical.is_none()
-                {
-                    sig.canonical = dom.attr(id, "href").map(|h| h.trim().to_string());
-                }
+            Tag::Link
+                if sig.canonical.is_none()
+                    && attr_lower(dom, id, "rel")
+                        .is_some_and(|r| r.split_whitespace().any(|r| r == "canonical")) =>
+            {
+                sig.canonical = dom.attr(id, "href").map(|h| h.trim().to_string());
             }
-            Tag::Script => {
-                if attr_lower(dom, id, "type").is_some_and(|t| t.contains("ld+json")) {
-                    let mut t = String::new();
-                    for c in dom.children(id) {
-                        if let NodeData::Text(s) = &dom.nodes[c as usize].data {
-                            t.push_str(s);
-                        }
+            Tag::Script if attr_lower(dom, id, "type").is_some_and(|t| t.contains("ld+json")) => {
+                let mut t = String::new();
+                for c in dom.children(id) {
+                    if let NodeData::Text(s) = &dom.nodes[c as usize].data {
+                        t.push_str(s);
                     }
-                    sig.json_ld.push(t);
                 }
+                sig.json_ld.push(t);
             }
             Tag::Time => {
                 let mut text = String::new();
@@ -174,6 +178,7 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
                 let t = t.trim();
                 if !t.is_empty() && sig.h1s.len() < 8 {
                     sig.h1s.push(t.to_string());
+                    scan.h1(sig.h1s.len() - 1, dom.subtree_end(id), sig);
                 }
             }
             _ => {}
@@ -206,6 +211,7 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             }
         }
     }
+    scan.finish(sig);
 }
 
 fn collect_meta(dom: &Dom, id: NodeId, sig: &mut PageSignals) {
@@ -602,6 +608,7 @@ fn is_body_marker(token: &str) -> bool {
 fn mark_by_class(dom: &Dom, st: &mut Stats) {
     let body_text = st.text[0].max(1);
     let prose = prose_lengths(dom, st);
+    #[allow(clippy::needless_range_loop)] // `i` indexes several parallel vectors
     for i in 1..dom.nodes.len() {
         let parent = dom.nodes[i].parent as usize;
         st.flags[i] |= st.flags[parent] & (F_SOFT | F_BODY_MARK | F_CAPTION);
@@ -625,8 +632,12 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
             // Weak furniture words ("meta", "header", "more") are trusted only on elements
             // without prose of their own: pages reuse them on content wrappers.
             let prose_share = prose[i] as f32 / st.text[i].max(1) as f32;
+            // Inline elements (a link to a topic page with id `auto-tag_…`) are part of a
+            // sentence: only strong vocabulary removes them.
+            let inline_weak = tag.is_inline() && !verdict.strong;
             let holds_article = (share > 0.45 && !verdict.comments)
                 || (structural_negative && w > 0)
+                || inline_weak
                 || (!verdict.strong && prose_share > 0.5 && prose_len_ok(prose[i]));
             if !holds_article {
                 st.flags[i] |= F_SOFT;
@@ -1006,6 +1017,16 @@ impl<'d, 'a> Emitter<'d, 'a> {
                     return;
                 }
                 self.flush(BlockKind::Paragraph);
+                if matches!(tag, Tag::Ul | Tag::Ol) && self.is_link_list(id) {
+                    // A list of links to other stories ("More Great Stories"): drop it, and
+                    // the short title line just before it.
+                    if self.blocks.last().is_some_and(|b| {
+                        b.text.len() < 60 && !ends_sentence(&b.text)
+                    }) {
+                        self.blocks.pop();
+                    }
+                    return;
+                }
                 self.children(id);
                 let kind = match tag {
                     Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
@@ -1019,6 +1040,26 @@ impl<'d, 'a> Emitter<'d, 'a> {
                 self.flush(kind);
             }
         }
+    }
+
+    /// Whether a list is a box of links to other pages: every item links somewhere, items
+    /// are short, and a good share of the text is link text.
+    fn is_link_list(&self, id: NodeId) -> bool {
+        let (mut items, mut linked) = (0u32, 0u32);
+        for li in self.dom.children(id) {
+            if self.dom.tag(li) != Some(Tag::Li) || self.st.text[li as usize] == 0 {
+                continue;
+            }
+            items += 1;
+            if self.st.link[li as usize] > 0 {
+                linked += 1;
+            }
+        }
+        let text = self.st.text[id as usize];
+        items >= 2
+            && linked == items
+            && text / items < 150
+            && self.st.link[id as usize] * 10 >= text * 3
     }
 
     fn parent_is_caption(&self, id: NodeId) -> bool {
@@ -1095,7 +1136,7 @@ fn clean_blocks(blocks: &mut Vec<Block>, signals: &PageSignals) {
     blocks.retain(|b| {
         if matches!(b.kind, BlockKind::Heading(_)) || b.text.len() < 200 {
             let w = title_words(&b.text);
-            if !w.is_empty() && titles.iter().any(|t| *t == w) {
+            if !w.is_empty() && titles.contains(&w) {
                 return false;
             }
         }
