@@ -9,7 +9,7 @@
 
 use crate::boilerplate::LineClass;
 use crate::html::{push_collapsed, push_space, Dom, NodeData, NodeId, Tag, NONE};
-use crate::signals::{HeadlineScan, PageSignals, TimeSignal};
+use crate::signals::{is_date_class_token, HeadlineScan, PageSignals, TimeSignal};
 use tocsin_model::{Block, BlockKind};
 
 /// What extraction found in a page's markup.
@@ -493,26 +493,30 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
             if token.contains("author") || token.contains("byline") {
                 v.author = true;
             }
-            if token.contains("date")
-                || token.contains("publish")
-                || token.contains("posted")
-                || token.contains("timestamp")
-                || token.contains("release")
-            {
+            if is_date_class_token(token) {
                 v.date = true;
             }
             if is_class && !token.contains("body") && is_caption_token(token) {
                 v.caption = true;
             }
             // Compounds without separators (`commentlist`, `postcomments`) hide their parts.
-            if token.contains("comment") && !token.contains("commentary") || token.contains("disqus") {
+            if token.contains("comment") && !token.contains("commentary")
+                || token.contains("disqus")
+            {
                 v.comments = true;
                 v.strong = true;
                 neg = true;
             }
-            if ["outbrain", "taboola", "newsletter", "breadcrumb", "sharebar", "socialshare"]
-                .iter()
-                .any(|w| token.contains(w))
+            if [
+                "outbrain",
+                "taboola",
+                "newsletter",
+                "breadcrumb",
+                "sharebar",
+                "socialshare",
+            ]
+            .iter()
+            .any(|w| token.contains(w))
             {
                 v.strong = true;
                 neg = true;
@@ -1020,9 +1024,11 @@ impl<'d, 'a> Emitter<'d, 'a> {
                 if matches!(tag, Tag::Ul | Tag::Ol) && self.is_link_list(id) {
                     // A list of links to other stories ("More Great Stories"): drop it, and
                     // the short title line just before it.
-                    if self.blocks.last().is_some_and(|b| {
-                        b.text.len() < 60 && !ends_sentence(&b.text)
-                    }) {
+                    if self
+                        .blocks
+                        .last()
+                        .is_some_and(|b| b.text.len() < 60 && !ends_sentence(&b.text))
+                    {
                         self.blocks.pop();
                     }
                     return;
@@ -1144,6 +1150,69 @@ fn clean_blocks(blocks: &mut Vec<Block>, signals: &PageSignals) {
     });
 }
 
+/// Explains the candidate choice (for development): the top candidates with their scores,
+/// text length, link density and flags, and the chosen top node.
+#[doc(hidden)]
+pub fn explain(dom: &Dom) -> String {
+    let n = dom.nodes.len();
+    let mut st = Stats {
+        flags: vec![0; n],
+        text: vec![0; n],
+        link: vec![0; n],
+        score: vec![0.0; n],
+        weight: vec![0; n],
+        class: vec![ClassVerdict::default(); n],
+    };
+    let mut signals = PageSignals::default();
+    mark_by_tag_and_collect_signals(dom, &mut st, &mut signals);
+    count_text(dom, &mut st);
+    mark_by_class(dom, &mut st);
+    count_text(dom, &mut st);
+    score_paragraphs(dom, &mut st);
+    let mut c: Vec<usize> = (0..n).filter(|&i| st.score[i] > 0.0).collect();
+    c.sort_by(|&a, &b| final_score(dom, &st, b).total_cmp(&final_score(dom, &st, a)));
+    let describe = |i: usize| {
+        format!(
+            "#{i} {:?} class={:?} id={:?} score={:.1} final={:.1} text={} link={} flags={:b}",
+            dom.tag(i as NodeId),
+            dom.attr(i as NodeId, "class"),
+            dom.attr(i as NodeId, "id"),
+            st.score[i],
+            final_score(dom, &st, i),
+            st.text[i],
+            st.link[i],
+            st.flags[i]
+        )
+    };
+    let mut out = String::new();
+    for &i in c.iter().take(8) {
+        out.push_str(&describe(i));
+        out.push('\n');
+    }
+    let top = pick_top_candidate(dom, &st).map(|t| widen(dom, &st, t));
+    if let Some(t) = top {
+        out.push_str(&format!("top: {}\n", describe(t as usize)));
+        for p in gather_siblings(dom, &st, t) {
+            out.push_str(&format!("  part: {}\n", describe(p as usize)));
+        }
+    }
+    // Soft-removed elements with much text: the usual cause of lost content.
+    for i in 0..n {
+        let p = dom.nodes[i].parent;
+        if st.flags[i] & (F_SOFT | F_HARD) != 0
+            && p != NONE
+            && st.flags[p as usize] & (F_SOFT | F_HARD) == 0
+        {
+            let mut t = String::new();
+            dom.collect_text(i as NodeId, &mut t, &|_| false);
+            if t.len() > 300 {
+                out.push_str(&format!("removed {} chars: {}\n", t.len(), describe(i)));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1237,67 +1306,4 @@ mod tests {
         assert!(body("").is_empty());
         assert!(body("<html><body><img src=x></body></html>").is_empty());
     }
-}
-
-/// Explains the candidate choice (for development): the top candidates with their scores,
-/// text length, link density and flags, and the chosen top node.
-#[doc(hidden)]
-pub fn explain(dom: &Dom) -> String {
-    let n = dom.nodes.len();
-    let mut st = Stats {
-        flags: vec![0; n],
-        text: vec![0; n],
-        link: vec![0; n],
-        score: vec![0.0; n],
-        weight: vec![0; n],
-        class: vec![ClassVerdict::default(); n],
-    };
-    let mut signals = PageSignals::default();
-    mark_by_tag_and_collect_signals(dom, &mut st, &mut signals);
-    count_text(dom, &mut st);
-    mark_by_class(dom, &mut st);
-    count_text(dom, &mut st);
-    score_paragraphs(dom, &mut st);
-    let mut c: Vec<usize> = (0..n).filter(|&i| st.score[i] > 0.0).collect();
-    c.sort_by(|&a, &b| final_score(dom, &st, b).total_cmp(&final_score(dom, &st, a)));
-    let describe = |i: usize| {
-        format!(
-            "#{i} {:?} class={:?} id={:?} score={:.1} final={:.1} text={} link={} flags={:b}",
-            dom.tag(i as NodeId),
-            dom.attr(i as NodeId, "class"),
-            dom.attr(i as NodeId, "id"),
-            st.score[i],
-            final_score(dom, &st, i),
-            st.text[i],
-            st.link[i],
-            st.flags[i]
-        )
-    };
-    let mut out = String::new();
-    for &i in c.iter().take(8) {
-        out.push_str(&describe(i));
-        out.push('\n');
-    }
-    let top = pick_top_candidate(dom, &st).map(|t| widen(dom, &st, t));
-    if let Some(t) = top {
-        out.push_str(&format!("top: {}\n", describe(t as usize)));
-        for p in gather_siblings(dom, &st, t) {
-            out.push_str(&format!("  part: {}\n", describe(p as usize)));
-        }
-    }
-    // Soft-removed elements with much text: the usual cause of lost content.
-    for i in 0..n {
-        let p = dom.nodes[i].parent;
-        if st.flags[i] & (F_SOFT | F_HARD) != 0
-            && p != NONE
-            && st.flags[p as usize] & (F_SOFT | F_HARD) == 0
-        {
-            let mut t = String::new();
-            dom.collect_text(i as NodeId, &mut t, &|_| false);
-            if t.len() > 300 {
-                out.push_str(&format!("removed {} chars: {}\n", t.len(), describe(i)));
-            }
-        }
-    }
-    out
 }

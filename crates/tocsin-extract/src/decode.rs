@@ -168,7 +168,6 @@ mod tests {
     fn a_wrong_utf8_declaration_is_overridden_by_detection() {
         let bytes = "<meta charset=\"utf-8\"><p>Müller sagte, die Straße sei gesperrt.</p>"
             .bytes()
-            .map(|b| b)
             .collect::<Vec<_>>();
         let latin1: Vec<u8> = encoding_rs::WINDOWS_1252
             .encode(std::str::from_utf8(&bytes).expect("utf8"))
