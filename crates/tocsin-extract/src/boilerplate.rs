@@ -178,20 +178,24 @@ impl<const N: usize> Norm<N> {
             // ASCII fast path: no char decoding, no Option.
             if b < 0x80 {
                 i += 1;
-                if b.is_ascii_whitespace() {
+                if matches!(b, b' ' | b'\t'..=b'\r') {
                     space = true;
                     continue;
                 }
-                let need = if space && n.len > 0 { 2 } else { 1 };
-                if n.len + need > N {
+                if space {
+                    space = false;
+                    if n.len > 0 {
+                        if n.len >= N {
+                            break;
+                        }
+                        n.buf[n.len] = b' ';
+                        n.len += 1;
+                    }
+                }
+                if n.len >= N {
                     break;
                 }
-                if need == 2 {
-                    n.buf[n.len] = b' ';
-                    n.len += 1;
-                }
-                space = false;
-                n.buf[n.len] = b.to_ascii_lowercase();
+                n.buf[n.len] = b | (u8::from(b.is_ascii_uppercase()) << 5);
                 n.len += 1;
                 continue;
             }
@@ -340,8 +344,6 @@ enum Cond {
     None,
     /// One of these words must also occur in the line.
     Any(&'static [&'static str]),
-    /// The line must contain a digit (dates, counts).
-    Digit,
     /// A digit, and no sentence-final period.
     Stamp,
     /// The line does not end with '.', '!' or '?'.
@@ -384,6 +386,26 @@ use Reason::*;
 
 /// Whole-line furniture (compared after trailing punctuation is trimmed).
 const EXACT: &[(&str, Reason)] = &[
+    // Blog-platform widgets and article tools (EN, DE, ID, RU)
+    ("like this", Share),
+    ("like loading", Share),
+    ("like loading...", Share),
+    ("sukai ini", Share),
+    ("suka memuat", Share),
+    ("iklan", Advertisement),
+    ("explore further", Related),
+    ("topics", Navigation),
+    ("related topics", Navigation),
+    ("about the author", Byline),
+    ("über den autor", Byline),
+    ("über die autorin", Byline),
+    ("table of contents", Navigation),
+    ("inhaltsverzeichnis", Navigation),
+    ("keine kommentare", CommentForm),
+    ("no comments", CommentForm),
+    ("bild anzeigen", Media),
+    ("rezept drucken", Share),
+    ("добавить отзыв", CommentForm),
     // English
     ("advertisement", Advertisement),
     ("advertising", Advertisement),
@@ -635,7 +657,6 @@ const REPUBLISHED: Cond = Cond::Any(&[
     "a version of",
 ]);
 const APP: Cond = Cond::Any(&["app", "apps", "application", "app store", "google play"]);
-const DIGITS: Cond = Cond::Digit;
 /// A stamp: has a digit and does not end like a sentence ("Published reports said 40 …").
 const STAMP: Cond = Cond::Stamp;
 /// Furniture labels do not end like sentences; "In Teilen der Stadt fiel der Strom aus." does.
@@ -805,6 +826,8 @@ const PREFIX: &[Rule] = &[
     r("available on the app store", 160, AppPromo),
     r("get it on google play", 160, AppPromo),
     r("follow us", 160, AppPromo),
+    rc("follow @", 200, NO_SENTENCE, AppPromo),
+    r("like this story", 120, Share),
     rc("follow ", 160, SOCIAL, AppPromo),
     r("like us on facebook", 160, AppPromo),
     r("turn on notifications", 160, AppPromo),
@@ -1237,7 +1260,6 @@ fn cond_ok(cond: Cond, n: &[u8]) -> bool {
     match cond {
         Cond::None => true,
         Cond::Any(words) => words.iter().any(|w| contains_word(n, w)),
-        Cond::Digit => n.iter().any(u8::is_ascii_digit),
         Cond::Stamp => n.iter().any(u8::is_ascii_digit) && !n.ends_with(b"."),
         Cond::NoSentence => !n.ends_with(b".") && !n.ends_with(b"!") && !n.ends_with(b"?"),
         Cond::Unless(starts) => !starts.iter().any(|p| starts_with_word(n, p)),
@@ -1866,21 +1888,35 @@ pub fn is_caption(line: &str) -> bool {
     if t.is_empty() || t.len() > 700 {
         return false;
     }
-    // Starts like a caption (every lead-in starts with one of these letters).
-    if t.starts_with(['I', 'i', 'M', 'm', 'B', 'b', 'P', 'p', 'F', 'f', 'C', 'c']) {
-        let head = Norm::<64>::new(&t[..floor_char_boundary(t, t.len().min(48))]);
-        if CAPTION_STARTS
+    // Starts like a caption ("Image caption, …", "Photo: …"); the lead-ins are ASCII, so a
+    // case-insensitive comparison of the raw bytes does.
+    let b = t.as_bytes();
+    if CAPTION_STARTS.iter().any(|p| {
+        b.len() >= p.len()
+            && b[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            && (!ends_in_word(p.as_bytes()) || b.get(p.len()).is_none_or(|&c| !is_word_byte(c)))
+    }) {
+        return true;
+    }
+    credit_shape(t) && !is_reported_speech(t)
+}
+
+/// Reported speech is story text, whatever credit trails it: a quote mark and a reporting
+/// verb. Checked only once a line has a credit's shape (it scans the whole line).
+fn is_reported_speech(t: &str) -> bool {
+    let b = t.as_bytes();
+    let quoted = memchr(b'"', b).is_some()
+        || find_from(b, "“".as_bytes(), 0).is_some()
+        || find_from(b, "”".as_bytes(), 0).is_some()
+        || find_from(b, "„".as_bytes(), 0).is_some();
+    quoted
+        && [&b" said"[..], b" says", b" told"]
             .iter()
-            .any(|p| starts_with_word(head.as_bytes(), p))
-        {
-            return true;
-        }
-    }
-    // Reported speech is story text, whatever credit trails it.
-    if t.contains(['"', '“', '”', '„']) && [" said", " says", " told"].iter().any(|w| t.contains(w))
-    {
-        return false;
-    }
+            .any(|w| find_from(b, w, 0).is_some())
+}
+
+/// Whether a line ends like a photo credit (see [`is_caption`]).
+fn credit_shape(t: &str) -> bool {
     // Ends with "(… credit …)": a short parenthesis naming a photographer's agency.
     let trimmed = t.trim_end_matches(['.', ' ']);
     if trimmed.ends_with(')') {
@@ -1898,11 +1934,11 @@ pub fn is_caption(line: &str) -> bool {
             }
         }
     }
-    // "… AFP via Getty Images"
-    let end = Norm::<40>::new(&t[floor_char_boundary(t, t.len().saturating_sub(24))..]);
+    // "… AFP via Getty Images" (ASCII suffixes: raw case-insensitive comparison).
+    let b = t.as_bytes();
     if CREDIT_SUFFIXES
         .iter()
-        .any(|s| end.as_bytes().ends_with(s.as_bytes()))
+        .any(|s| b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
     {
         return true;
     }
@@ -2416,6 +2452,31 @@ mod tests {
     }
 
     #[test]
+    fn blog_widgets_and_article_tools() {
+        for line in [
+            "Like this:",
+            "Like Loading...",
+            "Explore further",
+            "Topics",
+            "About the Author",
+            "Über den Autor",
+            "Inhaltsverzeichnis",
+            "Keine Kommentare",
+            "Follow @NewsDesk on Twitter for the latest",
+            "Like this story? Share it with a friend!",
+        ] {
+            assert!(bp(line).is_some(), "{line:?}");
+        }
+        for line in [
+            "Topics discussed at the summit included border security.",
+            "Follow-up talks are planned for next week.",
+            "They would like this conflict to end, a resident said.",
+        ] {
+            assert_eq!(bp(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
     fn share_bars() {
         for line in [
             "Share this article",
@@ -2738,6 +2799,15 @@ mod tests {
         assert_eq!(classify_line(&multibyte), LineClass::Body);
     }
 
+    /// Nanoseconds this thread has run on a CPU (Linux), so the timing ignores time spent
+    /// preempted on a busy machine; wall time elsewhere.
+    fn cpu_ns(wall: std::time::Instant) -> u128 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse().ok())
+            .unwrap_or_else(|| wall.elapsed().as_nanos())
+    }
+
     /// Timing check: `cargo test --release -p tocsin-extract --lib classify_speed -- --ignored --nocapture`.
     #[test]
     #[ignore = "timing; run in release"]
@@ -2754,8 +2824,9 @@ mod tests {
             "But Roggio believes the move is unlikely to succeed in preventing a terrorist attack.",
             "Die Behörden teilen die Einschätzung bislang nicht, wie ein Sprecher sagte.",
         ];
-        let rounds = 200_000;
-        let start = std::time::Instant::now();
+        let wall = std::time::Instant::now();
+        let rounds = 100_000;
+        let start = cpu_ns(wall);
         let mut body = 0usize;
         for _ in 0..rounds {
             for l in &lines {
@@ -2764,14 +2835,14 @@ mod tests {
                 );
             }
         }
-        let per = start.elapsed().as_nanos() as f64 / (rounds * lines.len()) as f64;
-        println!("classify_line: {per:.0} ns per line ({body} body)");
+        let per = (cpu_ns(wall) - start) as f64 / (rounds * lines.len()) as f64;
+        println!("classify_line: {per:.0} ns per line on CPU ({body} body)");
         for l in &lines {
-            let start = std::time::Instant::now();
+            let start = cpu_ns(wall);
             for _ in 0..20_000 {
                 std::hint::black_box(classify_line(std::hint::black_box(l)));
             }
-            let per = start.elapsed().as_nanos() as f64 / 20_000.0;
+            let per = (cpu_ns(wall) - start) as f64 / 20_000.0;
             println!("{per:>6.0} ns  {}", &l[..floor_char_boundary(l, 60)]);
         }
     }
