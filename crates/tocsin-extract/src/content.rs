@@ -9,7 +9,9 @@
 
 use crate::boilerplate::LineClass;
 use crate::html::{push_collapsed, push_space, Dom, NodeData, NodeId, Tag, NONE};
-use crate::signals::{is_date_class_token, HeadlineScan, PageSignals, TimeSignal};
+use crate::signals::{
+    is_date_class_token, is_headline_class, is_kicker_class, HeadlineScan, PageSignals, TimeSignal,
+};
 use tocsin_model::{Block, BlockKind};
 
 /// What extraction found in a page's markup.
@@ -123,13 +125,15 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             Tag::A => st.flags[i] |= F_LINK,
             Tag::Html => sig.html_lang = dom.attr(id, "lang").map(str::to_string),
             Tag::Title => {
-                // The document title lives in <head> (hard-removed from the body); an
-                // SVG's <title> elsewhere is not it.
-                let in_head = matches!(
-                    dom.tag(parent as NodeId),
-                    Some(Tag::Head | Tag::Html) | None
-                );
-                if sig.title_tag.is_none() && in_head {
+                // The document title lives in <head> (hard-removed from the body), or in
+                // the body of pages whose templates misplace it; an SVG's <title> is not it.
+                let mut in_svg = false;
+                let mut p = parent as NodeId;
+                while p != NONE && !in_svg {
+                    in_svg = dom.tag(p) == Some(Tag::Svg);
+                    p = dom.nodes[p as usize].parent;
+                }
+                if sig.title_tag.is_none() && !in_svg {
                     let mut t = String::new();
                     dom.collect_text(id, &mut t, &|_| false);
                     sig.title_tag = Some(t.trim().to_string());
@@ -174,14 +178,42 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             }
             Tag::H1 if inherited & F_HARD == 0 => {
                 let mut t = String::new();
-                dom.collect_text(id, &mut t, &|_| false);
+                // A kicker above the headline (`<span class="dachzeile">`) is not part of it.
+                dom.collect_text(id, &mut t, &|n| {
+                    dom.attr(n, "class").is_some_and(is_kicker_class)
+                        || (dom.tag(n) == Some(Tag::Small)
+                            && dom.nodes[n as usize].next_sibling != NONE
+                            && dom.tag(dom.nodes[n as usize].next_sibling) == Some(Tag::Br))
+                });
                 let t = t.trim();
                 if !t.is_empty() && sig.h1s.len() < 8 {
+                    let runs = (id + 1..dom.subtree_end(id))
+                        .filter(|&n| match &dom.nodes[n as usize].data {
+                            NodeData::Text(s) => !s.trim().is_empty(),
+                            _ => false,
+                        })
+                        .count();
+                    sig.h1_plain.push(runs == 1);
                     sig.h1s.push(t.to_string());
                     scan.h1(sig.h1s.len() - 1, dom.subtree_end(id), sig);
                 }
             }
             _ => {}
+        }
+        if inherited & (F_HARD | F_COMMENTS) == 0
+            && sig.headings.len() < 12
+            && tag != Tag::H1
+            && (matches!(tag, Tag::H2 | Tag::H3)
+                || dom.attr(id, "class").is_some_and(is_headline_class)
+                || dom.attr(id, "id").is_some_and(is_headline_class))
+            && dom.subtree_end(id) - id <= 40
+        {
+            let mut t = String::new();
+            dom.collect_text(id, &mut t, &|_| false);
+            let t = t.trim();
+            if !t.is_empty() && t.len() <= 300 {
+                sig.headings.push(t.to_string());
+            }
         }
         if is_hard_removed(dom, id, tag) {
             st.flags[i] |= F_HARD;
@@ -305,6 +337,12 @@ fn is_hard_removed(dom: &Dom, id: NodeId, tag: Tag) -> bool {
     {
         return true;
     }
+    false
+}
+
+/// ARIA landmarks that mark page furniture; treated like furniture class words, so a broken
+/// page whose article sits inside an unclosed `role="banner"` keeps its article.
+fn furniture_role(dom: &Dom, id: NodeId) -> bool {
     dom.attr(id, "role").is_some_and(|r| {
         matches!(
             r.to_ascii_lowercase().as_str(),
@@ -376,9 +414,8 @@ fn vocab(part: &str) -> Vocab {
         | "navbar" | "navigation" | "newsletter" | "newsletters" | "outbrain" | "pagination"
         | "popular" | "popup" | "promo" | "recommendation" | "recommendations" | "recommended"
         | "register" | "related" | "relatedposts" | "share" | "sharing" | "sidebar" | "signup"
-        | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar" | "trending"
-        | "widget" | "widgets" => Vocab::Strong,
-        "ad" | "ads" | "alert" | "app" | "aside" | "banner" | "bio" | "bottom" | "byline"
+        | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar" | "trending" => Vocab::Strong,
+        "widget" | "widgets" | "ad" | "ads" | "alert" | "app" | "aside" | "banner" | "bio" | "bottom" | "byline"
         | "carousel" | "contact" | "dateline" | "donate" | "download" | "endnote" | "extra"
         | "feedback" | "follow" | "gallery" | "header" | "jump" | "keywords" | "lightbox"
         | "logo" | "masthead" | "meta" | "more" | "notification" | "offscreen"
@@ -627,7 +664,8 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
         if verdict.marker {
             st.flags[i] |= F_BODY_MARK;
         }
-        let structural_negative = matches!(tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form);
+        let structural_negative = matches!(tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form)
+            || furniture_role(dom, id);
         if (w < 0 || structural_negative)
             && !verdict.marker
             && !matches!(tag, Tag::Body | Tag::Html)
@@ -639,7 +677,11 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
             // Inline elements (a link to a topic page with id `auto-tag_…`) are part of a
             // sentence: only strong vocabulary removes them.
             let inline_weak = tag.is_inline() && !verdict.strong;
+            // Even strong words give way to a large body of prose: layout classes such as
+            // `zen-one-sidebar-second` sit on the wrappers of whole articles.
+            let big_prose = share > 0.25 && prose[i] >= 800 && prose_share > 0.5;
             let holds_article = (share > 0.45 && !verdict.comments)
+                || (big_prose && !verdict.comments)
                 || (structural_negative && w > 0)
                 || inline_weak
                 || (!verdict.strong && prose_share > 0.5 && prose_len_ok(prose[i]));
