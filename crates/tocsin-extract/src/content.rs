@@ -107,12 +107,15 @@ fn attr_lower(dom: &Dom, id: NodeId, name: &str) -> Option<String> {
 fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSignals) {
     let mut buf = String::new();
     let mut scan = HeadlineScan::default();
+    // End of the ARIA furniture region (banner, navigation…) being walked: its headings are
+    // logos and menus, not the headline. A region spanning most of the page is a broken one.
+    let mut furniture_end: NodeId = 0;
     for i in 1..dom.nodes.len() {
         let parent = dom.nodes[i].parent as usize;
         let inherited = st.flags[parent] & (F_HARD | F_LINK | F_CAPTION | F_COMMENTS);
         st.flags[i] |= inherited;
         let Some(tag) = dom.tag(i as NodeId) else {
-            if inherited & (F_HARD | F_COMMENTS) == 0 {
+            if inherited & (F_HARD | F_COMMENTS) == 0 && i as NodeId >= furniture_end {
                 if let NodeData::Text(t) = &dom.nodes[i].data {
                     scan.text(i as NodeId, t, sig);
                 }
@@ -120,6 +123,13 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             continue;
         };
         let id = i as NodeId;
+        if id >= furniture_end && furniture_role(dom, id) {
+            let end = dom.subtree_end(id);
+            if ((end - id) as usize) * 2 < dom.nodes.len() {
+                furniture_end = end;
+            }
+        }
+        let furniture = id < furniture_end;
         scan.element(id, !tag.is_inline() || tag == Tag::Br, sig);
         match tag {
             Tag::A => st.flags[i] |= F_LINK,
@@ -176,7 +186,7 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
                     modified_hint: hints.contains("modif") || hints.contains("updat"),
                 });
             }
-            Tag::H1 if inherited & F_HARD == 0 => {
+            Tag::H1 if inherited & F_HARD == 0 && !furniture => {
                 let mut t = String::new();
                 // A kicker above the headline (`<span class="dachzeile">`) is not part of it.
                 dom.collect_text(id, &mut t, &|n| {
@@ -201,6 +211,7 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             _ => {}
         }
         if inherited & (F_HARD | F_COMMENTS) == 0
+            && !furniture
             && sig.headings.len() < 12
             && tag != Tag::H1
             && (matches!(tag, Tag::H2 | Tag::H3)
@@ -321,6 +332,15 @@ fn is_hard_removed(dom: &Dom, id: NodeId, tag: Tag) -> bool {
     ) {
         return true;
     }
+    // Paywalled article text is often hidden until the reader logs in; it is still the
+    // article, and its markers say so.
+    let paywalled = dom.attr(id, "class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        c.contains("paywall") || c.contains("premium") || c.contains("article-body")
+    });
+    if paywalled {
+        return false;
+    }
     if dom.attr(id, "hidden").is_some() {
         return true;
     }
@@ -387,10 +407,16 @@ fn count_text(dom: &Dom, st: &mut Stats) {
 fn visible_len(t: &str) -> u32 {
     // Counts characters that are not ASCII whitespace (UTF-8 lead bytes only), which is what
     // the link-density and length rules need, at memory speed.
+    // A three-byte UTF-8 lead (0xE0–0xEF) is mostly CJK, where one character carries about
+    // as much as two Latin ones; counting it twice keeps the length rules language-neutral.
     t.as_bytes()
         .iter()
-        .filter(|&&b| (b & 0xC0) != 0x80 && !b.is_ascii_whitespace())
-        .count() as u32
+        .map(|&b| match b {
+            0xE0..=0xEF => 2,
+            b if (b & 0xC0) == 0x80 || b.is_ascii_whitespace() => 0,
+            _ => 1,
+        })
+        .sum::<u32>()
 }
 
 /// Class/id vocabulary. Words are matched against the `-`/`_`-separated parts of each

@@ -50,7 +50,14 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
         } else {
             encoding
         };
-        if encoding != UTF_8 || std::str::from_utf8(bytes).is_ok() {
+        // Text that is valid UTF-8 and not plain ASCII is UTF-8 whatever the page says:
+        // multi-byte sequences are almost never valid UTF-8 by accident, and re-saved pages
+        // keep their old `<meta charset>` (a GBK declaration over UTF-8 bytes is mojibake).
+        let utf8_with_non_ascii = !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok();
+        if utf8_with_non_ascii {
+            return Ok(run(UTF_8, bytes, "valid utf-8 over declaration"));
+        }
+        if encoding != UTF_8 {
             return Ok(run(encoding, bytes, how));
         }
         // Declared UTF-8 but not valid: pages often lie; guess below.
@@ -179,6 +186,13 @@ mod tests {
             "{}",
             d.text
         );
+    }
+
+    #[test]
+    fn valid_utf8_outranks_a_stale_declaration() {
+        let page = "<meta charset=gb2312><p>谷歌在2014年收购的人工智能公司</p>";
+        let d = decode(page.as_bytes(), None).expect("decodes");
+        assert!(d.text.contains("谷歌在2014年"), "{}", d.text);
     }
 
     #[test]

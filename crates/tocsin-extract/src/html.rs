@@ -881,8 +881,12 @@ impl<'a> Builder<'a> {
                 }
             }
             if name.is_empty() {
-                // Stray character: skip it so the loop always advances.
-                self.pos += 1;
+                // A stray `=` (and its value, already read): nothing to keep. Skip one byte
+                // only if nothing was consumed, so the loop always advances without stepping
+                // into a UTF-8 sequence or past the end of the input.
+                if self.pos == name_start {
+                    self.pos += 1;
+                }
                 continue;
             }
             let name = if name.bytes().any(|c| c.is_ascii_uppercase()) {

@@ -98,7 +98,12 @@ pub fn extract_text(text: &str) -> Article {
 
 /// Sniffs whether decoded text is markup: a tag near the start, or many tags overall.
 pub fn looks_like_html(text: &str) -> bool {
-    let head = &text[..text.len().min(2048)];
+    // The first 2 KiB, cut back to a character boundary (slicing inside one panics).
+    let mut end = text.len().min(2048);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     let head_lower = head.to_ascii_lowercase();
     [
         "<!doctype",

@@ -73,7 +73,15 @@ pub fn extract_metadata(signals: &PageSignals) -> Metadata {
     let title = title(signals, &metas, &ld, &site_names, host);
     let byline = byline(signals, &metas, &ld, &site_names, host);
     let order = NumericOrder::for_language(lang_tag);
-    let (published, modified) = dates(signals, &metas, &ld, order, canonical_url.as_deref());
+    let headline = headline_h1(signals, title.as_deref());
+    let (published, modified) = dates(
+        signals,
+        &metas,
+        &ld,
+        order,
+        canonical_url.as_deref(),
+        headline,
+    );
     Metadata {
         title,
         byline,
@@ -471,10 +479,16 @@ fn host_of(url: &str) -> Option<&str> {
 // ---------------------------------------------------------------------------------------------
 // Title
 
+/// Whether a `<title>` text is markup an unclosed element swallowed: a comment end, a tag, or
+/// far longer than any headline.
+fn is_swallowed_markup(title: &str) -> bool {
+    title.len() > 600 || title.contains("-->") || title.contains("</") || title.contains("<script")
+}
+
 /// Separators that set a site or section name apart from a headline in `<title>`.
-const TITLE_SEPARATORS: [&str; 14] = [
+const TITLE_SEPARATORS: [&str; 15] = [
     " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " « ", " >> ", " > ", " · ", " • ", " ~ ",
-    " / ",
+    " / ", " : ",
 ];
 
 /// Splits a title at separators that are outside quotation marks; byte ranges of the trimmed
@@ -652,6 +666,32 @@ fn clean_title(raw: &str, sites: &[&str], host: Option<&str>, guess: bool) -> St
     raw[first.0..last.1].trim().to_string()
 }
 
+/// A heading must have this many words to be confirmed by one segment of a title.
+const MIN_SEGMENT_WORDS: usize = 3;
+/// A meta title this short may name a section or page rather than the article.
+const SECTION_NAME_WORDS: usize = 2;
+/// An `<h1>` this long reads as a headline.
+const HEADLINE_WORDS: usize = 4;
+/// A `<title>` this short, and nothing else, may be only the site's name.
+const SHORT_TITLE_WORDS: usize = 4;
+
+/// Token lists of a title's segments, split at separators and at a `": "` after a leading
+/// label ("Site: Section : Headline" gives all three).
+fn segment_tokens(title: &str) -> Vec<Vec<String>> {
+    let raw = collapse_ws(title);
+    let mut out = Vec::new();
+    for (a, b) in title_segments(&raw) {
+        let seg = &raw[a..b];
+        out.push(word_tokens(seg));
+        if let Some((head, rest)) = seg.split_once(": ") {
+            out.push(word_tokens(head));
+            out.push(word_tokens(rest));
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out
+}
+
 /// Whether the h1's words are the whole of a title candidate, or its leading or trailing run
 /// covering at least half of it (the rest being a site name or section).
 fn h1_agrees(h1: &[String], candidate: &[String]) -> bool {
@@ -704,11 +744,12 @@ fn title(
         "sailthru.title",
         "parsely-title",
     ]));
+    // An unclosed `<title>` swallows the markup after it: such a title is no title.
     let title_tag = signals
         .title_tag
         .as_deref()
         .map(str::trim)
-        .filter(|t| !t.is_empty());
+        .filter(|t| !t.is_empty() && !is_swallowed_markup(t));
 
     // Cleaned candidates in preference order, with their tokens.
     let mut cleaned: Vec<(String, Vec<String>)> = Vec::new();
@@ -739,13 +780,29 @@ fn title(
         .chain(title_tag.map(word_tokens))
         .collect();
 
-    let h1s: Vec<(&str, Vec<String>)> = signals
+    let (h1_index, h1s): (Vec<usize>, Vec<(&str, Vec<String>)>) = signals
         .h1s
         .iter()
         .take(4)
         .map(|h| (h.trim(), word_tokens(h)))
-        .filter(|(h, t)| !t.is_empty() && h.len() <= 400 && !is_site_segment(h, sites, host))
-        .collect();
+        .enumerate()
+        .filter(|(_, (h, t))| !t.is_empty() && h.len() <= 400 && !is_site_segment(h, sites, host))
+        .unzip();
+    // Whole segments of the titles ("Headline - Deck - Site"), for headings that are one.
+    let meta_segments: Vec<Vec<String>> =
+        meta_titles.iter().flat_map(|t| segment_tokens(t)).collect();
+    let tag_segments: Vec<Vec<String>> = title_tag.into_iter().flat_map(segment_tokens).collect();
+    // Which segment a heading is, the earliest in either title ("Headline - Deck - Site").
+    let segment_rank = |t: &Vec<String>| -> Option<usize> {
+        if t.len() < MIN_SEGMENT_WORDS {
+            return None;
+        }
+        let rank = |segs: &[Vec<String>]| segs.iter().position(|s| s == t);
+        match (rank(&meta_segments), rank(&tag_segments)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    };
     for candidates in [&meta_tokens, &tag_tokens] {
         for (h1, h1_tokens) in &h1s {
             if candidates.iter().any(|c| h1_agrees(h1_tokens, c)) {
@@ -753,11 +810,45 @@ fn title(
             }
         }
     }
-    for (_, h1_tokens) in &h1s {
+    // A meta title inside a longer <h1> built of several parts (kicker, date, label around the
+    // headline) or of title segments ("Site | Headline") is the headline alone; a plain
+    // one-piece <h1> is the fuller headline itself.
+    for (i, (h1, h1_tokens)) in h1s.iter().enumerate() {
         if let Some((c, _)) = cleaned.iter().chain(from_tag.iter()).find(|(_, t)| {
             t.len() >= 2 && t.len() * 3 >= h1_tokens.len() && contains_run(h1_tokens, t)
         }) {
-            return Some(c.clone());
+            let plain = signals.h1_plain.get(h1_index[i]).copied().unwrap_or(false)
+                && title_segments(h1).len() == 1;
+            return Some(if plain { collapse_ws(h1) } else { c.clone() });
+        }
+    }
+    // Without an agreeing <h1> (a logo, a section name, none), another heading that a meta
+    // title or the <title> confirms whole.
+    let headings: Vec<(&str, Vec<String>)> = signals
+        .headings
+        .iter()
+        .map(|h| (h.as_str(), word_tokens(h)))
+        .filter(|(h, t)| t.len() >= 2 && !is_site_segment(h, sites, host))
+        .collect();
+    // An <h1> that is a whole segment of a title: the heading of the earliest segment, the
+    // <h1> on a tie ("Headline - Deck - Site" with the deck or the headline in the <h1>).
+    if h1s.iter().any(|(_, t)| segment_rank(t).is_some()) {
+        if let Some((h, _)) = h1s
+            .iter()
+            .chain(&headings)
+            .filter_map(|(h, t)| Some((h, segment_rank(t)?)))
+            .min_by_key(|(_, rank)| *rank)
+        {
+            return Some(collapse_ws(h));
+        }
+    }
+    for (heading, tokens) in &headings {
+        if meta_tokens
+            .iter()
+            .chain(&tag_tokens)
+            .any(|c| h1_agrees(tokens, c))
+        {
+            return Some(collapse_ws(heading));
         }
     }
     let clean_tokens: Vec<Vec<String>> = cleaned
@@ -766,8 +857,39 @@ fn title(
         .map(|(_, t)| t.clone())
         .collect();
     if let Some((h1, h1_tokens)) = h1s.first() {
-        if clean_tokens.is_empty() || shares_a_word(h1_tokens, &clean_tokens) {
+        // A meta title of a word or two against a sentence-long <h1> names the page or its
+        // section ("About Us", "Pressemitteilungen"); the <h1> is the headline.
+        // Nor does a bare <title> outweigh one: old templates fill it with the site's name
+        // or keywords.
+        let best_len = clean_tokens.first().map_or(0, Vec::len);
+        if clean_tokens.is_empty()
+            || shares_a_word(h1_tokens, &clean_tokens)
+            || (h1_tokens.len() >= HEADLINE_WORDS
+                && (best_len <= SECTION_NAME_WORDS || meta_titles.is_empty()))
+        {
             return Some(collapse_ws(h1));
+        }
+    }
+    // A heading that is one whole segment of a title, the earliest segment first
+    // ("Headline - Deck - Site").
+    if let Some((heading, _)) = headings
+        .iter()
+        .filter_map(|(h, t)| Some((h, segment_rank(t)?)))
+        .min_by_key(|(_, rank)| *rank)
+    {
+        return Some(collapse_ws(heading));
+    }
+    // A <title> of a few words with nothing else to go by is the site's name when the page
+    // shows a longer heading; without any title, the first heading of a few words is it.
+    if meta_titles.is_empty() && h1s.is_empty() {
+        let tag_len = from_tag.as_ref().map_or(0, |(_, t)| t.len());
+        if tag_len <= SHORT_TITLE_WORDS {
+            if let Some((heading, _)) = headings
+                .iter()
+                .find(|(_, t)| t.len() >= MIN_SEGMENT_WORDS && t.len() > tag_len)
+            {
+                return Some(collapse_ws(heading));
+            }
         }
     }
     cleaned.into_iter().next().or(from_tag).map(|(c, _)| c)
@@ -1553,6 +1675,56 @@ fn mentions_update(s: &str) -> bool {
     .any(|w| l.contains(w))
 }
 
+/// How many leading date elements are compared to tell a listing from a dateline.
+const LISTING_WINDOW: usize = 5;
+/// Distinct days among them that make the dates a listing of other pages.
+const LISTING_DAYS: usize = 3;
+
+/// The first publication date among the date-classed elements, unless they read as a listing
+/// (teasers of other pages, an archive): several different days among the first few.
+fn candidate_date(candidates: &[String], ctx: &DateContext) -> Option<ParsedDate> {
+    let mut days: Vec<i64> = Vec::with_capacity(LISTING_WINDOW);
+    let mut first = None;
+    for d in candidates
+        .iter()
+        .filter_map(|c| first_publication_date(c, ctx))
+        .take(LISTING_WINDOW)
+    {
+        first = first.or(Some(d));
+        if !days.contains(&d.days_since_epoch()) {
+            days.push(d.days_since_epoch());
+        }
+    }
+    (days.len() < LISTING_DAYS).then_some(first).flatten()
+}
+
+/// Whether a line by the headline, or a `<time>`, shows the day `day` as an update
+/// ("Updated Jul 24, 2018"): a `<time>` inside such a line carries no label of its own.
+fn shown_as_update(signals: &PageSignals, day: i64, ctx: &DateContext) -> bool {
+    signals
+        .headline_lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .chain(
+            signals
+                .times
+                .iter()
+                .filter(|t| t.modified_hint)
+                .map(|t| t.text.as_str()),
+        )
+        .filter(|t| mentions_update(t))
+        .any(|t| {
+            let mut from = 0;
+            while let Some((d, span)) = t.get(from..).and_then(|r| dates::find_date(r, ctx)) {
+                if d.days_since_epoch() == day {
+                    return true;
+                }
+                from += span.end;
+            }
+            false
+        })
+}
+
 /// The first date in a visible text that is not introduced as an update
 /// ("Written: 2023-11-07 / Updated: 2023-11-08" gives the first).
 fn first_publication_date(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
@@ -1586,12 +1758,13 @@ fn localize_utc(published: ParsedDate, visible: &[ParsedDate]) -> ParsedDate {
         return published;
     };
     let day = published.days_since_epoch();
+    // Any visible copy of the stamp's own day confirms it (a header's "today" may come first).
+    if visible.iter().any(|v| v.days_since_epoch() == day) {
+        return published;
+    }
     for v in visible {
         let vday = v.days_since_epoch();
         if (vday - day).abs() != 1 {
-            if vday == day {
-                return published;
-            }
             continue;
         }
         if let (Some(t), None) = (v.time, v.offset_minutes) {
@@ -1627,6 +1800,44 @@ fn localize_utc(published: ParsedDate, visible: &[ParsedDate]) -> ParsedDate {
     published
 }
 
+/// Index of the `<h1>` that carries the headline: the one whose words contain the title's.
+fn headline_h1(signals: &PageSignals, title: Option<&str>) -> Option<usize> {
+    let title = word_tokens(title?);
+    signals
+        .h1s
+        .iter()
+        .position(|h| contains_run(&word_tokens(h), &title))
+}
+
+/// How many lines after the headline, and before it, may hold its dateline.
+const HEADLINE_AFTER_LINES: usize = 4;
+const HEADLINE_BEFORE_LINES: usize = 2;
+
+/// The dateline next to the headline: the first publication date in the short lines after the
+/// headline's `<h1>` (the first `<h1>` when none carries the title), else in the lines just
+/// before it (a kicker).
+fn headline_date(
+    signals: &PageSignals,
+    headline: Option<usize>,
+    ctx: &DateContext,
+) -> Option<ParsedDate> {
+    let h1 = headline.unwrap_or(0);
+    let lines = signals.headline_lines.iter().filter(|l| l.h1 == h1);
+    lines
+        .clone()
+        .filter(|l| l.after)
+        .take(HEADLINE_AFTER_LINES)
+        .chain(
+            lines
+                .filter(|l| !l.after)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .take(HEADLINE_BEFORE_LINES),
+        )
+        .find_map(|l| first_publication_date(&l.text, ctx))
+}
+
 /// Publication and modification dates.
 ///
 /// Publication, first found wins: `article:published_time`, JSON-LD `datePublished` (then
@@ -1634,14 +1845,15 @@ fn localize_utc(published: ParsedDate, visible: &[ParsedDate]) -> ParsedDate {
 /// `<time>` marked as published, other `<time>`s, visible date elements, generic `date` meta
 /// tags, the lead's dateline. Nothing after tomorrow is accepted. A UTC timestamp is moved to
 /// the page's local date when the visible date shows it (see [`localize_utc`]). A modification
-/// date earlier than the publication date means the "publication" was a republication: the
-/// earlier date is kept as published.
+/// date on or before the publication day is dropped: scheduled posts carry the stamp of their
+/// last draft save.
 fn dates(
     signals: &PageSignals,
     metas: &Metas<'_>,
     ld: &LdFacts,
     order: NumericOrder,
     canonical: Option<&str>,
+    headline: Option<usize>,
 ) -> (Option<String>, Option<String>) {
     let ctx = DateContext {
         order,
@@ -1680,13 +1892,17 @@ fn dates(
                     .filter(|t| t.published_hint)
                     .find_map(time_value)
             })
-            .or_else(|| visible_times().find_map(time_value))
             .or_else(|| {
                 signals
-                    .date_candidates
+                    .labelled_dates
                     .iter()
-                    .find_map(|c| first_publication_date(c, &ctx))
+                    .find_map(|l| first_publication_date(l, &ctx))
             })
+            .or_else(|| headline_date(signals, headline, &ctx))
+            .or_else(|| visible_times().find_map(time_value))
+            .or_else(|| candidate_date(&signals.date_candidates, &ctx))
+            // Bylines often end in the date ("Georg Quaas, 21. Jan. 2015").
+            .or_else(|| candidate_date(&signals.author_candidates, &ctx))
             .or_else(|| meta_date(&GENERIC_DATE_KEYS))
             .or_else(|| {
                 let lead = signals.lead_text.as_deref()?;
@@ -1697,27 +1913,32 @@ fn dates(
                 parse(&lead[..end])
             });
     }
-    if structured {
-        if let Some(p) = published {
-            let visible: Vec<ParsedDate> = visible_times()
-                .filter_map(|t| parse(&t.text))
-                .chain(signals.times.iter().filter_map(|t| {
-                    // A `<time datetime>` with a real offset states the local time itself.
-                    t.datetime
-                        .as_deref()
-                        .and_then(parse)
-                        .filter(|d| d.offset_minutes.is_some_and(|o| o != 0))
-                }))
-                .chain(
-                    signals
-                        .date_candidates
-                        .iter()
-                        .take(4)
-                        .filter_map(|c| first_publication_date(c, &ctx)),
-                )
-                .collect();
-            published = Some(localize_utc(p, &visible));
-        }
+    // Dates the reader sees (not introduced as updates), to check the stamps against.
+    let mut visible: Vec<ParsedDate> = Vec::new();
+    if structured && published.is_some() {
+        visible.extend(visible_times().filter_map(|t| parse(&t.text)));
+        visible.extend(signals.times.iter().filter_map(|t| {
+            // A `<time datetime>` with a real offset states the local time itself.
+            t.datetime
+                .as_deref()
+                .and_then(parse)
+                .filter(|d| d.offset_minutes.is_some_and(|o| o != 0))
+        }));
+        visible.extend(
+            signals
+                .date_candidates
+                .iter()
+                .take(4)
+                .filter_map(|c| first_publication_date(c, &ctx)),
+        );
+        visible.extend(headline_date(signals, headline, &ctx));
+        visible.extend(
+            signals
+                .labelled_dates
+                .iter()
+                .filter_map(|l| first_publication_date(l, &ctx)),
+        );
+        published = published.map(|p| localize_utc(p, &visible));
     }
 
     let mut modified: Option<ParsedDate> = ld
@@ -1734,10 +1955,17 @@ fn dates(
         });
     if let (Some(p), Some(m)) = (published, modified) {
         let (pd, md) = (p.days_since_epoch(), m.days_since_epoch());
-        if md < pd {
-            published = Some(m);
+        if md <= pd {
+            // A modification stamp on or before the publication day is a draft save of a
+            // scheduled post, not a later edit; the publication date stands.
             modified = None;
-        } else if md == pd {
+        } else if !visible.iter().any(|v| v.days_since_epoch() == pd)
+            && visible.iter().any(|v| v.days_since_epoch() == md)
+            && !shown_as_update(signals, md, &ctx)
+        {
+            // The page shows the modification day, unlabelled, as its date, and the
+            // publication day nowhere: the shown date is the one the page goes by.
+            published = Some(m);
             modified = None;
         }
     }
@@ -1849,7 +2077,7 @@ pub fn normalize_language(tag: &str) -> Option<String> {
 #[allow(clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
-    use crate::signals::TimeSignal;
+    use crate::signals::{HeadlineLine, TimeSignal};
 
     fn metas(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
@@ -2063,6 +2291,166 @@ mod tests {
         assert_eq!(
             extract_metadata(&s).title.as_deref(),
             Some("Firmenwagen: Leasing oder Finanzierung?")
+        );
+    }
+
+    #[test]
+    fn title_unclosed_title_element_is_ignored() {
+        let mut s = page(
+            Some("BBC SPORTi library--> <script src=\"x.js\"></script>"),
+            &[],
+        );
+        s.headings = vec!["India withdraw tour quit threat".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("India withdraw tour quit threat")
+        );
+    }
+
+    #[test]
+    fn title_spaced_colon_separates_segments() {
+        let s = page(
+            Some("The Hindu : Buddhadeb caution on modernising markets"),
+            &[("og:site_name", "The Hindu")],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Buddhadeb caution on modernising markets")
+        );
+        // A colon glued to a word is punctuation of the headline.
+        let s = page(
+            Some("Medienbericht: Corona-Lockdown steht vor Verlängerung : RTL"),
+            &[("og:site_name", "RTL")],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Medienbericht: Corona-Lockdown steht vor Verlängerung")
+        );
+    }
+
+    #[test]
+    fn title_h1_that_is_a_whole_title_segment() {
+        let mut s = page(
+            Some("Vom Boden aus gedacht - Ann Cotten verwebt Lokales und Globales : literaturkritik.de"),
+            &[],
+        );
+        s.h1s = vec!["Vom Boden aus gedacht".into()];
+        s.headings = vec!["Ann Cotten verwebt Lokales und Globales".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Vom Boden aus gedacht")
+        );
+        // The deck in the <h1> and the headline in another heading: the earlier segment wins.
+        let mut s = page(
+            Some("Strava-Karten ab sofort mit mehr Infos - Strava-Update: POI bei Routen-Tool"),
+            &[],
+        );
+        s.h1s = vec!["Strava-Update: POI bei Routen-Tool".into()];
+        s.headings = vec!["Strava-Karten ab sofort mit mehr Infos".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Strava-Karten ab sofort mit mehr Infos")
+        );
+    }
+
+    #[test]
+    fn title_from_a_heading_the_titles_confirm() {
+        // The <h1> is a logo; an <h2> is the headline the <title> carries.
+        let mut s = page(
+            Some("Olafur Eliasson gestaltet Titelseite | Pressemitteilungen | BDZV"),
+            &[],
+        );
+        s.h1s = vec!["BDZV".into()];
+        s.headings = vec![
+            "Navigation".into(),
+            "Olafur Eliasson gestaltet Titelseite".into(),
+        ];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Olafur Eliasson gestaltet Titelseite")
+        );
+        // A heading the titles do not confirm is not taken over them.
+        s.headings = vec!["Weitere Meldungen aus dem Verband".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Olafur Eliasson gestaltet Titelseite")
+        );
+    }
+
+    #[test]
+    fn title_from_a_heading_when_the_title_is_only_the_site() {
+        let mut s = page(Some("SuperSoccer"), &[]);
+        s.headings = vec!["Europe".into(), "PSV beat NAC Breda to go top".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("PSV beat NAC Breda to go top")
+        );
+        // No title at all.
+        s.title_tag = None;
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("PSV beat NAC Breda to go top")
+        );
+        // A title as long as a headline stays.
+        s.title_tag = Some("Samsung Group headquarters raided by prosecutors".into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Samsung Group headquarters raided by prosecutors")
+        );
+    }
+
+    #[test]
+    fn title_sentence_h1_over_a_section_name_or_a_bare_title() {
+        let mut s = page(
+            Some("About Us - Shabka"),
+            &[("og:title", "About Us - Shabka")],
+        );
+        s.h1s = vec!["The strategic Think & Do Tank".into()];
+        s.metas.push(("og:site_name".into(), "Shabka".into()));
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("The strategic Think & Do Tank")
+        );
+        // A bare <title> (no meta titles) naming the site loses to a sentence-long <h1>.
+        let mut s = page(Some("The Independent on Saturday"), &[]);
+        s.h1s = vec!["Sri Lankan cricket chief resigns".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Sri Lankan cricket chief resigns")
+        );
+        // A short <h1> (a section) does not.
+        s.h1s = vec!["Cricket".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("The Independent on Saturday")
+        );
+    }
+
+    #[test]
+    fn title_plain_h1_extending_the_meta_title_is_the_headline() {
+        let mut s = page(
+            Some("Saftiger Zitronenkuchen vom Blech | Backen macht glücklich"),
+            &[("og:site_name", "Backen macht glücklich")],
+        );
+        s.h1s = vec!["Saftiger Zitronenkuchen vom Blech: einfach köstlich!".into()];
+        s.h1_plain = vec![true];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Saftiger Zitronenkuchen vom Blech: einfach köstlich!")
+        );
+        // An <h1> of parts (a kicker in its own element) gives the meta title alone.
+        s.h1s = vec!["Rezept der Woche Saftiger Zitronenkuchen vom Blech".into()];
+        s.h1_plain = vec![false];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Saftiger Zitronenkuchen vom Blech")
+        );
+        // So does a plain <h1> that is itself a title with segments.
+        s.h1s = vec!["Backblog | Saftiger Zitronenkuchen vom Blech".into()];
+        s.h1_plain = vec![true];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Saftiger Zitronenkuchen vom Blech")
         );
     }
 
@@ -2389,6 +2777,134 @@ mod tests {
         );
     }
 
+    fn line(h1: usize, after: bool, text: &str) -> HeadlineLine {
+        HeadlineLine {
+            h1,
+            after,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn published_from_the_dateline_next_to_the_headline() {
+        let mut s = PageSignals {
+            h1s: vec!["Site".into(), "Grab-Bote fliegt nach Singapur".into()],
+            title_tag: Some("Grab-Bote fliegt nach Singapur | Site".into()),
+            headline_lines: vec![
+                line(0, true, "Dienstag, 7. November 2023"),
+                line(1, true, "Von: Björn Jahner | 31.10.23"),
+                line(1, true, "Am 12.10.2023 begann die Reise"),
+            ],
+            html_lang: Some("de".into()),
+            ..PageSignals::default()
+        };
+        // The lines of the <h1> that carries the title, not the logo's.
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2023-10-31")
+        );
+        // A kicker line above the headline, when nothing follows it.
+        s.headline_lines = vec![line(1, false, "Jan 18, 2019"), line(1, true, "Subscribe")];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2019-01-18")
+        );
+        // Only the first few lines after the headline: a date deep in the text is no dateline.
+        s.headline_lines = (0..6)
+            .map(|i| line(1, true, &format!("Zwischenzeile {i}")))
+            .chain([line(1, true, "Am 12.10.2023 begann die Reise")])
+            .collect();
+        assert_eq!(extract_metadata(&s).published, None);
+        // An update line is not the publication.
+        s.headline_lines = vec![line(1, true, "Aktualisiert am 12.11.2023")];
+        assert_eq!(extract_metadata(&s).published, None);
+    }
+
+    #[test]
+    fn published_from_a_labelled_date() {
+        let mut s = PageSignals {
+            labelled_dates: vec!["Erschienen am: 01.11.2023".into()],
+            date_candidates: vec!["Letzte Änderung: 31.10.2023".into()],
+            ..PageSignals::default()
+        };
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2023-11-01")
+        );
+        // A label without a date says nothing.
+        s.labelled_dates = vec!["Veröffentlicht in: Afrika, Kenia".into()];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2023-10-31")
+        );
+    }
+
+    #[test]
+    fn published_from_the_byline_date() {
+        let s = PageSignals {
+            author_candidates: vec!["Georg Quaas, 21. Jan. 2015".into()],
+            html_lang: Some("de".into()),
+            ..PageSignals::default()
+        };
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2015-01-21")
+        );
+    }
+
+    #[test]
+    fn date_elements_of_a_listing_are_not_the_articles() {
+        let mut s = PageSignals {
+            date_candidates: vec![
+                "29.11.2022".into(),
+                "22.11.2022".into(),
+                "21.11.2022".into(),
+            ],
+            lead_text: Some("(21. November 2022) Energieverbraucher erhalten".into()),
+            ..PageSignals::default()
+        };
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-11-21")
+        );
+        // Two copies of one dateline are no listing.
+        s.date_candidates = vec!["29.11.2022".into(), "29.11.2022 10:00".into()];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-11-29")
+        );
+    }
+
+    #[test]
+    fn the_visibly_shown_modification_day_is_the_pages_date() {
+        let mut s = page(
+            None,
+            &[
+                ("article:published_time", "2021-03-16T16:16:10Z"),
+                ("article:modified_time", "2021-03-20T14:00:17Z"),
+            ],
+        );
+        s.date_candidates = vec!["20. März 2021 - 15:00 Uhr".into()];
+        let m = extract_metadata(&s);
+        assert_eq!(m.published.as_deref(), Some("2021-03-20T14:00:17Z"));
+        assert_eq!(m.modified, None);
+        // Not when the publication day shows too…
+        s.date_candidates.push("Publiziert: 16.03.2021".into());
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2021-03-16T16:16:10Z")
+        );
+        // …nor when the shown day is labelled as an update.
+        s.date_candidates.clear();
+        s.h1s = vec!["Headline".into()];
+        s.times = vec![time(None, "Mar 20, 2021", false, false)];
+        s.headline_lines = vec![line(0, true, "Updated Mar 20, 2021, 2:15pm")];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2021-03-16T16:16:10Z")
+        );
+    }
+
     #[test]
     fn future_dates_are_not_publication_dates() {
         let mut s = page(None, &[("article:published_time", "2999-01-01T00:00:00Z")]);
@@ -2431,20 +2947,44 @@ mod tests {
             extract_metadata(&s).published.as_deref(),
             Some("2022-05-04T00:25:56Z")
         );
+        // The same day anywhere among the visible dates confirms the stamp, even after a
+        // header's "today" of the adjacent day.
+        s.date_candidates = vec![
+            "Jueves 5 de mayo de 2022".into(),
+            "4 de mayo de 2022".into(),
+        ];
+        s.json_ld =
+            vec![r#"{"@type":"NewsArticle","datePublished":"2022-05-04T20:51:06Z"}"#.into()];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2022-05-04T20:51:06Z")
+        );
     }
 
     #[test]
-    fn modified_before_published_means_republished() {
+    fn modified_before_published_is_a_scheduled_post() {
+        // Scheduled posts keep the stamp of their last draft save: the publication stands.
         let s = page(
             None,
             &[
-                ("article:published_time", "2022-01-28T08:20:11+00:00"),
-                ("article:modified_time", "2022-01-27T16:58:24+00:00"),
+                ("article:published_time", "2021-11-12T09:00:43+01:00"),
+                ("article:modified_time", "2021-11-10T09:39:03+01:00"),
             ],
         );
         let m = extract_metadata(&s);
-        assert_eq!(m.published.as_deref(), Some("2022-01-27T16:58:24Z"));
+        assert_eq!(m.published.as_deref(), Some("2021-11-12T09:00:43+01:00"));
         assert_eq!(m.modified, None);
+        // A later modification is kept apart.
+        let s = page(
+            None,
+            &[
+                ("article:published_time", "2021-11-12T09:00:43+01:00"),
+                ("article:modified_time", "2021-11-15T10:00:00+01:00"),
+            ],
+        );
+        let m = extract_metadata(&s);
+        assert_eq!(m.published.as_deref(), Some("2021-11-12T09:00:43+01:00"));
+        assert_eq!(m.modified.as_deref(), Some("2021-11-15T10:00:00+01:00"));
     }
 
     #[test]

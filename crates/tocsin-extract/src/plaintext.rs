@@ -130,11 +130,13 @@ pub fn extract_plain_text_with_site(text: &str, site: Option<&str>) -> Article {
         let prev = blocks.last().map(|b| b.text.as_str());
         // A sub-heading announces the paragraph under it and shares its words; a related
         // headline is about another story.
-        let next_body = units[i + 1..].iter().find(|u| u.class == LineClass::Body);
         let related = kept_chars > 0
             && unit.lines == 1
             && is_related_headline_like(text, prev, next.map(|n| n.text.as_str()))
-            && !next_body.is_some_and(|n| introduces(text, &n.text));
+            && !units[i + 1..]
+                .iter()
+                .find(|u| u.class == LineClass::Body)
+                .is_some_and(|n| introduces(text, &n.text));
         // An image's alt text sits right above its caption, reads like a short headline and
         // describes the same picture; a related headline there shares few of its words.
         if let Some(caption) = next.filter(|n| n.class == LineClass::Caption) {

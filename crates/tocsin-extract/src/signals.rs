@@ -19,6 +19,13 @@ pub struct PageSignals {
     pub times: Vec<TimeSignal>,
     /// Text of `<h1>` elements, in document order.
     pub h1s: Vec<String>,
+    /// For each of `h1s`: whether its text is one plain run (no kicker, date or label set
+    /// apart in elements of their own).
+    pub h1_plain: Vec<bool>,
+    /// Text of other headings that may carry the headline when the `<h1>` is a logo or
+    /// missing: `<h2>`, `<h3>`, and elements whose class or id names a headline or title
+    /// (`contentheading`, `b.Headline`, `#articleTitle`), in document order.
+    pub headings: Vec<String>,
     /// `<link rel="canonical">` href.
     pub canonical: Option<String>,
     /// `<html lang>` attribute.
@@ -31,6 +38,298 @@ pub struct PageSignals {
     pub date_candidates: Vec<String>,
     /// Text of the first body paragraphs chosen as the article, for a visible dateline.
     pub lead_text: Option<String>,
+    /// Short lines of visible text around the first `<h1>`s, where pages put the dateline
+    /// and byline ("Hamburg, 2. November 2021", "Von: Jane Doe | 31.10.23").
+    pub headline_lines: Vec<HeadlineLine>,
+    /// Short lines introduced by a publication label ("Veröffentlicht am 16.08.2019",
+    /// "Published: …"), or following a line that is only such a label ("Mise en ligne" /
+    /// "23 mai 2019"), in document order.
+    pub labelled_dates: Vec<String>,
+}
+
+/// One short line of visible text next to an `<h1>`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeadlineLine {
+    /// Index of the `<h1>` in [`PageSignals::h1s`].
+    pub h1: usize,
+    /// Whether the line follows the `<h1>` (inside it after its first line, or after it);
+    /// otherwise it is one of the lines just before it.
+    pub after: bool,
+    /// The line, whitespace collapsed.
+    pub text: String,
+}
+
+/// Whether a lowercase class/id token names a date or timestamp: it contains `date`,
+/// `publish`, `posted`, `timestamp`, `release`, `datum` or `fecha`, or one of its
+/// `-`/`_`-separated parts is `time` or `submitted` (`h-time`, `node-submitted`; not
+/// `timeline` or `runtime`).
+pub fn is_date_class_token(token: &str) -> bool {
+    const CONTAINED: [&str; 7] = [
+        "date",
+        "publish",
+        "posted",
+        "timestamp",
+        "release",
+        "datum",
+        "fecha",
+    ];
+    CONTAINED.iter().any(|w| token.contains(w))
+        || token
+            .split(['-', '_'])
+            .any(|part| matches!(part, "time" | "submitted"))
+}
+
+/// Whether a class attribute names the kicker set above a headline inside its `<h1>`
+/// (`dachzeile`, `kicker`, `ts-overline`, `ContentHead_titleheader__x`, `h1small`).
+pub fn is_kicker_class(class: &str) -> bool {
+    const KICKER: [&str; 12] = [
+        "dachzeile",
+        "kicker",
+        "overline",
+        "topline",
+        "roofline",
+        "supertitle",
+        "super-title",
+        "eyebrow",
+        "pretitle",
+        "pre-title",
+        "titleheader",
+        "h1small",
+    ];
+    class.split_ascii_whitespace().any(|token| {
+        let mut lower = [0u8; 64];
+        let n = token.len().min(lower.len());
+        lower[..n].copy_from_slice(&token.as_bytes()[..n]);
+        lower[..n].make_ascii_lowercase();
+        KICKER
+            .iter()
+            .any(|k| memchr::memmem::find(&lower[..n], k.as_bytes()).is_some())
+    })
+}
+
+/// Whether a class or id attribute names a headline or title (`entry-title`, `Headline`,
+/// `contentheading`, `ctl00_articleTitle`), not a subtitle, site title or widget title.
+pub fn is_headline_class(value: &str) -> bool {
+    let raw = value.as_bytes();
+    // Cheap filter first: most class attributes mention none of the words.
+    let finder = |needle: &[u8]| memchr::memmem::find(raw, needle).is_some();
+    if !(finder(b"itle") || finder(b"eadline") || finder(b"eading") || finder(b"EADLINE")) {
+        return false;
+    }
+    value.split_ascii_whitespace().any(|token| {
+        let mut lower = [0u8; 64];
+        let n = token.len().min(lower.len());
+        lower[..n].copy_from_slice(&token.as_bytes()[..n]);
+        lower[..n].make_ascii_lowercase();
+        let t = &lower[..n];
+        let has = |w: &str| memchr::memmem::find(t, w.as_bytes()).is_some();
+        (has("headline") || has("heading") || has("title"))
+            && ![
+                "sub", "site", "tooltip", "widget", "section", "bar", "page", "logo", "block",
+                "sidebar", "teaser", "related", "nav", "menu", "footer", "module", "list",
+            ]
+            .iter()
+            .any(|w| has(w))
+    })
+}
+
+/// Lines of text are cut at block elements; longer ones are prose, not datelines.
+const MAX_LINE: usize = 160;
+/// How many short lines are kept after an `<h1>`, and how much text (short lines and prose)
+/// may pass before the window closes.
+const AFTER_LINES: usize = 6;
+const AFTER_TEXT: usize = 700;
+/// How many `<h1>`s get a window.
+const MAX_H1S: usize = 4;
+/// How many labelled lines are kept.
+const MAX_LABELLED: usize = 4;
+
+/// Labels that introduce a publication date, lowercase, in the languages of the news web.
+/// Update labels ("Aktualisiert", "Updated") are left out on purpose.
+const PUBLICATION_LABELS: [&str; 26] = [
+    "published",
+    "first published",
+    "posted",
+    "date",
+    "publication date",
+    "veröffentlicht",
+    "erschienen",
+    "publiziert",
+    "datum",
+    "erstellt",
+    "publié",
+    "mise en ligne",
+    "date de publication",
+    "paru le",
+    "publicado",
+    "fecha",
+    "fecha de publicación",
+    "pubblicato",
+    "data di pubblicazione",
+    "gepubliceerd",
+    "geplaatst",
+    "datum publicatie",
+    "opublikowano",
+    "data publikacji",
+    "publikováno",
+    "publicerad",
+];
+
+/// Whether a line opens with a publication label, and whether the label is all there is
+/// (the date then follows on the next line).
+fn publication_label(line: &str) -> Option<bool> {
+    // Lowercase the head of the line into a stack buffer: labels are short.
+    let mut head = [0u8; 32];
+    let mut n = 0;
+    for c in line.chars().flat_map(char::to_lowercase) {
+        let mut tmp = [0u8; 4];
+        let enc = c.encode_utf8(&mut tmp).as_bytes();
+        if n + enc.len() > head.len() {
+            break;
+        }
+        head[n..n + enc.len()].copy_from_slice(enc);
+        n += enc.len();
+    }
+    let head = &head[..n];
+    // The longest label that opens the line ("date de publication" over "date").
+    let label = PUBLICATION_LABELS
+        .iter()
+        .filter(|l| head.starts_with(l.as_bytes()))
+        .max_by_key(|l| l.len())?;
+    let rest = line.get(label.len()..)?;
+    // The label must end at a word boundary: "Dates", "Postedit" are not labels.
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let rest =
+        rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '.' | '|'));
+    let bare = rest.is_empty()
+        || ["am", "on", "le", "el", "il", "op", "dne", "den", "em", "in"]
+            .iter()
+            .any(|w| rest.eq_ignore_ascii_case(w));
+    Some(bare)
+}
+
+/// Collects [`PageSignals::headline_lines`] during the document-order walk: the walker reports
+/// text runs, block boundaries and `<h1>` starts; the scanner cuts lines and keeps the two short
+/// lines before each `<h1>` and the first short lines after it. Buffers are reused, so the walk
+/// allocates only for kept lines.
+#[derive(Debug, Default)]
+pub struct HeadlineScan {
+    line: String,
+    /// The last two short lines seen, most recent in `prev[0]`.
+    prev: [String; 2],
+    /// The `<h1>` whose window is open: (index in `h1s`, first node after its subtree).
+    open: Option<(usize, u32)>,
+    /// Whether the open `<h1>`'s first line (the headline itself) has been passed.
+    past_first: bool,
+    kept: usize,
+    seen: usize,
+    /// The previous line was a bare publication label: keep this one.
+    label_pending: bool,
+}
+
+impl HeadlineScan {
+    /// A text run of node `node` (whitespace is collapsed here).
+    pub fn text(&mut self, node: u32, text: &str, sig: &mut PageSignals) {
+        self.leave_if_past(node, sig);
+        if self.line.len() > MAX_LINE * 2 {
+            return;
+        }
+        crate::html::push_collapsed(&mut self.line, text);
+    }
+
+    /// An element `node` starts; `block` when it breaks the line.
+    pub fn element(&mut self, node: u32, block: bool, sig: &mut PageSignals) {
+        self.leave_if_past(node, sig);
+        if block {
+            self.flush(sig);
+        }
+    }
+
+    /// An `<h1>` at `node` was pushed as `sig.h1s[index]`; its subtree ends before `end`.
+    pub fn h1(&mut self, index: usize, end: u32, sig: &mut PageSignals) {
+        self.flush(sig);
+        self.open = None;
+        if index >= MAX_H1S {
+            return;
+        }
+        for p in self.prev.iter().rev() {
+            if !p.is_empty() {
+                sig.headline_lines.push(HeadlineLine {
+                    h1: index,
+                    after: false,
+                    text: p.clone(),
+                });
+            }
+        }
+        self.open = Some((index, end));
+        self.past_first = false;
+        self.kept = 0;
+        self.seen = 0;
+    }
+
+    /// Ends the walk: the last line is flushed.
+    pub fn finish(&mut self, sig: &mut PageSignals) {
+        self.flush(sig);
+    }
+
+    fn leave_if_past(&mut self, node: u32, sig: &mut PageSignals) {
+        if let Some((_, end)) = self.open {
+            if node >= end && !self.past_first {
+                // The headline's own text ends its first line.
+                self.flush(sig);
+            }
+        }
+    }
+
+    fn flush(&mut self, sig: &mut PageSignals) {
+        let trimmed = self.line.trim();
+        if trimmed.is_empty() {
+            self.line.clear();
+            return;
+        }
+        let short = trimmed.len() <= MAX_LINE;
+        if short && sig.labelled_dates.len() < MAX_LABELLED {
+            if std::mem::take(&mut self.label_pending) {
+                sig.labelled_dates.push(trimmed.to_string());
+            } else if let Some(bare) = publication_label(trimmed) {
+                if bare {
+                    self.label_pending = true;
+                } else {
+                    sig.labelled_dates.push(trimmed.to_string());
+                }
+            }
+        } else {
+            self.label_pending = false;
+        }
+        if let Some((index, _)) = self.open {
+            if !self.past_first {
+                self.past_first = true;
+            } else {
+                self.seen += trimmed.len();
+                if short {
+                    sig.headline_lines.push(HeadlineLine {
+                        h1: index,
+                        after: true,
+                        text: trimmed.to_string(),
+                    });
+                    self.kept += 1;
+                }
+                if self.kept >= AFTER_LINES || self.seen >= AFTER_TEXT {
+                    self.open = None;
+                }
+            }
+        }
+        if short {
+            self.prev.swap(0, 1);
+            self.prev[0].clear();
+            self.prev[0].push_str(trimmed);
+        } else {
+            self.prev.iter_mut().for_each(String::clear);
+        }
+        self.line.clear();
+    }
 }
 
 /// One `<time>` element.
@@ -45,4 +344,212 @@ pub struct TimeSignal {
     pub published_hint: bool,
     /// Whether it is marked as a modification time (`itemprop=dateModified`, class "updated"/"modified").
     pub modified_hint: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The signals of a page, as the HTML pass collects them.
+    fn signals(html: &str) -> PageSignals {
+        let dom = crate::html::Dom::parse(html);
+        crate::content::extract(&dom, None).signals
+    }
+
+    fn texts(lines: &[HeadlineLine], h1: usize, after: bool) -> Vec<&str> {
+        lines
+            .iter()
+            .filter(|l| l.h1 == h1 && l.after == after)
+            .map(|l| l.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn date_class_tokens() {
+        for t in [
+            "entry-date",
+            "published",
+            "posted-on",
+            "timestamp",
+            "release",
+            "field-online-datum",
+            "fecha",
+            "h-time",
+            "node-submitted",
+        ] {
+            assert!(is_date_class_token(t), "{t}");
+        }
+        for t in [
+            "timeline",
+            "runtime",
+            "sometimes",
+            "author",
+            "submit-button",
+        ] {
+            assert!(!is_date_class_token(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn kicker_classes() {
+        for c in [
+            "dachzeile ",
+            "ts-overline",
+            "ContentHead_titleheader__MSrlO",
+            "h1small",
+            "article-kicker big",
+        ] {
+            assert!(is_kicker_class(c), "{c}");
+        }
+        for c in ["headline", "post-title", "ts-headline", ""] {
+            assert!(!is_kicker_class(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn headline_classes() {
+        for c in [
+            "entry-title",
+            "Headline",
+            "contentheading",
+            "ctl00_ContentArea_articleTitle",
+            "story HEADLINE",
+        ] {
+            assert!(is_headline_class(c), "{c}");
+        }
+        for c in [
+            "subtitle",
+            "site-title",
+            "widget-title",
+            "page-title",
+            "byline",
+            "content",
+        ] {
+            assert!(!is_headline_class(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn publication_labels() {
+        assert_eq!(
+            publication_label("Veröffentlicht am 16.08.2019"),
+            Some(false)
+        );
+        assert_eq!(publication_label("Erschienen am: 01.11.2023"), Some(false));
+        assert_eq!(publication_label("Published by Jane Doe"), Some(false));
+        assert_eq!(
+            publication_label("Date de publication : 3 mai"),
+            Some(false)
+        );
+        assert_eq!(publication_label("Mise en ligne"), Some(true));
+        assert_eq!(publication_label("Datum:"), Some(true));
+        assert_eq!(publication_label("Veröffentlicht am"), Some(true));
+        assert_eq!(publication_label("Dates and times"), None);
+        assert_eq!(publication_label("Postedit"), None);
+        assert_eq!(publication_label("Aktualisiert am 3.5.2021"), None);
+        assert_eq!(publication_label(""), None);
+    }
+
+    #[test]
+    fn headline_lines_around_the_h1() {
+        let s = signals(
+            "<html><body><div>Politik</div><div>Jan 18, 2019</div>\
+             <h1>Headline here<br><small>02.02.2022</small></h1>\
+             <p class=x>Von: Jane Doe | <span>31.10.23</span></p>\
+             <p>A long paragraph of prose that is far longer than any dateline would ever be, \
+             with enough words in it to pass the line limit of the scanner by a wide margin, \
+             which it does once this sentence ends here.</p><p>Short after</p></body></html>",
+        );
+        assert_eq!(
+            texts(&s.headline_lines, 0, false),
+            ["Politik", "Jan 18, 2019"]
+        );
+        assert_eq!(
+            texts(&s.headline_lines, 0, true),
+            ["02.02.2022", "Von: Jane Doe | 31.10.23", "Short after"]
+        );
+    }
+
+    #[test]
+    fn headline_window_closes_after_a_few_lines() {
+        let mut html = String::from("<h1>Headline</h1>");
+        for i in 0..10 {
+            html.push_str(&format!("<p>line {i}</p>"));
+        }
+        let s = signals(&html);
+        assert_eq!(texts(&s.headline_lines, 0, true).len(), AFTER_LINES);
+    }
+
+    #[test]
+    fn labelled_dates_same_line_or_next() {
+        let s = signals(
+            "<ul><li><p>Mise en ligne</p><p>23 mai 2019</p></li></ul>\
+             <p>Erschienen am: 01.11.2023</p><p>Datum</p><p>Lorem ipsum dolor sit amet, \
+             consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore \
+             magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco.</p>\
+             <p>12.12.2012</p>",
+        );
+        assert_eq!(
+            s.labelled_dates,
+            ["23 mai 2019", "Erschienen am: 01.11.2023"]
+        );
+    }
+
+    #[test]
+    fn h1_without_its_kicker_and_whether_it_is_plain() {
+        let s = signals(
+            "<h1><span class=\"dachzeile\">Nach Lockerungen</span> \
+             <span class=\"headline\">Autohäuser rechnen mit wenig</span></h1>\
+             <h1><small>Einheit der Woche</small><br>Lagen-Pyramide</h1>\
+             <h1>Saftiger Kuchen: einfach köstlich!</h1>",
+        );
+        assert_eq!(
+            s.h1s,
+            [
+                "Autohäuser rechnen mit wenig",
+                "Lagen-Pyramide",
+                "Saftiger Kuchen: einfach köstlich!"
+            ]
+        );
+        assert_eq!(s.h1_plain, [false, false, true]);
+    }
+
+    #[test]
+    fn headings_and_titles_outside_the_head() {
+        let s = signals(
+            "<html><body><svg><title>icon</title></svg>\
+             <TITLE>Toyota to unveil concept truck</TITLE>\
+             <header role=\"banner\"><h1>Logo</h1></header>\
+             <h2>Toyota to unveil concept truck</h2>\
+             <b class=\"Headline\">A bold headline</b><h4>not a heading signal</h4>\
+             <p class=\"subtitle\">A subtitle</p><p>Plenty of prose here for the body.</p>\
+             <p>More prose to make the furniture region small against the page.</p>\
+             <p>And still more.</p><p>And more.</p></body></html>",
+        );
+        assert_eq!(
+            s.title_tag.as_deref(),
+            Some("Toyota to unveil concept truck")
+        );
+        assert!(s.h1s.is_empty(), "{:?}", s.h1s);
+        assert_eq!(
+            s.headings,
+            ["Toyota to unveil concept truck", "A bold headline"]
+        );
+    }
+
+    #[test]
+    fn date_classes_collect_candidates() {
+        let s = signals(
+            "<div class=\"h-time\">2020-02-19 20:29:58</div>\
+             <div class=\"submitted\">Gespeichert von rasos am 24. Juli 2017</div>\
+             <div class=\"timeline\">1999</div>",
+        );
+        assert_eq!(
+            s.date_candidates,
+            [
+                "2020-02-19 20:29:58",
+                "Gespeichert von rasos am 24. Juli 2017"
+            ]
+        );
+    }
 }
