@@ -131,11 +131,43 @@ pub fn classify_line(line: &str) -> LineClass {
         if is_byline(t) {
             return LineClass::Boilerplate(Reason::Byline);
         }
+        if is_timestamp_line(t) {
+            return LineClass::Boilerplate(Reason::Timestamp);
+        }
+        if is_bare_contact(t) {
+            return LineClass::Boilerplate(Reason::Noise);
+        }
     }
     if is_caption(t) {
         return LineClass::Caption;
     }
     LineClass::Body
+}
+
+/// A short line that is a date and little else ("November 20, 2019 - 11:28 AMT",
+/// "segunda-feira, 22 de janeiro de 2018 às 0:13"): a page's timestamp, not story text.
+fn is_timestamp_line(t: &str) -> bool {
+    if t.len() > 80 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let Some((_, range)) = crate::dates::find_date(t, &crate::dates::DateContext::default()) else {
+        return false;
+    };
+    let rest = format!("{} {}", &t[..range.start], &t[range.end..]);
+    let other_words = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 2)
+        .count();
+    other_words <= 3
+}
+
+/// A line that is only an e-mail address or a bare link ("paul.takahashi@chron.com",
+/// "twitter.com/paultakahashi"): contact furniture under a story.
+fn is_bare_contact(t: &str) -> bool {
+    let t = t.trim();
+    !t.contains(' ')
+        && t.len() < 100
+        && (t.contains('@') && t.contains('.') || t.contains(".com/") || t.starts_with("http"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -826,7 +858,7 @@ const PREFIX: &[Rule] = &[
     r("available on the app store", 160, AppPromo),
     r("get it on google play", 160, AppPromo),
     r("follow us", 160, AppPromo),
-    rc("follow @", 200, NO_SENTENCE, AppPromo),
+    r("follow @", 200, AppPromo),
     r("like this story", 120, Share),
     rc("follow ", 160, SOCIAL, AppPromo),
     r("like us on facebook", 160, AppPromo),
@@ -860,7 +892,26 @@ const PREFIX: &[Rule] = &[
         Cond::Any(&["story", "article"]),
         Attribution,
     ),
-    r("reporting by", 320, Attribution),
+    r("reporting by", 500, Attribution),
+    r("(reporting by", 500, Attribution),
+    r("(additional reporting by", 500, Attribution),
+    r("(editing by", 300, Attribution),
+    rc("image ", 20, Cond::Any(&[" of "]), Media),
+    rc("photo ", 20, Cond::Any(&[" of "]), Media),
+    rc("bild ", 20, Cond::Any(&[" von "]), Media),
+    rc(
+        "follow ",
+        200,
+        Cond::Any(&[
+            "full coverage",
+            "latest coverage",
+            "live coverage",
+            "our coverage",
+        ]),
+        Related,
+    ),
+    rc("popular on ", 60, NO_SENTENCE, RelatedHeader),
+    r("publicado por", 200, Byline),
     r("additional reporting by", 320, Attribution),
     r("editing by", 220, Attribution),
     r("writing by", 220, Attribution),
@@ -2471,6 +2522,27 @@ mod tests {
             "Topics discussed at the summit included border security.",
             "Follow-up talks are planned for next week.",
             "They would like this conflict to end, a resident said.",
+        ] {
+            assert_eq!(bp(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn timestamps_contacts_and_gallery_counters() {
+        for line in [
+            "November 20, 2019 - 11:28 AMT",
+            "segunda-feira, 22 de janeiro de 2018 às 0:13",
+            "paul.takahashi@chron.com",
+            "twitter.com/paultakahashi",
+            "Image 2 of 5",
+            "Follow AP's full coverage of the elections at https://apnews.com/elections",
+            "(Reporting by Jane Doe in Kabul; Editing by John Roe)",
+        ] {
+            assert!(bp(line).is_some(), "{line:?}");
+        }
+        for line in [
+            "On November 20, 2019, gunmen attacked the convoy near the border.",
+            "Image quality matters to photographers, the report said.",
         ] {
             assert_eq!(bp(line), None, "{line:?}");
         }
