@@ -35,7 +35,7 @@ pub struct ExtractArgs {
 /// How documents are grouped for parallel extraction: enough to keep every core busy,
 /// few enough that memory stays bounded whatever the input.
 const BATCH_DOCS: usize = 256;
-const BATCH_BYTES: usize = 64 << 20;
+const BATCH_BYTES: usize = 32 << 20;
 
 /// The outcome of one document.
 pub enum Outcome {
@@ -62,6 +62,26 @@ pub fn extract_one(raw: &RawDoc) -> Outcome {
     }
 }
 
+type Batch = Vec<Result<RawDoc, tocsin_ingest::DocFailure>>;
+
+/// Groups documents into batches and sends them on; stops early when the receiver is gone.
+fn read_batches(mut ingest: Ingest, tx: &std::sync::mpsc::SyncSender<Batch>) {
+    loop {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        for item in ingest.by_ref() {
+            bytes += item.as_ref().map(|d| d.bytes.len()).unwrap_or(0);
+            batch.push(item);
+            if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        if batch.is_empty() || tx.send(batch).is_err() {
+            return;
+        }
+    }
+}
+
 /// Runs `tocsin extract`.
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.json && args.inputs.len() != 1 {
@@ -72,25 +92,16 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         ..Limits::default()
     };
     let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let mut ingest = Ingest::new(inputs, limits);
+    let ingest = Ingest::new(inputs, limits);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let bar = crate::progress::documents();
     let mut failed = 0usize;
-    let mut batch: Vec<Result<RawDoc, tocsin_ingest::DocFailure>> = Vec::new();
-    loop {
-        let mut bytes = 0;
-        batch.clear();
-        for item in ingest.by_ref() {
-            bytes += item.as_ref().map(|d| d.bytes.len()).unwrap_or(0);
-            batch.push(item);
-            if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
+    // Reading (decompression, WARC framing) runs on its own thread, one batch ahead, so the
+    // extraction pool never waits for input; the channel bound keeps memory to two batches.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let reader = std::thread::spawn(move || read_batches(ingest, &tx));
+    for batch in rx {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
             .map(|item| match item {
@@ -100,6 +111,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 }
             })
             .collect();
+        drop(batch);
         for outcome in outcomes {
             let value = match outcome {
                 Outcome::Ok(v) => v,
@@ -111,6 +123,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             write_value(&mut out, &value, &args)?;
             bar.inc(1);
         }
+    }
+    if reader.join().is_err() {
+        bail!("the input reader stopped unexpectedly");
     }
     out.flush().context("writing output")?;
     bar.finish_and_clear();

@@ -3,6 +3,8 @@
 
 mod bench;
 mod extract_cmd;
+mod geo_cmd;
+mod ner_cmd;
 mod output;
 mod progress;
 
@@ -25,6 +27,16 @@ enum Command {
     /// Measure throughput on a directory of pages.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// Train a model (`tocsin train ner`).
+    #[command(subcommand)]
+    Train(ner_cmd::TrainCommand),
+    /// Tag named entities in lines of text (or of tokens, with --pretokenized).
+    Ner(ner_cmd::NerArgs),
+    /// Build or inspect the compiled GeoNames gazetteer (`tocsin gazetteer build`).
+    #[command(subcommand)]
+    Gazetteer(geo_cmd::GazetteerCommand),
+    /// Find and resolve toponyms in JSON lines of text (geo_eval.py's cmd: protocol).
+    Geocode(geo_cmd::GeocodeArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +44,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Bench(cmd) => bench::run(cmd),
+        Command::Train(cmd) => ner_cmd::run_train(cmd),
+        Command::Ner(args) => ner_cmd::run_ner(args),
+        Command::Gazetteer(cmd) => geo_cmd::run_gazetteer(cmd),
+        Command::Geocode(args) => geo_cmd::run_geocode(args),
     };
     match result {
         Ok(code) => code,

@@ -87,6 +87,9 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         out.captions = emitter.captions;
         out.furniture = emitter.furniture;
     }
+    if let Some(top) = top {
+        recover_lead(dom, &st, top, &mut out.blocks, &out.signals);
+    }
     clean_blocks(&mut out.blocks, &out.signals);
     out.signals.lead_text = out
         .blocks
@@ -440,15 +443,18 @@ fn vocab(part: &str) -> Vocab {
         | "navbar" | "navigation" | "newsletter" | "newsletters" | "outbrain" | "pagination"
         | "popular" | "popup" | "promo" | "recommendation" | "recommendations" | "recommended"
         | "register" | "related" | "relatedposts" | "share" | "sharing" | "sidebar" | "signup"
-        | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar" | "trending" => Vocab::Strong,
-        "widget" | "widgets" | "ad" | "ads" | "alert" | "app" | "aside" | "banner" | "bio" | "bottom" | "byline"
-        | "carousel" | "contact" | "dateline" | "donate" | "download" | "endnote" | "extra"
-        | "feedback" | "follow" | "gallery" | "header" | "jump" | "keywords" | "lightbox"
-        | "logo" | "masthead" | "meta" | "more" | "notification" | "offscreen"
-        | "outbrainwidget" | "overlay" | "pager" | "poll" | "print" | "promotion" | "rail"
-        | "rating" | "readmore" | "search" | "shares" | "skip" | "slider" | "sociallinks"
-        | "socials" | "sronly" | "subscription" | "subscriptions" | "tag" | "taglist" | "tags"
-        | "teaser" | "teasers" | "ticker" | "timestamp" | "topbar" | "vote" => Vocab::Weak,
+        | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar" | "trending" => {
+            Vocab::Strong
+        }
+        "widget" | "widgets" | "ad" | "ads" | "alert" | "app" | "aside" | "banner" | "bio"
+        | "bottom" | "byline" | "carousel" | "contact" | "dateline" | "donate" | "download"
+        | "endnote" | "extra" | "feedback" | "follow" | "gallery" | "header" | "jump"
+        | "keywords" | "lightbox" | "logo" | "masthead" | "meta" | "more" | "notification"
+        | "offscreen" | "outbrainwidget" | "overlay" | "pager" | "poll" | "print" | "promotion"
+        | "rail" | "rating" | "readmore" | "search" | "shares" | "skip" | "slider"
+        | "sociallinks" | "socials" | "sronly" | "subscription" | "subscriptions" | "tag"
+        | "taglist" | "tags" | "teaser" | "teasers" | "ticker" | "timestamp" | "topbar"
+        | "vote" => Vocab::Weak,
         "article" | "articlebody" | "artikel" | "blog" | "body" | "contenido" | "content"
         | "contenu" | "copy" | "detail" | "entry" | "inhalt" | "main" | "news" | "page"
         | "paragraph" | "post" | "prose" | "richtext" | "story" | "storybody" | "text" => {
@@ -525,9 +531,14 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
     let mut v = ClassVerdict::default();
     let (mut neg, mut pos) = (false, false);
     let mut any = false;
+    // Ids on headings and paragraphs are usually anchors made from their own text
+    // (`nav_nur_die_folie__1`), not furniture names.
+    let text_block = dom
+        .tag(id)
+        .is_some_and(|t| t == Tag::P || t.heading_level().is_some());
     for attr in dom.attrs(id) {
         let is_class = attr.name == "class";
-        if !is_class && attr.name != "id" {
+        if !is_class && (attr.name != "id" || text_block) {
             continue;
         }
         any = true;
@@ -1190,6 +1201,100 @@ impl<'d, 'a> Emitter<'d, 'a> {
         self.buf_link = 0;
         self.buf_len = 0;
     }
+}
+
+/// Puts back the lead paragraph when the page keeps it outside the article container (in a
+/// header "intro" or "teaser" box). The page's own description names it: a block before the
+/// container whose text begins like the meta description is the lead.
+fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig: &PageSignals) {
+    let Some(desc) = sig
+        .metas
+        .iter()
+        .find(|(k, _)| matches!(k.as_str(), "description" | "og:description" | "twitter:description"))
+        .map(|(_, v)| v.as_str())
+    else {
+        return;
+    };
+    let prefix = normalized_prefix(desc, 40);
+    if prefix.chars().count() < 30 {
+        return;
+    }
+    let body_start: String = blocks
+        .iter()
+        .take(3)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if normalized_prefix(&body_start, 4000).contains(&prefix) {
+        return;
+    }
+    for i in 1..top as usize {
+        if st.flags[i] & (F_HARD | F_CAPTION | F_COMMENTS) != 0 {
+            continue;
+        }
+        let NodeData::Text(t) = &dom.nodes[i].data else {
+            continue;
+        };
+        let t = t.trim_start();
+        if t.len() < 10 || !prefix.starts_with(&normalized_prefix(t, 12)) {
+            continue;
+        }
+        // The smallest block around this text that holds the description's beginning.
+        let mut block = dom.nodes[i].parent;
+        while block != NONE && dom.tag(block).is_some_and(Tag::is_inline) {
+            block = dom.nodes[block as usize].parent;
+        }
+        if block == NONE || block == 0 || is_dek(dom, block) {
+            continue;
+        }
+        let mut text = String::new();
+        dom.collect_text(block, &mut text, &|c| st.flags[c as usize] & F_HARD != 0);
+        let text = text.trim();
+        if normalized_prefix(text, 40) == prefix && text.len() < desc.len() * 3 + 200 {
+            blocks.insert(0, Block::new(BlockKind::Paragraph, text));
+            return;
+        }
+    }
+}
+
+/// A subtitle under the headline ("dek", "subheadline", a promo `<h2>`): part of the
+/// headline apparatus rather than the story, unlike a lead or intro paragraph.
+fn is_dek(dom: &Dom, id: NodeId) -> bool {
+    if dom.tag(id).is_some_and(|t| t.heading_level().is_some()) {
+        return true;
+    }
+    let mut n = id;
+    for _ in 0..2 {
+        if let Some(class) = dom.attr(n, "class") {
+            let class = class.to_ascii_lowercase();
+            if ["dek", "subtitle", "subhead", "heading", "deck", "kicker", "promo"]
+                .iter()
+                .any(|w| class.contains(w))
+            {
+                return true;
+            }
+        }
+        n = dom.nodes[n as usize].parent;
+        if n == NONE {
+            break;
+        }
+    }
+    false
+}
+
+/// The first `n` characters of `s`, lowercased, with whitespace collapsed.
+fn normalized_prefix(s: &str, n: usize) -> String {
+    let mut out = String::with_capacity(n + 4);
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+        if out.chars().count() >= n {
+            break;
+        }
+    }
+    out.chars().take(n).collect()
 }
 
 /// Final cleanup over the emitted blocks: the title repeated as a heading, and trailing

@@ -76,7 +76,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
         language: meta.language,
         ..Article::default()
     };
-    article.set_blocks(extracted.blocks);
+    let mut blocks = extracted.blocks;
+    drop_trailing_bios(&mut blocks, article.byline.as_deref());
+    article.set_blocks(blocks);
     article.captions = extracted.captions;
     // Remnants of another outlet sit in the body and in the furniture cut from it; the rest
     // of the page (menus, footers) names the serving site, not the original.
@@ -88,6 +90,19 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     article.likely_original_publisher =
         publisher::likely_original_publisher(&remnants, article.site.as_deref());
     article
+}
+
+/// Drops author bios ("Eric Song is the site's deal curator…") from the last blocks of an
+/// article, the only place where the bio rule is safe from body sentences about people.
+fn drop_trailing_bios(blocks: &mut Vec<tocsin_model::Block>, byline: Option<&str>) {
+    let keep_from = blocks.len().saturating_sub(3);
+    let mut i = blocks.len();
+    while i > keep_from {
+        i -= 1;
+        if boilerplate::is_author_bio(&blocks[i].text, byline) {
+            blocks.remove(i);
+        }
+    }
 }
 
 /// Extracts an article from plain text: line-level boilerplate removal, title, byline,

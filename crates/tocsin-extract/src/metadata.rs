@@ -71,9 +71,9 @@ pub fn extract_metadata(signals: &PageSignals) -> Metadata {
     site_names.extend(metas.get("application-name"));
     site_names.extend(metas.get("twitter:site").map(|s| s.trim_start_matches('@')));
     let title = title(signals, &metas, &ld, &site_names, host);
-    let byline = byline(signals, &metas, &ld, &site_names, host);
-    let order = NumericOrder::for_language(lang_tag);
     let headline = headline_h1(signals, title.as_deref());
+    let byline = byline(signals, &metas, &ld, &site_names, host, headline);
+    let order = NumericOrder::for_language(lang_tag);
     let (published, modified) = dates(
         signals,
         &metas,
@@ -723,10 +723,15 @@ fn shares_a_word(h1: &[String], candidates: &[Vec<String>]) -> bool {
 
 /// Headline. The visible `<h1>` is what readers and annotators call the title, but pages also
 /// use `<h1>` for logos and section names, so it is trusted when a meta title confirms it
-/// (same words, or the meta title plus a site name) and otherwise only when it shares a word
-/// with a cleaned meta title (section names and logos share none). A meta title found inside
-/// a longer `<h1>` (kicker + headline) is taken alone. Without a usable `<h1>`: the meta titles
-/// with site names removed, then `<title>` cleaned the same way and by guessing.
+/// (same words, or the meta title plus a site name). A meta title found inside a longer `<h1>`
+/// built of parts (kicker + headline) is taken alone; a plain one-piece `<h1>` that extends it
+/// is the fuller headline. An `<h1>` that is a whole segment of a title wins with the heading of
+/// the earliest segment. Then other headings (`<h2>`, `<h3>`, headline-classed) that a title
+/// confirms, an `<h1>` that shares a word with a cleaned meta title (section names and logos
+/// share none) or reads as a sentence against a one-or-two-word meta title or a bare `<title>`,
+/// a heading that is a title segment. Last: the meta titles with site names removed, then
+/// `<title>` cleaned the same way and by guessing, unless it is a few words (the site's name)
+/// and the page shows a longer heading.
 fn title(
     signals: &PageSignals,
     metas: &Metas<'_>,
@@ -897,6 +902,11 @@ fn title(
 
 // ---------------------------------------------------------------------------------------------
 // Byline
+
+/// First words of photo credits, which are labelled like bylines.
+const PHOTO_LABELS: [&str; 8] = [
+    "foto", "fotos", "photo", "photos", "bild", "image", "credit", "quelle",
+];
 
 /// Words that introduce the names in a byline ("By", "Von", "Par", "Por", "Door", "Di", "Av").
 const BYLINE_LABELS: [&str; 7] = ["by", "von", "par", "por", "door", "di", "av"];
@@ -1442,6 +1452,7 @@ fn byline(
     ld: &LdFacts,
     sites: &[&str],
     host: Option<&str>,
+    headline: Option<usize>,
 ) -> Option<String> {
     let quality = |names: &[String], org: bool| -> AuthorQuality {
         let mut best = AuthorQuality::Generic;
@@ -1525,6 +1536,44 @@ fn byline(
             && (labelled || names.iter().all(|n| looks_like_name(n)))
         {
             visible.push(names);
+        }
+    }
+    if visible.is_empty() {
+        // A labelled byline right under the headline ("Von: Jane Doe | 31.10.23") when no
+        // element is classed as one.
+        let h1 = headline.unwrap_or(0);
+        let lines: Vec<&str> = signals
+            .headline_lines
+            .iter()
+            .filter(|l| l.h1 == h1 && l.after)
+            .take(HEADLINE_AFTER_LINES)
+            .map(|l| l.text.as_str())
+            .collect();
+        for (i, line) in lines.iter().enumerate() {
+            let first = line
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            // Photo credits are labelled too ("Foto: Shanghai Electric").
+            if PHOTO_LABELS.contains(&first.as_str()) {
+                continue;
+            }
+            // A label alone on its line ("By" / "Todd Bates").
+            let joined;
+            let text =
+                if BYLINE_LABELS.contains(&first.as_str()) && first.len() == line.trim().len() {
+                    let Some(next) = lines.get(i + 1) else { break };
+                    joined = format!("{first} {next}");
+                    joined.as_str()
+                } else {
+                    line
+                };
+            let (names, labelled) = parse_byline(text);
+            if labelled && !names.is_empty() && names.len() <= 4 {
+                visible.push(names);
+                break;
+            }
         }
     }
     if let Some(first) = visible.first() {
@@ -1725,14 +1774,35 @@ fn shown_as_update(signals: &PageSignals, day: i64, ctx: &DateContext) -> bool {
         })
 }
 
-/// The first date in a visible text that is not introduced as an update
-/// ("Written: 2023-11-07 / Updated: 2023-11-08" gives the first).
+/// Words that mark a visible date as the clock of the page view ("Aktuelle Zeit: …", "It is
+/// currently …" in forum headers), not a date of the article.
+fn mentions_now(s: &str) -> bool {
+    let l = s.to_lowercase();
+    [
+        "aktuelle zeit",
+        "aktuelles datum",
+        "current time",
+        "current date",
+        "it is currently",
+        "today is",
+        "heute ist",
+        "date du jour",
+        "fecha actual",
+        "data odierna",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// The first date in a visible text that is not introduced as an update or as the current
+/// time ("Written: 2023-11-07 / Updated: 2023-11-08" gives the first).
 fn first_publication_date(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
     let mut from = 0;
     while from < text.len() {
         let rest = text.get(from..)?;
         let (date, span) = dates::find_date(rest, ctx)?;
-        if !mentions_update(&rest[..span.start]) {
+        let before = &rest[..span.start];
+        if !mentions_update(before) && !mentions_now(before) {
             return Some(date);
         }
         from += span.end;
@@ -1842,11 +1912,14 @@ fn headline_date(
 ///
 /// Publication, first found wins: `article:published_time`, JSON-LD `datePublished` (then
 /// `dateCreated`, `uploadDate`), other publication meta tags, a full date in the URL,
-/// `<time>` marked as published, other `<time>`s, visible date elements, generic `date` meta
-/// tags, the lead's dateline. Nothing after tomorrow is accepted. A UTC timestamp is moved to
-/// the page's local date when the visible date shows it (see [`localize_utc`]). A modification
-/// date on or before the publication day is dropped: scheduled posts carry the stamp of their
-/// last draft save.
+/// `<time>` marked as published, a labelled date ("Veröffentlicht am …"), the dateline next to
+/// the headline, other `<time>`s, date-classed elements (unless they read as a listing), a date
+/// in the byline, generic `date` meta tags, the lead's dateline. Dates introduced as updates or
+/// as the current time are skipped; nothing after tomorrow is accepted. A UTC timestamp is
+/// moved to the page's local date when the visible date shows it (see [`localize_utc`]). A
+/// modification date on or before the publication day is dropped: scheduled posts carry the
+/// stamp of their last draft save. When the page shows the modification day, unlabelled, and
+/// the publication day nowhere, the shown day is the page's date.
 fn dates(
     signals: &PageSignals,
     metas: &Metas<'_>,
@@ -2786,6 +2859,25 @@ mod tests {
     }
 
     #[test]
+    fn byline_from_a_labelled_line_under_the_headline() {
+        let mut s = PageSignals {
+            h1s: vec!["Headline".into()],
+            headline_lines: vec![
+                line(0, true, "Foto: Shanghai Electric"),
+                line(0, true, "Par Matthieu Hy le 07 Mai 2020"),
+            ],
+            ..PageSignals::default()
+        };
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("Matthieu Hy"));
+        // A label alone on its line names the next one.
+        s.headline_lines = vec![line(0, true, "By"), line(0, true, "Todd Bates")];
+        assert_eq!(extract_metadata(&s).byline.as_deref(), Some("Todd Bates"));
+        // Unlabelled lines are not bylines.
+        s.headline_lines = vec![line(0, true, "Todd Bates")];
+        assert_eq!(extract_metadata(&s).byline, None);
+    }
+
+    #[test]
     fn published_from_the_dateline_next_to_the_headline() {
         let mut s = PageSignals {
             h1s: vec!["Site".into(), "Grab-Bote fliegt nach Singapur".into()],
@@ -2849,6 +2941,24 @@ mod tests {
         assert_eq!(
             extract_metadata(&s).published.as_deref(),
             Some("2015-01-21")
+        );
+    }
+
+    #[test]
+    fn the_clock_of_the_page_view_is_not_a_date_of_the_article() {
+        let mut s = PageSignals {
+            date_candidates: vec!["Aktuelle Zeit: 14.10.2020, 12:18".into()],
+            author_candidates: vec!["Beitrag von r23 » 21.01.2009, 05:42".into()],
+            ..PageSignals::default()
+        };
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2009-01-21T05:42:00")
+        );
+        s.date_candidates = vec!["It is currently Tue Oct 14, 2020 12:18 pm".into()];
+        assert_eq!(
+            extract_metadata(&s).published.as_deref(),
+            Some("2009-01-21T05:42:00")
         );
     }
 

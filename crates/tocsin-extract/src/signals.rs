@@ -64,19 +64,24 @@ pub struct HeadlineLine {
 /// `-`/`_`-separated parts is `time` or `submitted` (`h-time`, `node-submitted`; not
 /// `timeline` or `runtime`).
 pub fn is_date_class_token(token: &str) -> bool {
-    const CONTAINED: [&str; 7] = [
-        "date",
-        "publish",
-        "posted",
-        "timestamp",
-        "release",
-        "datum",
-        "fecha",
-    ];
-    CONTAINED.iter().any(|w| token.contains(w))
-        || token
-            .split(['-', '_'])
-            .any(|part| matches!(part, "time" | "submitted"))
+    // One pass over the bytes, comparing only where a word can start: this runs on every
+    // class token of every page.
+    let b = token.as_bytes();
+    let at = |i: usize, w: &[u8]| b[i..].starts_with(w);
+    let part = |i: usize, w: &[u8]| {
+        at(i, w)
+            && (i == 0 || matches!(b[i - 1], b'-' | b'_'))
+            && matches!(b.get(i + w.len()), None | Some(b'-' | b'_'))
+    };
+    (0..b.len()).any(|i| match b[i] {
+        b'd' => at(i, b"date") || at(i, b"datum"),
+        b'p' => at(i, b"publish") || at(i, b"posted"),
+        b't' => at(i, b"timestamp") || part(i, b"time"),
+        b'r' => at(i, b"release"),
+        b'f' => at(i, b"fecha"),
+        b's' => part(i, b"submitted"),
+        _ => false,
+    })
 }
 
 /// Whether a class attribute names the kicker set above a headline inside its `<h1>`
@@ -110,26 +115,26 @@ pub fn is_kicker_class(class: &str) -> bool {
 /// Whether a class or id attribute names a headline or title (`entry-title`, `Headline`,
 /// `contentheading`, `ctl00_articleTitle`), not a subtitle, site title or widget title.
 pub fn is_headline_class(value: &str) -> bool {
-    let raw = value.as_bytes();
-    // Cheap filter first: most class attributes mention none of the words.
-    let finder = |needle: &[u8]| memchr::memmem::find(raw, needle).is_some();
-    if !(finder(b"itle") || finder(b"eadline") || finder(b"eading") || finder(b"EADLINE")) {
-        return false;
-    }
+    /// Words that make a title class something else than the headline's.
+    const NOT_HEADLINE: [&[u8]; 17] = [
+        b"sub", b"site", b"tooltip", b"widget", b"section", b"bar", b"page", b"logo", b"block",
+        b"sidebar", b"teaser", b"related", b"nav", b"menu", b"footer", b"module", b"list",
+    ];
+    // One pass per token, case-insensitive, comparing only at `t`/`h`: this runs on every
+    // class and id of every page.
+    let has = |t: &[u8], w: &[u8]| t.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
     value.split_ascii_whitespace().any(|token| {
-        let mut lower = [0u8; 64];
-        let n = token.len().min(lower.len());
-        lower[..n].copy_from_slice(&token.as_bytes()[..n]);
-        lower[..n].make_ascii_lowercase();
-        let t = &lower[..n];
-        let has = |w: &str| memchr::memmem::find(t, w.as_bytes()).is_some();
-        (has("headline") || has("heading") || has("title"))
-            && ![
-                "sub", "site", "tooltip", "widget", "section", "bar", "page", "logo", "block",
-                "sidebar", "teaser", "related", "nav", "menu", "footer", "module", "list",
-            ]
-            .iter()
-            .any(|w| has(w))
+        let t = token.as_bytes();
+        let names = (0..t.len()).any(|i| match t[i] | 0x20 {
+            b't' => t[i..].len() >= 5 && t[i..i + 5].eq_ignore_ascii_case(b"title"),
+            b'h' => {
+                t[i..].len() >= 7
+                    && (t[i..i + 7].eq_ignore_ascii_case(b"headlin")
+                        || t[i..i + 7].eq_ignore_ascii_case(b"heading"))
+            }
+            _ => false,
+        });
+        names && !NOT_HEADLINE.iter().any(|w| has(t, w))
     })
 }
 
@@ -178,6 +183,11 @@ const PUBLICATION_LABELS: [&str; 26] = [
 /// Whether a line opens with a publication label, and whether the label is all there is
 /// (the date then follows on the next line).
 fn publication_label(line: &str) -> Option<bool> {
+    // Every label starts with one of these letters; most lines are turned away here.
+    let first = line.as_bytes().first()? | 0x20;
+    if !matches!(first, b'd' | b'e' | b'f' | b'g' | b'm' | b'o' | b'p' | b'v') {
+        return None;
+    }
     // Lowercase the head of the line into a stack buffer: labels are short.
     let mut head = [0u8; 32];
     let mut n = 0;

@@ -221,14 +221,15 @@ proptest::proptest! {
     }
 }
 
+/// Development aid: prints what the extractor makes of the page named by `PAGE`.
 #[test]
-#[ignore = "debug dump"]
-fn dump_seed() {
+#[ignore = "development aid"]
+fn dump_page() {
     let text =
-        std::fs::read_to_string(std::env::var("DUMP").unwrap_or_default()).unwrap_or_default();
+        std::fs::read_to_string(std::env::var("PAGE").unwrap_or_default()).unwrap_or_default();
     let a = extract_plain_text(&text);
     println!(
-        "TITLE {:?}\nBYLINE {:?}\nPUB {:?}",
+        "TITLE {:?}\nBYLINE {:?}\nPUBLISHER {:?}",
         a.title, a.byline, a.likely_original_publisher
     );
     for b in &a.blocks {
@@ -244,7 +245,8 @@ fn dump_seed() {
 #[test]
 #[ignore = "development aid"]
 fn scan_lines() {
-    let text = std::fs::read_to_string(std::env::var("SCAN").unwrap_or_default()).unwrap_or_default();
+    let text =
+        std::fs::read_to_string(std::env::var("SCAN").unwrap_or_default()).unwrap_or_default();
     let (mut total, mut flagged) = (0, 0);
     for line in text.lines() {
         total += 1;
@@ -263,12 +265,17 @@ fn scan_lines() {
 #[ignore = "development aid"]
 fn scan_dropped() {
     use tocsin_extract::boilerplate::{classify_line, LineClass};
-    let all = std::fs::read_to_string(std::env::var("SCAN_DOCS").unwrap_or_default()).unwrap_or_default();
+    let all =
+        std::fs::read_to_string(std::env::var("SCAN_DOCS").unwrap_or_default()).unwrap_or_default();
     let (mut paras, mut dropped) = (0, 0);
     for doc in all.split('\u{c}') {
         let a = extract_plain_text(doc);
         let text = norm(&a.text);
-        for p in doc.split("\n\n").map(str::trim).filter(|p| !p.is_empty() && !p.contains('\n')) {
+        for p in doc
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && !p.contains('\n'))
+        {
             let p = p.trim_start_matches(['•', '*', '-', '·', ' ']);
             paras += 1;
             if classify_line(p) != LineClass::Body || a.title.as_deref() == Some(p) {

@@ -1,0 +1,1078 @@
+//! Toponym recognition from the gazetteer, with named entities as an optional extra.
+//!
+//! A toponym candidate is the longest gazetteer name over a run of capitalized tokens (with
+//! the connectors place names use: "of", "de", "upon", "and"). Whether a candidate is kept
+//! depends on how strong its best reading is (a country or a big city, or only a hamlet's
+//! alternate name) against what speaks for another reading of the words: a capital at the
+//! start of a sentence or in a title-case headline, a common English word ("Reading",
+//! "Mobile"), a title or given name before it ("Mr. Paris", "George Washington"), a surname
+//! the article uses for a person elsewhere, capitalized neighbours that make it part of a
+//! longer name ("Fox News"), a verb of saying after it ("Jackson said"). Context that speaks
+//! for a place lowers the bar: "in", "near", "outside" before it, ", State" after it.
+//!
+//! Demonyms ("Russian officials") are mentions of their country; plural nouns ("Russians")
+//! are kept apart. Facilities ("Crocus City Hall") are capitalized runs that end in a facility
+//! noun and are placed where the text says they are ("… on the western edge of Moscow").
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use tocsin_model::{Entity, EntityLabel};
+use tocsin_nlp::tokenize::{Token, TokenKind};
+
+use crate::gazetteer::{key_flags, name_flags, Gazetteer, Kind, Posting};
+use crate::normalize::normalize_into;
+use crate::GeocoderOptions;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// The place's name ("Moscow", "U.S.", "Ky.").
+    Name,
+    /// A demonym or adjective used as a modifier ("Russian officials").
+    Demonym,
+    /// A plural demonym noun ("Russians"): evidence for a country, not a toponym.
+    PluralDemonym,
+    /// A facility, placed at the place that contains it.
+    Facility,
+}
+
+/// A recognized (or rejected) candidate span.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub start: u32,
+    pub end: u32,
+    pub t0: usize,
+    pub t1: usize,
+    pub kind: MentionKind,
+    /// Valid readings for this surface.
+    pub postings: Vec<Posting>,
+    /// Normalized key: mentions with one key share one resolution unless qualified.
+    pub key: String,
+    /// Recognition confidence.
+    pub recog: f32,
+    pub accepted: bool,
+    /// A candidate that qualifies this one ("Paris, Texas": Texas qualifies Paris).
+    pub qualifier: Option<usize>,
+    /// For facilities: the candidate for the place that contains it.
+    pub container: Option<usize>,
+    /// The mention is (part of) the dateline.
+    pub dateline: bool,
+}
+
+/// Words that may join the words of a place name.
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "de" | "del" | "della" | "di" | "da" | "do" | "dos" | "das" | "du" | "des" | "la"
+            | "le" | "les" | "el" | "al" | "the" | "upon" | "on" | "and" | "y" | "en" | "am"
+            | "an" | "der" | "sur" | "&" | "'s" | "’s" | "la," | "au" | "aux" | "im" | "bin"
+            | "ibn" | "ad" | "as" | "ash" | "ar" | "at"
+    )
+}
+
+/// Function words that are capitalized only at the start of a sentence; a capitalized one
+/// before a name does not make the name part of a longer name.
+fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "at" | "on" | "the" | "a" | "an" | "from" | "to" | "for" | "of" | "and" | "but"
+            | "or" | "near" | "outside" | "inside" | "across" | "around" | "throughout" | "into"
+            | "toward" | "towards" | "via" | "through" | "between" | "within" | "by" | "with"
+            | "as" | "after" | "before" | "since" | "while" | "when" | "where" | "if" | "than"
+            | "like" | "unlike" | "both" | "all" | "some" | "many" | "most" | "this" | "that"
+            | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            | "despite" | "during" | "over" | "under" | "about" | "against" | "among" | "beyond"
+            | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern"
+            | "western" | "central" | "greater" | "upper" | "lower" | "downtown" | "rural"
+            | "suburban" | "neighboring" | "neighbouring" | "nearby" | "said" | "says" | "told"
+            | "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "may"
+            | "can" | "has" | "have" | "had" | "not" | "no" | "yes" | "so" | "then" | "now"
+            | "today" | "yesterday" | "here" | "there" | "even" | "also" | "only" | "just"
+            | "meanwhile" | "however" | "although" | "though" | "because" | "why" | "how"
+            | "what" | "who" | "which" | "whose" | "every" | "each" | "other" | "another"
+            | "more" | "new" | "old" | "former" | "via," | "per" | "welcome" | "dear"
+    )
+}
+
+/// Words before a name that say it is a place.
+fn is_place_cue(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "at" | "near" | "from" | "to" | "outside" | "across" | "around" | "throughout"
+            | "into" | "toward" | "towards" | "via" | "through" | "between" | "within" | "of"
+            | "visit" | "visited" | "visiting" | "leave" | "left" | "entered" | "reached"
+            | "invaded" | "invade" | "bombed" | "northern" | "southern" | "eastern" | "western"
+            | "central" | "northeastern" | "northwestern" | "southeastern" | "southwestern"
+            | "downtown" | "suburban" | "rural" | "neighboring" | "neighbouring" | "nearby"
+            | "native" | "onto" | "beyond" | "inside" | "based"
+    )
+}
+
+/// Titles that make the next capitalized word a person's name.
+fn is_title(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "gov" | "sen" | "rep" | "gen" | "col" | "sgt"
+            | "lt" | "capt" | "cpl" | "pvt" | "adm" | "maj" | "det" | "prof" | "rev" | "pres"
+            | "insp" | "supt" | "cmdr" | "judge" | "justice" | "officer" | "president"
+            | "senator" | "governor" | "mayor" | "coach" | "father" | "sister" | "brother"
+            | "pastor" | "deputy" | "sheriff" | "trooper" | "sergeant" | "lieutenant"
+            | "captain" | "corporal" | "private" | "general" | "colonel" | "major" | "chief"
+            | "minister" | "secretary" | "ambassador" | "king" | "queen" | "prince"
+            | "princess" | "lord" | "lady" | "sir" | "dame" | "pope" | "bishop" | "imam"
+            | "rabbi" | "sheikh" | "uncle" | "aunt" | "detective" | "attorney" | "councilman"
+            | "councilwoman" | "commissioner" | "superintendent" | "principal" | "professor"
+            | "doctor" | "nurse" | "agent" | "dean" | "chancellor" | "speaker" | "spokesman"
+            | "spokeswoman" | "jr" | "mister" | "madam" | "saint" | "st"
+    )
+}
+
+/// Verbs of saying: a small place name right before one is more likely a surname.
+fn is_saying(lower: &str) -> bool {
+    matches!(
+        lower,
+        "said" | "says" | "told" | "added" | "wrote" | "explained" | "stated" | "noted" | "asked"
+            | "argued" | "testified" | "insisted" | "recalled" | "replied" | "admitted"
+            | "acknowledged" | "continued" | "warned" | "believes" | "thinks" | "hopes"
+            | "wants" | "did" | "does" | "who" | "whose"
+    )
+}
+
+/// Head nouns of named facilities.
+fn is_facility_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "hall" | "airport" | "stadium" | "arena" | "hospital" | "mosque" | "church"
+            | "cathedral" | "temple" | "synagogue" | "shrine" | "market" | "bazaar" | "mall"
+            | "square" | "bridge" | "station" | "hotel" | "embassy" | "consulate" | "base"
+            | "prison" | "jail" | "palace" | "museum" | "theatre" | "theater" | "plant"
+            | "refinery" | "camp" | "dam" | "port" | "harbour" | "harbor" | "gate" | "terminal"
+            | "centre" | "center" | "tower" | "towers" | "building" | "complex" | "barracks"
+            | "academy" | "university" | "college" | "school" | "park" | "garden" | "gardens"
+            | "club" | "cemetery" | "monastery" | "compound" | "checkpoint" | "crossing"
+            | "headquarters" | "ministry" | "parliament" | "courthouse" | "library"
+    )
+}
+
+/// Words right after a name that make it a modifier of an organization or facility
+/// ("Moscow Police", "Texas University"): the place is still a place.
+fn is_org_head(lower: &str) -> bool {
+    is_facility_head(lower)
+        || matches!(
+            lower,
+            "police" | "government" | "city" | "county" | "state" | "province" | "region"
+                | "district" | "authorities" | "council" | "court" | "times" | "post" | "news"
+                | "herald" | "tribune" | "daily" | "press" | "journal" | "gazette" | "star"
+                | "department" | "dept" | "office" | "army" | "navy" | "forces" | "guard"
+                | "ministry" | "embassy" | "parliament" | "assembly" | "legislature" | "senate"
+                | "house" | "republic" | "federation" | "union" | "bank" | "airlines" | "airways"
+                | "railway" | "railways" | "national" | "international" | "general" | "mayor"
+                | "governor" | "sheriff" | "fire" | "public" | "metro" | "area" | "valley"
+                | "river" | "bay" | "lake" | "island" | "islands" | "coast" | "region's"
+                | "capital" | "empire" | "kingdom" | "border" | "sheriff's" | "medical"
+                | "health" | "hospital" | "health's"
+        )
+}
+
+/// Common given names ("george", "paris" is not one): see data/given_names.txt.
+fn given_names() -> &'static HashSet<&'static str> {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../data/given_names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// Per-token facts the rules read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tok {
+    /// First letter upper case (a name-like word).
+    cap: bool,
+    /// Every letter upper case, at least two letters.
+    caps: bool,
+    /// Word, abbreviation or clitic.
+    word: bool,
+    /// Capitalization says nothing here: sentence start, after a colon or an opening quote.
+    sent_start: bool,
+    /// In a title-case or all-caps line, where capitalization says little.
+    title_line: bool,
+    /// In an all-caps line.
+    caps_line: bool,
+    /// Part of a gazetteer match that was kept.
+    in_place: bool,
+}
+
+/// How strong the best reading of a candidate is, from the gazetteer alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    /// Only obscure readings: a small place, an alternate name.
+    C,
+    /// A mid-sized city, a county, a division's alias.
+    B,
+    /// A country, continent, region, first-level division or big city.
+    A,
+}
+
+fn tier_of(gaz: &Gazetteer, postings: &[Posting]) -> Tier {
+    let mut best = Tier::C;
+    for p in postings {
+        let e = gaz.entry(p.entry);
+        let primary = p.flags & (name_flags::PRIMARY | name_flags::ENGLISH) != 0;
+        let t = match e.kind {
+            Kind::Country | Kind::HistoricCountry | Kind::Continent => {
+                if primary || p.flags & name_flags::COLLOQUIAL != 0 {
+                    Tier::A
+                } else {
+                    Tier::B
+                }
+            }
+            Kind::Region => {
+                if primary {
+                    Tier::A
+                } else {
+                    Tier::B
+                }
+            }
+            Kind::Admin1 => {
+                if primary || e.population >= 1_000_000 {
+                    Tier::A
+                } else {
+                    Tier::B
+                }
+            }
+            Kind::City => {
+                let capital = e.flags & crate::gazetteer::entry_flags::CAPITAL != 0;
+                if (primary && (e.population >= 300_000 || capital)) || e.population >= 2_000_000
+                {
+                    Tier::A
+                } else if (primary && e.population >= 15_000) || e.population >= 200_000 {
+                    Tier::B
+                } else {
+                    Tier::C
+                }
+            }
+            Kind::Admin2 => {
+                if primary {
+                    Tier::B
+                } else {
+                    Tier::C
+                }
+            }
+            Kind::Water | Kind::Island | Kind::Landform | Kind::Facility => {
+                if primary {
+                    Tier::B
+                } else {
+                    Tier::C
+                }
+            }
+            Kind::Locality => Tier::C,
+        };
+        if p.flags & name_flags::ENGLISH != 0 && p.flags & name_flags::HISTORIC == 0 {
+            best = best.max(Tier::A);
+        }
+        best = best.max(t);
+    }
+    best
+}
+
+fn letters_all_upper(s: &str) -> bool {
+    let mut n = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            n += 1;
+        }
+    }
+    n >= 2
+}
+
+fn letter_count(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// Lower-cased text of a token, without a trailing period (`Gov.` → `gov`).
+fn lower_word(text: &str, t: &Token, buf: &mut String) {
+    buf.clear();
+    let w = t.text(text);
+    let w = w.strip_suffix('.').unwrap_or(w);
+    for c in w.chars() {
+        buf.extend(c.to_lowercase());
+    }
+}
+
+fn token_facts(text: &str, toks: &[Token]) -> Vec<Tok> {
+    let mut out = vec![Tok::default(); toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        let word = matches!(t.kind, TokenKind::Word | TokenKind::Abbrev);
+        let first = w.chars().next();
+        let cap = word && first.is_some_and(char::is_uppercase);
+        out[i].word = t.is_wordlike();
+        out[i].cap = cap;
+        out[i].caps = word && letters_all_upper(w);
+        out[i].sent_start = if i == 0 {
+            true
+        } else {
+            let p = &toks[i - 1];
+            let gap = text.get(p.end as usize..t.start as usize).unwrap_or("");
+            let pw = p.text(text);
+            if gap.contains('\n') {
+                true
+            } else if p.kind == TokenKind::Punct {
+                match pw {
+                    "." | "!" | "?" | "..." | ":" | ";" | "…" | "•" | "|" | "–" | "—" | "-" => {
+                        true
+                    }
+                    "\"" | "“" | "'" | "‘" | "(" | "[" | "«" | "”" => out[i - 1].sent_start,
+                    _ => pw.ends_with(['.', '!', '?']),
+                }
+            } else {
+                false
+            }
+        };
+    }
+    // Title-case and all-caps lines: capitalization says little there.
+    let mut line_start = 0usize;
+    while line_start < toks.len() {
+        let mut line_end = line_start + 1;
+        while line_end < toks.len() {
+            let gap = text
+                .get(toks[line_end - 1].end as usize..toks[line_end].start as usize)
+                .unwrap_or("");
+            if gap.contains('\n') {
+                break;
+            }
+            line_end += 1;
+        }
+        let (mut words, mut capped, mut all_caps) = (0usize, 0usize, 0usize);
+        for i in line_start..line_end {
+            let t = &toks[i];
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.text(text);
+            if letter_count(w) < 4 {
+                continue;
+            }
+            words += 1;
+            if out[i].cap {
+                capped += 1;
+            }
+            if out[i].caps {
+                all_caps += 1;
+            }
+        }
+        let title = words >= 3 && capped * 10 >= words * 7;
+        let caps = words >= 2 && all_caps * 10 >= words * 8;
+        if title || caps {
+            for t in &mut out[line_start..line_end] {
+                t.title_line = true;
+                t.caps_line = caps;
+            }
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+/// Whether a token can start a place name.
+fn can_start(text: &str, t: &Token, f: &Tok) -> bool {
+    if f.cap {
+        return true;
+    }
+    // "al-Raqqa", "el-Arish"
+    let w = t.text(text);
+    t.kind == TokenKind::Word
+        && ["al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-", "at-"]
+            .iter()
+            .any(|p| {
+                w.strip_prefix(p)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase)
+            })
+}
+
+/// Whether the space between two tokens lets them be one name.
+fn joined(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = text.get(a.end as usize..b.start as usize).unwrap_or("\n");
+    gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+/// Longest tokens a name may span.
+const MAX_NAME_TOKENS: usize = 7;
+
+pub(crate) fn recognize(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    entities: Option<&[Entity]>,
+    opts: &GeocoderOptions,
+) -> Vec<Cand> {
+    let mut facts = token_facts(text, toks);
+    let mut lw = String::new();
+    let mut key = String::new();
+    let given = given_names();
+    let dateline = tocsin_nlp::tokenize::dateline(text, toks);
+
+    // Surnames: capitalized words after a given name or a title anywhere in the text.
+    let mut surnames: HashSet<String> = HashSet::new();
+    for i in 1..toks.len() {
+        if !facts[i].cap || facts[i].caps && !facts[i].caps_line {
+            continue;
+        }
+        lower_word(text, &toks[i - 1], &mut lw);
+        let prev_given = facts[i - 1].cap && given.contains(lw.as_str());
+        let prev_title = is_title(&lw) && facts[i - 1].cap;
+        if (prev_given || prev_title) && joined(text, &toks[i - 1], &toks[i]) {
+            // The surname is the last capitalized word of the run ("George W. Bush").
+            let mut j = i;
+            while j + 1 < toks.len()
+                && facts[j + 1].cap
+                && !facts[j + 1].caps
+                && joined(text, &toks[j], &toks[j + 1])
+                && j < i + 2
+            {
+                j += 1;
+            }
+            lower_word(text, &toks[j], &mut lw);
+            surnames.insert(lw.clone());
+        }
+    }
+
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !can_start(text, &toks[i], &facts[i]) {
+            i += 1;
+            continue;
+        }
+        // Longest gazetteer name from token i.
+        let start = toks[i].start as usize;
+        let mut best: Option<(usize, String)> = None;
+        let mut j = i;
+        while j < toks.len() && j < i + MAX_NAME_TOKENS {
+            if j > i {
+                if !joined(text, &toks[j - 1], &toks[j]) {
+                    break;
+                }
+                lower_word(text, &toks[j], &mut lw);
+                let conn = !facts[j].cap && (is_connector(&lw) || toks[j].kind == TokenKind::Clitic);
+                if !facts[j].cap && !conn {
+                    break;
+                }
+                if conn {
+                    j += 1;
+                    continue;
+                }
+            }
+            key.clear();
+            normalize_into(&text[start..toks[j].end as usize], &mut key);
+            if gaz.lookup_key(&key).is_some() {
+                best = Some((j + 1, key.clone()));
+            }
+            j += 1;
+        }
+        // "Moscow-based": the part before the hyphen.
+        if best.is_none() && toks[i].kind == TokenKind::Word {
+            let w = toks[i].text(text);
+            if let Some(pos) = w.find('-') {
+                let rest = &w[pos + 1..];
+                if rest.chars().next().is_some_and(char::is_lowercase) {
+                    key.clear();
+                    normalize_into(&w[..pos], &mut key);
+                    if gaz.lookup_key(&key).is_some() {
+                        let end = toks[i].start + pos as u32;
+                        if let Some(c) = make_cand(gaz, text, toks, &facts, i, i + 1, end, &key) {
+                            cands.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        match best {
+            Some((t1, k)) => {
+                let end = toks[t1 - 1].end;
+                if let Some(c) = make_cand(gaz, text, toks, &facts, i, t1, end, &k) {
+                    cands.push(c);
+                }
+                i = t1;
+            }
+            None => {
+                // Plural demonyms: "Russians" → "Russian".
+                if facts[i].cap && toks[i].kind == TokenKind::Word {
+                    let w = toks[i].text(text);
+                    if let Some(stem) = w.strip_suffix('s') {
+                        key.clear();
+                        normalize_into(stem, &mut key);
+                        if let Some(m) = gaz.lookup_key(&key) {
+                            let ps: Vec<Posting> = m
+                                .postings()
+                                .filter(|p| p.flags & name_flags::DEMONYM != 0)
+                                .collect();
+                            if !ps.is_empty() {
+                                cands.push(Cand {
+                                    start: toks[i].start,
+                                    end: toks[i].end,
+                                    t0: i,
+                                    t1: i + 1,
+                                    kind: MentionKind::PluralDemonym,
+                                    postings: ps,
+                                    key: key.clone(),
+                                    recog: 0.8,
+                                    accepted: true,
+                                    qualifier: None,
+                                    container: None,
+                                    dateline: false,
+                                });
+                            }
+                        }
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+
+    // Decide which name candidates to keep.
+    for c in cands.iter_mut() {
+        if let Some(d) = &dateline {
+            if c.start >= d.place.start && c.end <= d.place.end {
+                c.dateline = true;
+            }
+        }
+        if c.kind != MentionKind::Name {
+            if c.kind == MentionKind::Demonym {
+                decide_demonym(text, toks, &facts, c, &mut lw);
+            }
+            continue;
+        }
+        decide_name(gaz, text, toks, &facts, &surnames, c, &mut lw);
+    }
+    for c in &cands {
+        if c.accepted {
+            for f in &mut facts[c.t0..c.t1] {
+                f.in_place = true;
+            }
+        }
+    }
+
+    // Context-only names after "Place, ": postal codes and short abbreviations.
+    let mut extra = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if !c.accepted || c.kind != MentionKind::Name {
+            continue;
+        }
+        let j = c.t1;
+        if j + 1 >= toks.len() || toks[j].text(text) != "," {
+            continue;
+        }
+        let k = j + 1;
+        if facts[k].in_place || !(facts[k].cap || facts[k].caps) {
+            continue;
+        }
+        // One token, or "W. Va." style two tokens.
+        for t1 in [k + 2, k + 1] {
+            if t1 > toks.len() || (t1 == k + 2 && !joined(text, &toks[k], &toks[k + 1])) {
+                continue;
+            }
+            key.clear();
+            normalize_into(&text[toks[k].start as usize..toks[t1 - 1].end as usize], &mut key);
+            if let Some(m) = gaz.lookup_key(&key) {
+                let ps: Vec<Posting> = m
+                    .postings()
+                    .filter(|p| p.flags & name_flags::CONTEXT != 0)
+                    .collect();
+                if !ps.is_empty() {
+                    extra.push((
+                        ci,
+                        Cand {
+                            start: toks[k].start,
+                            end: toks[t1 - 1].end,
+                            t0: k,
+                            t1,
+                            kind: MentionKind::Name,
+                            postings: ps,
+                            key: key.clone(),
+                            recog: 0.85,
+                            accepted: true,
+                            qualifier: None,
+                            container: None,
+                            dateline: c.dateline,
+                        },
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+    for (_, c) in &extra {
+        for f in &mut facts[c.t0..c.t1] {
+            f.in_place = true;
+        }
+    }
+    cands.extend(extra.into_iter().map(|(_, c)| c));
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+
+    if let Some(ents) = entities {
+        apply_entities(gaz, text, toks, &mut cands, ents, &mut key);
+    }
+    // Overlaps can only come from entity additions; keep the first, longest.
+    let mut last_end = 0u32;
+    for c in cands.iter_mut() {
+        if !c.accepted {
+            continue;
+        }
+        if c.start < last_end {
+            c.accepted = false;
+            continue;
+        }
+        last_end = c.end;
+    }
+
+    // Qualifiers: "Paris, Texas", "Tripoli (Lebanon)".
+    let acc: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].accepted).collect();
+    for w in acc.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if cands[a].kind != MentionKind::Name || cands[b].kind != MentionKind::Name {
+            continue;
+        }
+        let between = text
+            .get(cands[a].end as usize..cands[b].start as usize)
+            .unwrap_or("");
+        let b_end_ok = {
+            let after = text.get(cands[b].end as usize..).unwrap_or("");
+            let next = after.trim_start().chars().next();
+            // "Paris, Texas, and London" qualifies; "Paris, Texas Gov." also does.
+            next.is_none_or(|c| !c.is_lowercase() || after.starts_with(' '))
+        };
+        if (between == ", " || between == "," || between == " (") && b_end_ok {
+            cands[a].qualifier = Some(b);
+        }
+    }
+
+    if opts.facilities {
+        find_facilities(text, toks, &facts, &mut cands, &mut lw);
+    }
+    cands
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_cand(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    facts: &[Tok],
+    t0: usize,
+    t1: usize,
+    end: u32,
+    key: &str,
+) -> Option<Cand> {
+    let m = gaz.lookup_key(key)?;
+    let start = toks[t0].start;
+    let surface = text.get(start as usize..end as usize).unwrap_or("");
+    let caps_line = facts[t0].caps_line;
+    let surface_caps = letters_all_upper(surface);
+    let short_caps = surface_caps && letter_count(surface) <= 4 && !caps_line;
+    let mut names = Vec::new();
+    let mut demonyms = Vec::new();
+    for p in m.postings() {
+        if p.flags & name_flags::CONTEXT != 0 {
+            continue;
+        }
+        if p.flags & name_flags::ACRONYM != 0 && !surface_caps && !caps_line {
+            continue;
+        }
+        if short_caps && p.flags & name_flags::ACRONYM == 0 {
+            continue;
+        }
+        if p.flags & name_flags::DEMONYM != 0 {
+            demonyms.push(p);
+        } else {
+            names.push(p);
+        }
+    }
+    let (kind, postings) = if !names.is_empty() {
+        (MentionKind::Name, names)
+    } else if !demonyms.is_empty() {
+        (MentionKind::Demonym, demonyms)
+    } else {
+        return None;
+    };
+    let _ = m.flags;
+    Some(Cand {
+        start,
+        end,
+        t0,
+        t1,
+        kind,
+        postings,
+        key: key.to_string(),
+        recog: 0.0,
+        accepted: false,
+        qualifier: None,
+        container: None,
+        dateline: false,
+    })
+}
+
+fn decide_demonym(text: &str, toks: &[Token], facts: &[Tok], c: &mut Cand, lw: &mut String) {
+    // "in Russian", "speaks French", "French-language": the language, not the country.
+    let prev = c.t0.checked_sub(1).map(|p| {
+        lower_word(text, &toks[p], lw);
+        lw.clone()
+    });
+    let next_word = toks.get(c.t1).map(|t| {
+        let mut s = String::new();
+        lower_word(text, t, &mut s);
+        (s, t.is_wordlike() && !facts[c.t1].cap)
+    });
+    let language_prev = prev
+        .as_deref()
+        .is_some_and(|p| matches!(p, "speak" | "speaks" | "spoke" | "speaking" | "translated"));
+    let in_bare = prev.as_deref() == Some("in") && !next_word.as_ref().is_some_and(|(_, w)| *w);
+    let language_next = next_word
+        .as_ref()
+        .is_some_and(|(w, _)| matches!(w.as_str(), "language" | "languages" | "speaker" | "speakers" | "translation"));
+    c.accepted = !(language_prev || in_bare || language_next);
+    c.recog = 0.8;
+}
+
+fn decide_name(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    facts: &[Tok],
+    surnames: &HashSet<String>,
+    c: &mut Cand,
+    lw: &mut String,
+) {
+    let tier = tier_of(gaz, &c.postings);
+    let common = gaz
+        .lookup_key(&c.key)
+        .is_some_and(|m| m.flags & key_flags::COMMON_WORD != 0)
+        && c.t1 - c.t0 == 1;
+    let f0 = facts[c.t0];
+    let ambiguous_case = f0.sent_start || f0.title_line;
+    let multiword = c.t1 - c.t0 > 1;
+
+    // Left context.
+    let (mut cue_left, mut title_left, mut given_left, mut cap_left) = (false, false, false, false);
+    if c.t0 > 0 {
+        let p = c.t0 - 1;
+        lower_word(text, &toks[p], lw);
+        let adjacent = joined(text, &toks[p], &toks[c.t0]);
+        cue_left = is_place_cue(lw);
+        title_left = adjacent && is_title(lw) && facts[p].cap;
+        given_left = adjacent && facts[p].cap && given_names().contains(lw.as_str());
+        cap_left = adjacent
+            && facts[p].cap
+            && !facts[p].in_place
+            && !is_function_word(lw)
+            && !(facts[p].sent_start && facts[p].title_line);
+        // "the city of X", "the town of X"
+        if lw == "of" && c.t0 >= 2 {
+            lower_word(text, &toks[c.t0 - 2], lw);
+            if matches!(
+                lw.as_str(),
+                "city" | "town" | "village" | "province" | "state" | "county" | "region"
+                    | "outskirts" | "suburbs" | "edge" | "capital" | "center" | "centre"
+                    | "heart" | "north" | "south" | "east" | "west" | "northeast" | "northwest"
+                    | "southeast" | "southwest" | "people" | "residents" | "governor" | "mayor"
+            ) {
+                cue_left = true;
+            }
+        }
+    }
+    // Right context.
+    let (mut cap_right, mut org_right, mut saying, mut qualified) = (false, false, false, false);
+    if c.t1 < toks.len() {
+        let n = c.t1;
+        lower_word(text, &toks[n], lw);
+        let adjacent = joined(text, &toks[c.t1 - 1], &toks[n]);
+        cap_right = adjacent && facts[n].cap && !is_function_word(lw);
+        org_right = adjacent && is_org_head(lw);
+        saying = is_saying(lw);
+        if toks[n].text(text) == "," && n + 1 < toks.len() && (facts[n + 1].cap || facts[n + 1].caps)
+        {
+            // ", Texas" / ", Ga." / ", France": checked by a lookup.
+            let mut k = String::new();
+            let mut t1 = n + 2;
+            while t1 <= toks.len() && t1 <= n + 4 {
+                k.clear();
+                normalize_into(
+                    text.get(toks[n + 1].start as usize..toks[t1 - 1].end as usize)
+                        .unwrap_or(""),
+                    &mut k,
+                );
+                if let Some(m) = gaz.lookup_key(&k) {
+                    if m.postings().any(|p| {
+                        let e = gaz.entry(p.entry);
+                        matches!(e.kind, Kind::Country | Kind::Admin1)
+                    }) {
+                        qualified = true;
+                        break;
+                    }
+                }
+                t1 += 1;
+            }
+        }
+    }
+    let surname = !multiword && {
+        lower_word(text, &toks[c.t0], lw);
+        surnames.contains(lw.as_str())
+    };
+    let embedded = cap_left || (cap_right && !org_right);
+
+    let (accept, recog) = if title_left || given_left {
+        (false, 0.0)
+    } else if c.dateline {
+        (true, 0.95)
+    } else {
+        match tier {
+            Tier::A => {
+                if ambiguous_case && common && !cue_left && !qualified {
+                    (false, 0.0)
+                } else if embedded {
+                    (true, 0.7)
+                } else {
+                    (true, 0.95)
+                }
+            }
+            Tier::B => {
+                if surname && !qualified {
+                    (false, 0.0)
+                } else if embedded && !qualified {
+                    (false, 0.0)
+                } else if common && (ambiguous_case || !cue_left) && !qualified {
+                    (false, 0.0)
+                } else if saying && !multiword && !cue_left {
+                    (false, 0.0)
+                } else if cue_left || qualified || multiword {
+                    (true, 0.85)
+                } else {
+                    (true, 0.75)
+                }
+            }
+            Tier::C => {
+                if (surname || embedded || common || saying) && !qualified {
+                    (false, 0.0)
+                } else if qualified || cue_left {
+                    (true, 0.75)
+                } else if ambiguous_case && !multiword {
+                    (false, 0.0)
+                } else {
+                    (true, 0.6)
+                }
+            }
+        }
+    };
+    c.accepted = accept;
+    c.recog = recog;
+}
+
+/// Applies NER output: PER entities veto matches inside them, ORG entities make weak matches
+/// inside them embedded, LOC/GPE entities confirm matches or add names the filters dropped.
+fn apply_entities(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    cands: &mut Vec<Cand>,
+    ents: &[Entity],
+    key: &mut String,
+) {
+    let mut added = Vec::new();
+    for e in ents {
+        let inside = |c: &Cand| c.start >= e.start && c.end <= e.end;
+        match e.label {
+            EntityLabel::Per => {
+                for c in cands.iter_mut().filter(|c| inside(c)) {
+                    c.accepted = false;
+                }
+            }
+            EntityLabel::Org => {
+                for c in cands.iter_mut().filter(|c| inside(c)) {
+                    if c.kind == MentionKind::Name && tier_of(gaz, &c.postings) == Tier::C {
+                        c.accepted = false;
+                    }
+                }
+            }
+            EntityLabel::Loc | EntityLabel::Gpe => {
+                let mut any = false;
+                for c in cands.iter_mut().filter(|c| inside(c)) {
+                    if c.kind == MentionKind::Name || c.kind == MentionKind::Demonym {
+                        c.accepted = true;
+                        c.recog = c.recog.max(0.9);
+                        any = true;
+                    }
+                }
+                if any {
+                    continue;
+                }
+                // Not a gazetteer match as found: look the entity up, without "the".
+                let Some(surface) = text.get(e.start as usize..e.end as usize) else {
+                    continue;
+                };
+                let (off, s) = match surface.strip_prefix("the ").or(surface.strip_prefix("The ")) {
+                    Some(rest) => (4u32, rest),
+                    None => (0, surface),
+                };
+                key.clear();
+                normalize_into(s, key);
+                let Some(m) = gaz.lookup_key(key) else {
+                    continue;
+                };
+                let ps: Vec<Posting> = m
+                    .postings()
+                    .filter(|p| p.flags & (name_flags::CONTEXT | name_flags::DEMONYM) == 0)
+                    .collect();
+                if ps.is_empty() {
+                    continue;
+                }
+                let start = e.start + off;
+                let t0 = toks.partition_point(|t| t.start < start);
+                let t1 = toks.partition_point(|t| t.end <= e.end);
+                if t0 >= t1 {
+                    continue;
+                }
+                added.push(Cand {
+                    start,
+                    end: e.end,
+                    t0,
+                    t1,
+                    kind: MentionKind::Name,
+                    postings: ps,
+                    key: key.clone(),
+                    recog: 0.8,
+                    accepted: true,
+                    qualifier: None,
+                    container: None,
+                    dateline: false,
+                });
+            }
+            EntityLabel::Misc => {}
+        }
+    }
+    if !added.is_empty() {
+        // Drop rejected candidates the additions overlap, then merge in order.
+        cands.retain(|c| c.accepted || !added.iter().any(|a| a.start < c.end && c.start < a.end));
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    }
+}
+
+/// Facilities: a capitalized run ending in a facility noun, placed at a place named inside
+/// it ("Kabul International Airport"), right before it ("Moscow's Crocus City Hall") or after
+/// it in the sentence ("… on the western edge of Moscow").
+fn find_facilities(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Cand>, lw: &mut String) {
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !facts[i].cap || facts[i].title_line {
+            i += 1;
+            continue;
+        }
+        // The run of capitalized words (with "of", "the") from i.
+        let mut j = i + 1;
+        while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
+            lower_word(text, &toks[j], lw);
+            if facts[j].cap || ((lw == "of" || lw == "the") && j + 1 < toks.len() && facts[j + 1].cap)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        lower_word(text, &toks[j - 1], lw);
+        if j - i < 2 || !is_facility_head(lw) {
+            i = j;
+            continue;
+        }
+        // Skip a leading function word capitalized at sentence start ("The", "At").
+        let mut s = i;
+        lower_word(text, &toks[s], lw);
+        while s < j - 1 && is_function_word(lw) {
+            s += 1;
+            lower_word(text, &toks[s], lw);
+        }
+        if j - s < 2 {
+            i = j;
+            continue;
+        }
+        let (fs, fe) = (toks[s].start, toks[j - 1].end);
+        // A place match that covers the whole run is a place, not a facility.
+        if cands
+            .iter()
+            .any(|c| c.accepted && c.start <= fs && c.end >= fe)
+        {
+            i = j;
+            continue;
+        }
+        let place_at = |lo: u32, hi: u32| {
+            cands
+                .iter()
+                .position(|c| c.accepted && c.kind == MentionKind::Name && c.start >= lo && c.end <= hi)
+        };
+        // Inside the run.
+        let mut container = place_at(fs, fe);
+        // "Moscow's Crocus City Hall": a place and a possessive right before.
+        if container.is_none() && s >= 2 && toks[s - 1].kind == TokenKind::Clitic {
+            container = cands
+                .iter()
+                .position(|c| c.accepted && c.kind == MentionKind::Name && c.t1 == s - 1);
+        }
+        // After it in the same sentence, behind a locative phrase.
+        if container.is_none() {
+            let mut k = j;
+            let mut saw_locative = false;
+            while k < toks.len() && k < j + 12 {
+                let w = toks[k].text(text);
+                if matches!(w, "." | "!" | "?" | ";") {
+                    break;
+                }
+                lower_word(text, &toks[k], lw);
+                if matches!(
+                    lw.as_str(),
+                    "in" | "near" | "outside" | "of" | "at" | "on" | "inside" | "north" | "south"
+                        | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+                ) {
+                    saw_locative = true;
+                }
+                if saw_locative {
+                    if let Some(ci) = cands.iter().position(|c| {
+                        c.accepted && c.kind == MentionKind::Name && c.t0 == k
+                    }) {
+                        container = Some(ci);
+                        break;
+                    }
+                }
+                k += 1;
+            }
+        }
+        if let Some(ci) = container {
+            added.push(Cand {
+                start: fs,
+                end: fe,
+                t0: s,
+                t1: j,
+                kind: MentionKind::Facility,
+                postings: Vec::new(),
+                key: String::new(),
+                recog: 0.7,
+                accepted: true,
+                qualifier: None,
+                container: Some(ci),
+                dateline: false,
+            });
+        }
+        i = j;
+    }
+    // Appended (not sorted in) so container indices stay valid.
+    cands.extend(added);
+}

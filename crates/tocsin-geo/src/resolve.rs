@@ -1,0 +1,492 @@
+//! Toponym resolution: one GeoNames feature per recognized name, chosen with context.
+//!
+//! Mentions with the same name share one reading in an article ("one sense per discourse")
+//! unless the text qualifies one of them ("Paris, Texas"). Each reading starts from a prior:
+//! how prominent the feature is (population, and kind: a country over a village of the same
+//! name; a national capital over a state) and how it is named (its own name over an alternate
+//! or historical one). Context then moves it:
+//!
+//! 1. a qualifier fixes both names jointly when one contains the other ("Tripoli, Lebanon");
+//! 2. the countries and first-level divisions the article names elsewhere (counted from a
+//!    first, prior-only pass, each name's own vote left out), the dateline counting double;
+//! 3. closeness to the other places the article names (cities and counties);
+//! 4. the country of the publishing site, when known.
+//!
+//! The confidence is the softmax probability of the chosen reading among the candidates,
+//! times the recognition confidence. A name that only resolves to a country is reported with
+//! precision `country`: nothing here places a city-level event at a country's point.
+
+use std::collections::HashMap;
+
+use tocsin_nlp::tokenize::Token;
+
+use crate::gazetteer::{entry_flags, name_flags, EntryId, Gazetteer, Kind};
+use crate::recognize::{Cand, MentionKind};
+use crate::{DocContext, GeocoderOptions, Geoparse, Mention, Place, Precision};
+
+/// Great-circle distance in km.
+pub(crate) fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+}
+
+/// How prominent a feature is, on a log10-of-people scale, before any context.
+fn prior(gaz: &Gazetteer, id: EntryId, flags: u8) -> f32 {
+    let e = gaz.entry(id);
+    let lp = (e.population.max(1) as f32).log10();
+    let base = match e.kind {
+        Kind::Country => (lp + 2.0).max(6.5),
+        Kind::HistoricCountry => 6.5,
+        Kind::Continent => 10.0,
+        Kind::Region => 7.5,
+        Kind::Admin1 => (lp + 0.3).max(4.5),
+        Kind::Admin2 => 4.0 + 0.8 * (1.0 + f32::from(e.cities)).log10(),
+        Kind::City => {
+            let capital = if e.flags & entry_flags::CAPITAL != 0 {
+                2.0
+            } else {
+                0.0
+            };
+            lp + capital
+        }
+        Kind::Water => 6.0,
+        Kind::Island => 5.0,
+        Kind::Landform => 4.5,
+        Kind::Facility => 4.0,
+        Kind::Locality => 2.0,
+    };
+    let mut adj = 0.0;
+    if flags & (name_flags::PRIMARY | name_flags::ENGLISH) != 0 {
+        adj += 1.0;
+    } else if flags & name_flags::DEMONYM == 0 {
+        // Only an alternate name (a transliteration, an old or local name).
+        adj -= 1.5;
+    }
+    if flags & name_flags::HISTORIC != 0 {
+        adj -= 1.5;
+    }
+    base + adj
+}
+
+/// Whether `inner` lies in `outer` (a country, a first-level division, or close to a point).
+fn contained(gaz: &Gazetteer, inner: EntryId, outer: EntryId) -> bool {
+    if inner == outer {
+        return false;
+    }
+    let (i, o) = (gaz.entry(inner), gaz.entry(outer));
+    match o.kind {
+        Kind::Country | Kind::HistoricCountry => i.country == o.country && i.kind != Kind::Country,
+        Kind::Admin1 => i.admin1 == Some(outer),
+        Kind::Admin2 | Kind::City => {
+            i.kind != Kind::Country
+                && i.kind != Kind::Admin1
+                && haversine_km(i.lat, i.lon, o.lat, o.lon) < 60.0
+        }
+        Kind::Continent | Kind::Region => false,
+        _ => false,
+    }
+}
+
+/// One reading of a group of mentions.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    entry: EntryId,
+    flags: u8,
+    prior: f32,
+}
+
+/// Mentions that share a reading.
+#[derive(Debug)]
+struct Group {
+    cands: Vec<usize>,
+    readings: Vec<Reading>,
+    /// Chosen reading (index into `readings`) and its probability.
+    choice: usize,
+    prob: f32,
+    /// Fixed by a qualifier.
+    fixed: bool,
+    demonym: bool,
+    dateline: bool,
+}
+
+fn softmax_choice(scores: &[f32]) -> (usize, f32) {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    let m = scores[best];
+    let z: f32 = scores.iter().map(|&s| (s - m).exp()).sum();
+    (best, 1.0 / z.max(1.0))
+}
+
+/// Evidence that one group's reading gives the others.
+#[derive(Debug, Clone, Copy)]
+struct Vote {
+    country: [u8; 2],
+    country_w: f32,
+    admin1: Option<EntryId>,
+    admin1_w: f32,
+}
+
+fn vote(gaz: &Gazetteer, g: &Group) -> Option<Vote> {
+    let r = g.readings.get(g.choice)?;
+    let e = gaz.entry(r.entry);
+    let scale = g.prob * if g.dateline { 2.0 } else { 1.0 };
+    let mentions = 1.0 + 0.25 * (g.cands.len() as f32 - 1.0).min(4.0);
+    let (cw, a1, aw) = match e.kind {
+        Kind::Country | Kind::HistoricCountry => (if g.demonym { 2.0 } else { 3.0 }, None, 0.0),
+        Kind::Admin1 => (2.0, Some(r.entry), 3.0),
+        Kind::City | Kind::Admin2 | Kind::Locality => (1.0, e.admin1, 1.0),
+        _ => return None,
+    };
+    Some(Vote {
+        country: e.country,
+        country_w: cw * scale * mentions,
+        admin1: a1,
+        admin1_w: aw * scale * mentions,
+    })
+}
+
+fn saturate(ev: f32) -> f32 {
+    4.0 * (1.0 - (-ev / 2.0).exp())
+}
+
+pub(crate) fn resolve(
+    gaz: &Gazetteer,
+    text: &str,
+    _toks: &[Token],
+    cands: Vec<Cand>,
+    ctx: &DocContext<'_>,
+    opts: &GeocoderOptions,
+) -> Geoparse {
+    // Groups: one per name key, a qualified mention on its own.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; cands.len()];
+    let mut by_key: HashMap<(&str, bool), usize> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if !c.accepted || c.kind == MentionKind::Facility || c.postings.is_empty() {
+            continue;
+        }
+        let demonym = matches!(c.kind, MentionKind::Demonym | MentionKind::PluralDemonym);
+        let gi = if c.qualifier.is_some() {
+            None
+        } else {
+            by_key.get(&(c.key.as_str(), demonym)).copied()
+        };
+        let gi = match gi {
+            Some(gi) => gi,
+            None => {
+                let mut readings: Vec<Reading> = Vec::with_capacity(c.postings.len());
+                for p in &c.postings {
+                    match readings.iter_mut().find(|r| r.entry == p.entry) {
+                        Some(r) => r.flags |= p.flags,
+                        None => readings.push(Reading {
+                            entry: p.entry,
+                            flags: p.flags,
+                            prior: 0.0,
+                        }),
+                    }
+                }
+                for r in &mut readings {
+                    r.prior = prior(gaz, r.entry, r.flags);
+                }
+                groups.push(Group {
+                    cands: Vec::new(),
+                    readings,
+                    choice: 0,
+                    prob: 0.0,
+                    fixed: false,
+                    demonym,
+                    dateline: false,
+                });
+                let gi = groups.len() - 1;
+                if c.qualifier.is_none() {
+                    by_key.insert((c.key.as_str(), demonym), gi);
+                }
+                gi
+            }
+        };
+        groups[gi].cands.push(ci);
+        groups[gi].dateline |= c.dateline;
+        group_of[ci] = Some(gi);
+    }
+
+    // Pass 1: priors.
+    for g in &mut groups {
+        let scores: Vec<f32> = g.readings.iter().map(|r| r.prior).collect();
+        let (b, p) = softmax_choice(&scores);
+        g.choice = b;
+        g.prob = p;
+    }
+
+    // Qualifiers fix both names jointly when one contains the other.
+    for (ci, c) in cands.iter().enumerate() {
+        let (Some(qi), Some(ga)) = (c.qualifier, group_of[ci]) else {
+            continue;
+        };
+        let Some(gb) = group_of.get(qi).copied().flatten() else {
+            continue;
+        };
+        if ga == gb {
+            continue;
+        }
+        let mut best: Option<(f32, usize, usize)> = None;
+        for (ia, ra) in groups[ga].readings.iter().enumerate() {
+            for (ib, rb) in groups[gb].readings.iter().enumerate() {
+                if contained(gaz, ra.entry, rb.entry) {
+                    let s = ra.prior + rb.prior;
+                    if best.is_none_or(|(bs, _, _)| s > bs) {
+                        best = Some((s, ia, ib));
+                    }
+                }
+            }
+        }
+        if let Some((_, ia, ib)) = best {
+            groups[ga].choice = ia;
+            groups[ga].prob = 0.95;
+            groups[ga].fixed = true;
+            if !groups[gb].fixed {
+                groups[gb].choice = ib;
+                groups[gb].prob = groups[gb].prob.max(0.9);
+                groups[gb].fixed = true;
+            }
+        }
+    }
+
+    // Evidence from pass 1.
+    let votes: Vec<Option<Vote>> = groups.iter().map(|g| vote(gaz, g)).collect();
+    let mut country_ev: HashMap<[u8; 2], f32> = HashMap::new();
+    let mut admin1_ev: HashMap<EntryId, f32> = HashMap::new();
+    for v in votes.iter().flatten() {
+        *country_ev.entry(v.country).or_default() += v.country_w;
+        if let Some(a) = v.admin1 {
+            *admin1_ev.entry(a).or_default() += v.admin1_w;
+        }
+    }
+    // Specific places for proximity.
+    let points: Vec<(usize, f64, f64, f32)> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(gi, g)| {
+            let r = g.readings.get(g.choice)?;
+            let e = gaz.entry(r.entry);
+            matches!(e.kind, Kind::City | Kind::Admin2)
+                .then_some((gi, e.lat, e.lon, g.prob))
+                .filter(|p| p.3 > 0.4)
+        })
+        .collect();
+    let site: Option<[u8; 2]> = ctx.site_country.and_then(|s| {
+        let b = s.as_bytes();
+        (b.len() == 2).then(|| [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()])
+    });
+
+    // Pass 2: context.
+    for gi in 0..groups.len() {
+        if groups[gi].fixed || groups[gi].readings.len() < 2 {
+            continue;
+        }
+        let own = votes[gi];
+        let mut scores = Vec::with_capacity(groups[gi].readings.len());
+        for r in &groups[gi].readings {
+            let e = gaz.entry(r.entry);
+            let mut s = r.prior;
+            let mut cev = country_ev.get(&e.country).copied().unwrap_or(0.0);
+            if let Some(v) = own.filter(|v| v.country == e.country) {
+                cev -= v.country_w;
+            }
+            if e.country != [0, 0] {
+                s += saturate(cev.max(0.0));
+            }
+            let a1 = if e.kind == Kind::Admin1 {
+                Some(r.entry)
+            } else {
+                e.admin1
+            };
+            if let Some(a1) = a1 {
+                let mut aev = admin1_ev.get(&a1).copied().unwrap_or(0.0);
+                if let Some(v) = own.filter(|v| v.admin1 == Some(a1)) {
+                    aev -= v.admin1_w;
+                }
+                s += saturate(aev.max(0.0));
+            }
+            if matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Locality) {
+                let mut prox = 0.0f32;
+                for &(pg, lat, lon, w) in &points {
+                    if pg == gi {
+                        continue;
+                    }
+                    let d = haversine_km(e.lat, e.lon, lat, lon);
+                    prox += 1.5 * w * (-(d as f32) / 100.0).exp();
+                }
+                s += prox.min(3.0);
+            }
+            if site == Some(e.country) {
+                s += 1.0;
+            }
+            scores.push(s);
+        }
+        let (b, p) = softmax_choice(&scores);
+        groups[gi].choice = b;
+        groups[gi].prob = p;
+    }
+
+    build_output(gaz, text, &cands, &groups, &group_of, opts)
+}
+
+fn build_output(
+    gaz: &Gazetteer,
+    text: &str,
+    cands: &[Cand],
+    groups: &[Group],
+    group_of: &[Option<usize>],
+    _opts: &GeocoderOptions,
+) -> Geoparse {
+    let mut out = Geoparse::default();
+    let mut place_of_entry: HashMap<EntryId, usize> = HashMap::new();
+    let mut place_of_cand: Vec<Option<usize>> = vec![None; cands.len()];
+    // Mentions in text order (facilities were appended after the sort).
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].accepted).collect();
+    order.sort_by_key(|&i| (cands[i].start, cands[i].end));
+    // Places for names first, so facilities can point at their containers.
+    for &ci in &order {
+        let c = &cands[ci];
+        let Some(gi) = group_of[ci] else {
+            continue;
+        };
+        let g = &groups[gi];
+        let Some(r) = g.readings.get(g.choice) else {
+            continue;
+        };
+        let e = gaz.entry(r.entry);
+        let conf = (g.prob * c.recog).clamp(0.0, 1.0);
+        let pi = *place_of_entry.entry(r.entry).or_insert_with(|| {
+            out.places.push(Place {
+                name: gaz.name(r.entry).to_string(),
+                country: e.country_code().to_string(),
+                admin1: None,
+                lat: e.lat,
+                lon: e.lon,
+                geonameid: Some(e.geonameid),
+                kind: e.kind,
+                precision: Precision::of_kind(e.kind),
+                confidence: 0.0,
+                mentions: Vec::new(),
+                demonym_mentions: Vec::new(),
+                within: None,
+            });
+            out.places.len() - 1
+        });
+        let place = &mut out.places[pi];
+        place.confidence = place.confidence.max(conf);
+        let span = (c.start, c.end);
+        match c.kind {
+            MentionKind::Name => {
+                place.mentions.push(span);
+                // Divisions carry local-language names in GeoNames ("Moskva",
+                // "Chechenskaya Respublika"): name them as the text does.
+                if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
+                    && place.mentions.len() == 1
+                    && r.flags & name_flags::PRIMARY == 0
+                    && r.flags & (name_flags::ACRONYM | name_flags::ABBREV | name_flags::CONTEXT)
+                        == 0
+                {
+                    if let Some(s) = text.get(c.start as usize..c.end as usize) {
+                        place.name = s.to_string();
+                    }
+                }
+            }
+            _ => place.demonym_mentions.push(span),
+        }
+        place_of_cand[ci] = Some(pi);
+        out.mentions.push(Mention {
+            start: c.start,
+            end: c.end,
+            kind: c.kind,
+            place: pi,
+        });
+    }
+    // Admin1 names.
+    for p in &mut out.places {
+        let Some(id) = p.geonameid.and_then(|g| gaz.by_geonameid(g)) else {
+            continue;
+        };
+        let e = gaz.entry(id);
+        p.admin1 = match e.kind {
+            Kind::Admin1 => Some(p.name.clone()),
+            _ => e.admin1.map(|a| gaz.name(a).to_string()),
+        };
+    }
+    // Facilities, at their container's point.
+    for &ci in &order {
+        let c = &cands[ci];
+        if c.kind != MentionKind::Facility {
+            continue;
+        }
+        let Some(cpi) = c.container.and_then(|k| place_of_cand.get(k).copied().flatten()) else {
+            continue;
+        };
+        let container = out.places[cpi].clone();
+        let name = text
+            .get(c.start as usize..c.end as usize)
+            .unwrap_or("")
+            .to_string();
+        let existing = out
+            .places
+            .iter()
+            .position(|p| p.geonameid.is_none() && p.name == name);
+        let pi = match existing {
+            Some(pi) => pi,
+            None => {
+                out.places.push(Place {
+                    name,
+                    country: container.country.clone(),
+                    admin1: container.admin1.clone(),
+                    lat: container.lat,
+                    lon: container.lon,
+                    geonameid: None,
+                    kind: container.kind,
+                    precision: Precision::Facility,
+                    confidence: (container.confidence * c.recog).clamp(0.0, 1.0),
+                    mentions: Vec::new(),
+                    demonym_mentions: Vec::new(),
+                    within: Some(container.name.clone()),
+                });
+                out.places.len() - 1
+            }
+        };
+        out.places[pi].mentions.push((c.start, c.end));
+        out.mentions.push(Mention {
+            start: c.start,
+            end: c.end,
+            kind: MentionKind::Facility,
+            place: pi,
+        });
+    }
+    out.mentions.sort_by_key(|m| (m.start, m.end));
+    // Places in order of first mention.
+    let mut idx: Vec<usize> = (0..out.places.len()).collect();
+    let first = |p: &Place| {
+        p.mentions
+            .iter()
+            .chain(p.demonym_mentions.iter())
+            .map(|m| m.0)
+            .min()
+            .unwrap_or(u32::MAX)
+    };
+    idx.sort_by_key(|&i| first(&out.places[i]));
+    let mut remap = vec![0usize; idx.len()];
+    for (new, &old) in idx.iter().enumerate() {
+        remap[old] = new;
+    }
+    let mut places: Vec<Option<Place>> = out.places.into_iter().map(Some).collect();
+    out.places = idx.iter().filter_map(|&i| places[i].take()).collect();
+    for m in &mut out.mentions {
+        m.place = remap[m.place];
+    }
+    out
+}
