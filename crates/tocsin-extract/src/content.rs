@@ -676,6 +676,12 @@ fn is_body_marker(token: &str) -> bool {
         }
     }
     let s = &squashed[..n];
+    // Every marker contains one of these stems and most tokens contain none, so a cheap
+    // byte scan spares the full list for almost every token.
+    let has = |w: &[u8]| s.windows(w.len()).any(|x| x == w);
+    if !(has(b"body") || has(b"content") || has(b"text") || has(b"detail") || has(b"paywall")) {
+        return false;
+    }
     BODY_MARKERS
         .iter()
         .any(|m| memchr::memmem::find(s, m.as_bytes()).is_some())
@@ -717,8 +723,7 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
             // Even strong words give way to a large body of prose: layout classes such as
             // `zen-one-sidebar-second` sit on the wrappers of whole articles.
             let big_prose = share > 0.25 && prose[i] >= 800 && prose_share > 0.5;
-            let holds_article = (share > 0.45 && !verdict.comments)
-                || (big_prose && !verdict.comments)
+            let holds_article = ((share > 0.45 || big_prose) && !verdict.comments)
                 || (structural_negative && w > 0)
                 || inline_weak
                 || (!verdict.strong && prose_share > 0.5 && prose_len_ok(prose[i]));
@@ -1210,7 +1215,12 @@ fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig
     let Some(desc) = sig
         .metas
         .iter()
-        .find(|(k, _)| matches!(k.as_str(), "description" | "og:description" | "twitter:description"))
+        .find(|(k, _)| {
+            matches!(
+                k.as_str(),
+                "description" | "og:description" | "twitter:description"
+            )
+        })
         .map(|(_, v)| v.as_str())
     else {
         return;
@@ -1267,9 +1277,11 @@ fn is_dek(dom: &Dom, id: NodeId) -> bool {
     for _ in 0..2 {
         if let Some(class) = dom.attr(n, "class") {
             let class = class.to_ascii_lowercase();
-            if ["dek", "subtitle", "subhead", "heading", "deck", "kicker", "promo"]
-                .iter()
-                .any(|w| class.contains(w))
+            if [
+                "dek", "subtitle", "subhead", "heading", "deck", "kicker", "promo",
+            ]
+            .iter()
+            .any(|w| class.contains(w))
             {
                 return true;
             }

@@ -30,7 +30,7 @@ fn listing(dir: &PathBuf) -> io::Result<IntoIter<PathBuf>> {
         .collect::<io::Result<Vec<_>>>()?;
     entries.retain(|p| {
         p.file_name()
-            .map_or(true, |n| !n.as_encoded_bytes().starts_with(b"."))
+            .is_none_or(|n| !n.as_encoded_bytes().starts_with(b"."))
     });
     entries.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(entries.into_iter())
