@@ -135,7 +135,8 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
         let furniture = id < furniture_end;
         scan.element(id, !tag.is_inline() || tag == Tag::Br, sig);
         match tag {
-            Tag::A => st.flags[i] |= F_LINK,
+            // Only links lead away; `<a name=…>` anchors are part of the text.
+            Tag::A if dom.attr(id, "href").is_some() => st.flags[i] |= F_LINK,
             Tag::Html => sig.html_lang = dom.attr(id, "lang").map(str::to_string),
             Tag::Title => {
                 // The document title lives in <head> (hard-removed from the body), or in
@@ -1184,7 +1185,12 @@ impl<'d, 'a> Emitter<'d, 'a> {
             let keep = match kind {
                 BlockKind::Heading(_) => density < 0.9,
                 BlockKind::ListItem => density < 0.5,
-                _ => density < 0.6 || self.buf_len > 400,
+                // A long sentence is prose even when it is one big link.
+                _ => {
+                    density < 0.6
+                        || self.buf_len > 400
+                        || (self.buf_len > 100 && ends_sentence(text))
+                }
             };
             if keep {
                 match crate::boilerplate::classify_line(text) {
