@@ -16,7 +16,7 @@ use anyhow::Context;
 use tocsin_nlp::ner::train::{
     self, ClusterOptions, Corpus, CorpusFormat, Lexicon, Text, TextFormat, TrainOptions,
 };
-use tocsin_nlp::ner::{label_name, Ner, Scheme};
+use tocsin_nlp::ner::{label_name, Ner, Scheme, Tagger};
 use tocsin_nlp::tokenize::{sentences, tokenize};
 
 /// What `tocsin train` can train.
@@ -271,53 +271,21 @@ pub fn run_ner(args: NerArgs) -> anyhow::Result<ExitCode> {
     let mut input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut line = String::new();
+    let mut line = Vec::new();
     let mut json = String::new();
     loop {
         line.clear();
-        if input.read_line(&mut line)? == 0 {
+        if input.read_until(b'\n', &mut line)? == 0 {
             break;
         }
-        let text = line.trim_end_matches(['\n', '\r']);
-        json.clear();
-        json.push('[');
-        if args.pretokenized {
-            let tokens: Vec<&str> = if text.is_empty() {
-                Vec::new()
-            } else {
-                text.split(' ').collect()
-            };
-            for (i, (s, e, label)) in tagger.tag(&tokens).into_iter().enumerate() {
-                if i > 0 {
-                    json.push(',');
-                }
-                json.push_str(&format!(
-                    r#"{{"start_token":{s},"end_token_exclusive":{e},"label":"{}"}}"#,
-                    label_name(label)
-                ));
-            }
-        } else {
-            let tokens = tokenize(text);
-            let mut first = true;
-            for sentence in sentences(text, &tokens) {
-                let toks = &tokens[sentence.tokens.clone()];
-                let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-                for (s, e, label) in tagger.tag(&words) {
-                    let (bs, be) = (toks[s].start as usize, toks[e - 1].end as usize);
-                    let cs = text[..bs].chars().count();
-                    let ce = cs + text[bs..be].chars().count();
-                    if !first {
-                        json.push(',');
-                    }
-                    first = false;
-                    json.push_str(&format!(
-                        r#"{{"start_char":{cs},"end_char_exclusive":{ce},"label":"{}"}}"#,
-                        label_name(label)
-                    ));
-                }
-            }
-        }
-        json.push_str("]\n");
+        // A line that is not UTF-8 still gets its answer line (with U+FFFD for bad bytes).
+        let text = String::from_utf8_lossy(&line);
+        tag_line(
+            &mut tagger,
+            text.trim_end_matches(['\n', '\r']),
+            args.pretokenized,
+            &mut json,
+        );
         out.write_all(json.as_bytes())?;
         // Flush whenever no further input is already waiting, so a caller that writes one line
         // and waits for the answer is never stuck, and a batch is not a syscall per line.
@@ -327,6 +295,56 @@ pub fn run_ner(args: NerArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Tags one input line and writes its answer line (JSON array and newline) into `json`.
+fn tag_line(tagger: &mut Tagger<'_>, text: &str, pretokenized: bool, json: &mut String) {
+    json.clear();
+    json.push('[');
+    let mut first = true;
+    let mut push = |json: &mut String, item: std::fmt::Arguments<'_>| {
+        if !first {
+            json.push(',');
+        }
+        first = false;
+        // Writing to a String cannot fail.
+        let _ = std::fmt::Write::write_fmt(json, item);
+    };
+    if pretokenized {
+        let tokens: Vec<&str> = if text.is_empty() {
+            Vec::new()
+        } else {
+            text.split(' ').collect()
+        };
+        for (s, e, label) in tagger.tag(&tokens) {
+            push(
+                json,
+                format_args!(
+                    r#"{{"start_token":{s},"end_token_exclusive":{e},"label":"{}"}}"#,
+                    label_name(label)
+                ),
+            );
+        }
+    } else {
+        let tokens = tokenize(text);
+        for sentence in sentences(text, &tokens) {
+            let toks = &tokens[sentence.tokens.clone()];
+            let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+            for (s, e, label) in tagger.tag(&words) {
+                let (bs, be) = (toks[s].start as usize, toks[e - 1].end as usize);
+                let cs = text.get(..bs).map_or(0, |t| t.chars().count());
+                let ce = cs + text.get(bs..be).map_or(0, |t| t.chars().count());
+                push(
+                    json,
+                    format_args!(
+                        r#"{{"start_char":{cs},"end_char_exclusive":{ce},"label":"{}"}}"#,
+                        label_name(label)
+                    ),
+                );
+            }
+        }
+    }
+    json.push_str("]\n");
 }
 
 /// CPU time of this process (user + system), for per-core throughput on a busy machine.
@@ -413,6 +431,45 @@ fn bench(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answer_lines_follow_the_protocol() {
+        let ner = Ner::embedded().expect("embedded model");
+        let mut tagger = ner.tagger();
+        let mut json = String::new();
+        tag_line(&mut tagger, "John Smith flew to Paris .", true, &mut json);
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert!(json.ends_with("]\n"));
+        assert_eq!(v[0]["start_token"], 0);
+        assert_eq!(v[0]["end_token_exclusive"], 2);
+        assert_eq!(v[0]["label"], "PER");
+        assert_eq!(v[1]["label"], "GPE");
+        tag_line(&mut tagger, "", true, &mut json);
+        assert_eq!(json, "[]\n");
+        // Raw text: character (not byte) offsets, across sentences.
+        let text = "Zoë Baird arrived. Then Angela Merkel met him in Berlin.";
+        tag_line(&mut tagger, text, false, &mut json);
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let spans: Vec<(u64, u64, &str)> = v
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|e| {
+                Some((
+                    e["start_char"].as_u64()?,
+                    e["end_char_exclusive"].as_u64()?,
+                    e["label"].as_str()?,
+                ))
+            })
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        let texts: Vec<String> = spans
+            .iter()
+            .map(|&(s, e, _)| chars[s as usize..e as usize].iter().collect())
+            .collect();
+        assert!(texts.contains(&"Angela Merkel".to_string()), "{texts:?}");
+        assert!(texts.contains(&"Berlin".to_string()), "{texts:?}");
+    }
 
     #[test]
     fn specs_need_a_format() {

@@ -589,7 +589,10 @@ KABUL NNP B-NP I-LOC
             let mut best: Option<(u8, i32)> = None;
             for (t, &s) in acc.iter().enumerate() {
                 let t = t as u8;
-                let better = best.map_or(true, |(_, b)| s > b);
+                let better = match best {
+                    None => true,
+                    Some((_, b)) => s > b,
+                };
                 if better && m.scheme.allowed(prev_tag, t, last) {
                     best = Some((t, s));
                 }
