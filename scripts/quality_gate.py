@@ -50,6 +50,19 @@ def metric_rows(results):
     return rows
 
 
+def run_ner(shared, tocsin, conll, out_json):
+    """Entity-level F1 (4 classes, conlleval semantics) of `tocsin ner --pretokenized`."""
+    tool = os.path.join(shared, "tools", "ner_eval.py")
+    cmd = [sys.executable, tool, "--conll", os.path.join(shared, "data", conll),
+           "--system", f"cmd:{tocsin} ner --pretokenized", "--json-out", out_json]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stderr[-3000:], file=sys.stderr)
+        sys.exit(2)
+    with open(out_json, encoding="utf-8") as f:
+        return json.load(f)["scores_4class"]["overall"]["f1"]
+
+
 def run_seed(shared, tocsin, categories):
     tool = os.path.join(shared, "tools", "seed_check.py")
     proc = subprocess.run([sys.executable, tool, "--cmd", f"{tocsin} extract --json {{file}}"],
@@ -84,6 +97,14 @@ def main():
             print(f"{verdict} extraction {ds} {metric}: {got} (floor {floor})")
             if verdict == "FAIL":
                 failures.append(f"{ds} {metric}")
+
+    for conll, floor in sorted(baseline.get("ner", {}).items()):
+        with tempfile.TemporaryDirectory() as tmp:
+            f1 = run_ner(args.shared, args.tocsin, conll, os.path.join(tmp, "ner.json"))
+        verdict = "ok  " if f1 >= floor else "FAIL"
+        print(f"{verdict} ner {conll} F1: {f1} (floor {floor})")
+        if verdict == "FAIL":
+            failures.append(f"ner {conll}")
 
     seed = baseline.get("seed", {})
     seed_failed = run_seed(args.shared, args.tocsin, seed.get("categories", []))
