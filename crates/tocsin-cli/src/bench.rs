@@ -4,7 +4,7 @@
 //! alone (decoding, parsing, content and metadata), the part tocsin controls.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -39,7 +39,7 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn load_pages(dir: &PathBuf) -> anyhow::Result<Vec<RawDoc>> {
+fn load_pages(dir: &Path) -> anyhow::Result<Vec<RawDoc>> {
     let mut docs = Vec::new();
     for path in crate::extract_cmd::page_files(dir)? {
         let mut bytes = Vec::new();
@@ -71,7 +71,7 @@ fn load_pages(dir: &PathBuf) -> anyhow::Result<Vec<RawDoc>> {
     Ok(docs)
 }
 
-fn bench_extract(dir: &PathBuf, passes: usize, parse_only: bool) -> anyhow::Result<ExitCode> {
+fn bench_extract(dir: &Path, passes: usize, parse_only: bool) -> anyhow::Result<ExitCode> {
     let docs = load_pages(dir)?;
     anyhow::ensure!(!docs.is_empty(), "no pages under {}", dir.display());
     let mb = docs.iter().map(|d| d.bytes.len()).sum::<usize>() as f64 / 1e6;

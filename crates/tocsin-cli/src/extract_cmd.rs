@@ -1,7 +1,7 @@
 //! `tocsin extract`: raw pages in, clean articles out, in input order, in parallel.
 
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
@@ -160,6 +160,24 @@ pub fn json_line(value: &Value) -> String {
         .replace('\u{85}', "\\u0085")
 }
 
+/// Lists every page file under `dir` (for the benchmark), sorted.
+pub fn page_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,22 +191,4 @@ mod tests {
         let back: Value = serde_json::from_str(&line).expect("valid JSON");
         assert_eq!(back, v);
     }
-}
-
-/// Lists every page file under `dir` (for the benchmark), sorted.
-pub fn page_files(dir: &PathBuf) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.clone()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
 }

@@ -46,6 +46,10 @@ pub struct BuildArgs {
     /// Add the OpenWeatherMap-only localities (their licence is CC BY-SA 4.0).
     #[arg(long)]
     with_owm: bool,
+    /// Do not use the division points that came through the OpenWeatherMap city list: the
+    /// file is then GeoNames (CC BY 4.0) data only, with fewer and coarser division points.
+    #[arg(long)]
+    no_owm_points: bool,
 }
 
 /// Options of `tocsin gazetteer info`.
@@ -95,6 +99,12 @@ pub struct GeocodeArgs {
     /// Add facilities ("Crocus City Hall"), placed at their container, to the toponym array.
     #[arg(long)]
     facilities: bool,
+    /// Leave streets and roads ("Main Street", "Highway 19") out of the toponym array.
+    #[arg(long)]
+    no_streets: bool,
+    /// Explain every candidate and resolution on stderr.
+    #[arg(long)]
+    explain: bool,
 }
 
 fn load(path: &Option<PathBuf>) -> anyhow::Result<Gazetteer> {
@@ -126,6 +136,7 @@ pub fn run_gazetteer(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
                 n => anyhow::bail!("--cities must be 500 or 15000, not {n}"),
             };
             opts.with_owm = a.with_owm;
+            opts.owm_points = !a.no_owm_points;
             opts.min_alternate_population = a.min_alternate_population;
             let (builder, report) = compile::build(&opts)?;
             let bytes = builder.to_gzip()?;
@@ -133,7 +144,8 @@ pub fn run_gazetteer(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("creating {}", dir.display()))?;
             }
-            std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+            std::fs::write(&a.out, &bytes)
+                .with_context(|| format!("writing {}", a.out.display()))?;
             eprintln!(
                 "wrote {} ({:.1} MB): {} entries, {} names in {:.1} s; {:?}",
                 a.out.display(),
@@ -208,7 +220,11 @@ fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
             texts.push(t.to_string());
         }
     }
-    anyhow::ensure!(!texts.is_empty(), "no documents with \"text\" in {}", a.input.display());
+    anyhow::ensure!(
+        !texts.is_empty(),
+        "no documents with \"text\" in {}",
+        a.input.display()
+    );
     let geo = Geocoder::new(&gaz);
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut mentions = 0usize;
@@ -238,10 +254,7 @@ fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Entities from the embedded NER model, with byte offsets.
-fn ner_entities(
-    tagger: &mut tocsin_nlp::ner::Tagger<'_>,
-    text: &str,
-) -> Vec<Entity> {
+fn ner_entities(tagger: &mut tocsin_nlp::ner::Tagger<'_>, text: &str) -> Vec<Entity> {
     let tokens = tocsin_nlp::tokenize::tokenize(text);
     let mut out = Vec::new();
     for s in tocsin_nlp::tokenize::sentences(text, &tokens) {
@@ -283,7 +296,7 @@ pub fn run_geocode(a: GeocodeArgs) -> anyhow::Result<ExitCode> {
         None
     };
     let mut tagger = ner.map(|n| n.tagger());
-    let input: Box<dyn BufRead> = match &a.input {
+    let mut input: Box<dyn BufRead> = match &a.input {
         Some(p) => Box::new(std::io::BufReader::new(
             std::fs::File::open(p).with_context(|| p.display().to_string())?,
         )),
@@ -291,20 +304,41 @@ pub fn run_geocode(a: GeocodeArgs) -> anyhow::Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (n, line) in input.lines().enumerate() {
-        let line = line.context("reading input")?;
+    let mut raw = Vec::new();
+    let mut n = 0usize;
+    loop {
+        raw.clear();
+        if input.read_until(b'\n', &mut raw).context("reading input")? == 0 {
+            break;
+        }
+        n += 1;
+        // Invalid UTF-8 is replaced, not fatal: one bad document must not end the stream.
+        let line = String::from_utf8_lossy(&raw);
         if line.trim().is_empty() {
             continue;
         }
         // A bad line still gets an (empty) output line, so outputs stay paired with inputs.
         let doc: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|e| {
-            eprintln!("tocsin geocode: line {}: {e}", n + 1);
+            eprintln!("tocsin geocode: line {n}: {e}");
             serde_json::Value::Null
         });
         let text = doc.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let doc_id = doc.get("doc_id").or_else(|| doc.get("id")).cloned();
         let ents = tagger.as_mut().map(|t| ner_entities(t, text));
         let site = doc.get("site_country").and_then(|s| s.as_str());
+        if a.explain {
+            eprintln!(
+                "=== {}\n{}",
+                doc_id.as_ref().map_or(String::new(), |d| d.to_string()),
+                geo.explain(
+                    text,
+                    &DocContext {
+                        entities: ents.as_deref(),
+                        site_country: site,
+                    }
+                )
+            );
+        }
         let parsed = geo.parse(
             text,
             &DocContext {
@@ -324,6 +358,7 @@ pub fn run_geocode(a: GeocodeArgs) -> anyhow::Result<ExitCode> {
                     MentionKind::Demonym => !a.no_demonyms,
                     MentionKind::PluralDemonym => false,
                     MentionKind::Facility => a.facilities,
+                    MentionKind::Street => !a.no_streets,
                 })
                 .filter_map(|m| {
                     let p = parsed.places.get(m.place)?;

@@ -27,6 +27,10 @@ pub const DEMONYMS_TSV: &str = include_str!("../data/demonyms.tsv");
 pub const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
 /// Lower-case English words that are also place names (see the file's header).
 pub const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
+/// Names that almost never name a place in news text (see the file's header).
+pub const NOT_PLACES: &str = include_str!("../data/not_places.txt");
+/// Common given names (see the file's header).
+pub const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 
 /// Errors building a gazetteer.
 #[derive(Debug, thiserror::Error)]
@@ -196,7 +200,10 @@ impl GazetteerBuilder {
     /// Writes the decompressed index.
     pub fn to_raw(&self) -> Result<Vec<u8>, BuildError> {
         if self.entries.len() >= 1 << 24 {
-            return Err(BuildError::TooLarge(format!("{} entries", self.entries.len())));
+            return Err(BuildError::TooLarge(format!(
+                "{} entries",
+                self.entries.len()
+            )));
         }
         let mut strings: Vec<u8> = Vec::new();
         let mut entry_bytes = Vec::with_capacity(self.entries.len() * ENTRY_LEN);
@@ -214,11 +221,17 @@ impl GazetteerBuilder {
                 flags |= entry_flags::HAS_POINT;
             }
             let cc = e.country.as_bytes();
-            let country = if cc.len() == 2 { [cc[0], cc[1]] } else { [0, 0] };
+            let country = if cc.len() == 2 {
+                [cc[0], cc[1]]
+            } else {
+                [0, 0]
+            };
             entry_bytes.extend_from_slice(&e.geonameid.to_le_bytes());
-            entry_bytes.extend_from_slice(&((lat.clamp(-90.0, 90.0) * 1e5).round() as i32).to_le_bytes());
             entry_bytes
-                .extend_from_slice(&((lon.clamp(-180.0, 180.0) * 1e5).round() as i32).to_le_bytes());
+                .extend_from_slice(&((lat.clamp(-90.0, 90.0) * 1e5).round() as i32).to_le_bytes());
+            entry_bytes.extend_from_slice(
+                &((lon.clamp(-180.0, 180.0) * 1e5).round() as i32).to_le_bytes(),
+            );
             entry_bytes.extend_from_slice(&e.population.to_le_bytes());
             entry_bytes.extend_from_slice(&name_off.to_le_bytes());
             entry_bytes.extend_from_slice(&(name.len() as u16).to_le_bytes());
@@ -279,7 +292,11 @@ impl GazetteerBuilder {
             .map_err(|e| BuildError::TooLarge(e.to_string()))?;
 
         let mut out = Vec::with_capacity(
-            64 + meta.len() + strings.len() + entry_bytes.len() + key_bytes.len() + postings.len()
+            64 + meta.len()
+                + strings.len()
+                + entry_bytes.len()
+                + key_bytes.len()
+                + postings.len()
                 + slots * 4,
         );
         out.extend_from_slice(MAGIC);
@@ -339,6 +356,10 @@ pub struct BuildOptions {
     /// Keep alternate names of cities with at least this population (the primary name is
     /// always kept); alternate names of small places cost size and false matches.
     pub min_alternate_population: u32,
+    /// Use the GeoNames points that reached us through the OpenWeatherMap city list (most
+    /// division points; CC BY-SA 4.0 to be safe). Off: those units fall back to the mean of
+    /// their cities, or have no point, and the file is GeoNames/CC BY 4.0 only.
+    pub owm_points: bool,
 }
 
 impl BuildOptions {
@@ -349,6 +370,7 @@ impl BuildOptions {
             cities: CitySet::Cities500,
             with_owm: false,
             min_alternate_population: 0,
+            owm_points: true,
         }
     }
 }
@@ -489,11 +511,22 @@ pub fn build(opts: &BuildOptions) -> Result<(GazetteerBuilder, BuildReport), Bui
         let Some(id) = r.get("geonameid").and_then(|v| v.parse::<u32>().ok()) else {
             continue;
         };
-        let src = r.get("coord_source").map(String::as_str).unwrap_or("");
-        if let (Some(lat), Some(lon)) = (
+        let mut src = r.get("coord_source").map(String::as_str).unwrap_or("");
+        let mut point = (
             r.get("lat").and_then(|v| parse_f64(v)),
             r.get("lon").and_then(|v| parse_f64(v)),
-        ) {
+        );
+        if src == "geonames_via_owm" && !opts.owm_points {
+            src = r.get("alt_source").map(String::as_str).unwrap_or("");
+            point = (
+                r.get("alt_lat").and_then(|v| parse_f64(v)),
+                r.get("alt_lon").and_then(|v| parse_f64(v)),
+            );
+            if src == "geonames_via_owm" {
+                point = (None, None);
+            }
+        }
+        if let (Some(lat), Some(lon)) = point {
             points.insert(
                 id,
                 AdminPoint {
@@ -522,7 +555,10 @@ pub fn build(opts: &BuildOptions) -> Result<(GazetteerBuilder, BuildReport), Bui
     let mut admin1_pop: HashMap<(String, String), u64> = HashMap::new();
     let mut admin1_count: HashMap<(String, String), u64> = HashMap::new();
     for c in &cities {
-        let key = (c.countrycode.clone(), c.admin1code.clone().unwrap_or_default());
+        let key = (
+            c.countrycode.clone(),
+            c.admin1code.clone().unwrap_or_default(),
+        );
         *admin1_pop.entry(key.clone()).or_default() += c.population.unwrap_or(0);
         *admin1_count.entry(key).or_default() += 1;
     }
@@ -680,7 +716,12 @@ pub fn build(opts: &BuildOptions) -> Result<(GazetteerBuilder, BuildReport), Bui
         }
         let id = b.add(row);
         admin1_idx.insert(code.clone(), id);
-        for alias in r.get("aliases").map(String::as_str).unwrap_or("").split('|') {
+        for alias in r
+            .get("aliases")
+            .map(String::as_str)
+            .unwrap_or("")
+            .split('|')
+        {
             if !alias.is_empty() && is_latin(alias) {
                 b.add_name(id, alias, 0);
             }
@@ -725,7 +766,12 @@ pub fn build(opts: &BuildOptions) -> Result<(GazetteerBuilder, BuildReport), Bui
             admin1: admin1_idx.get(&format!("{cc}.{a1}")).copied(),
             cities: p.cities,
         });
-        for alias in r.get("aliases").map(String::as_str).unwrap_or("").split('|') {
+        for alias in r
+            .get("aliases")
+            .map(String::as_str)
+            .unwrap_or("")
+            .split('|')
+        {
             if !alias.is_empty() && is_latin(alias) {
                 b.add_name(id, alias, 0);
             }
@@ -746,7 +792,9 @@ pub fn build(opts: &BuildOptions) -> Result<(GazetteerBuilder, BuildReport), Bui
             lon: Some(c.longitude),
             population: sat_u32(pop),
             flags: 0,
-            admin1: admin1_idx.get(&format!("{}.{}", c.countrycode, a1)).copied(),
+            admin1: admin1_idx
+                .get(&format!("{}.{}", c.countrycode, a1))
+                .copied(),
             cities: 0,
         });
         if pop >= u64::from(opts.min_alternate_population) {
@@ -757,8 +805,8 @@ pub fn build(opts: &BuildOptions) -> Result<(GazetteerBuilder, BuildReport), Bui
             }
         }
         if let Some(cap) = capitals.get(&c.countrycode) {
-            let matches_cap = normalize(cap) == normalize(&c.name)
-                || c.alternatenames.iter().any(|a| a == cap);
+            let matches_cap =
+                normalize(cap) == normalize(&c.name) || c.alternatenames.iter().any(|a| a == cap);
             if matches_cap {
                 let best = capital_best.entry(c.countrycode.clone()).or_insert((0, id));
                 if pop >= best.0 {
@@ -858,6 +906,17 @@ pub fn build(opts: &BuildOptions) -> Result<(GazetteerBuilder, BuildReport), Bui
             b.set_key_flags(w, key_flags::COMMON_WORD);
         }
     }
+    for name in NOT_PLACES.lines() {
+        let w = name.trim();
+        if !w.is_empty() && !w.starts_with('#') {
+            b.set_key_flags(w, key_flags::NOT_PLACE);
+        }
+    }
+    for line in GIVEN_NAMES.lines().filter(|l| !l.starts_with('#')) {
+        for w in line.split_whitespace() {
+            b.set_key_flags(w, key_flags::GIVEN_NAME);
+        }
+    }
 
     let mut report = BuildReport {
         entries: b.len(),
@@ -887,6 +946,7 @@ pub fn build(opts: &BuildOptions) -> Result<(GazetteerBuilder, BuildReport), Bui
         .into(),
     );
     b.meta("with_owm", opts.with_owm.into());
+    b.meta("owm_points", opts.owm_points.into());
     b.meta(
         "entries_by_kind",
         serde_json::to_value(&report.entries_by_kind).unwrap_or_default(),
@@ -903,7 +963,10 @@ fn target(
     by_gid: &HashMap<u32, u32>,
 ) -> Option<u32> {
     if let Some(gid) = t.strip_prefix('#') {
-        return gid.parse::<u32>().ok().and_then(|g| by_gid.get(&g).copied());
+        return gid
+            .parse::<u32>()
+            .ok()
+            .and_then(|g| by_gid.get(&g).copied());
     }
     if t.contains('.') {
         return admin1.get(t).copied();
@@ -965,8 +1028,7 @@ fn add_curated(
                 let slot = b.names.entry(key).or_default();
                 let f = slot.entry(id).or_insert(0);
                 *f |= flags;
-                if flags & (name_flags::ACRONYM | name_flags::ABBREV | name_flags::CONTEXT) == 0
-                {
+                if flags & (name_flags::ACRONYM | name_flags::ABBREV | name_flags::CONTEXT) == 0 {
                     *f &= !(name_flags::ACRONYM | name_flags::ABBREV | name_flags::CONTEXT);
                 }
             }
@@ -979,7 +1041,10 @@ fn add_curated(
         unknown.dedup();
         return Err(BuildError::Parse {
             path: PathBuf::from("crates/tocsin-geo/data"),
-            message: format!("curated names point at unknown places: {}", unknown.join(", ")),
+            message: format!(
+                "curated names point at unknown places: {}",
+                unknown.join(", ")
+            ),
         });
     }
     Ok(())

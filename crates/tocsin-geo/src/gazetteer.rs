@@ -173,8 +173,10 @@ pub mod name_flags {
 pub mod key_flags {
     /// The key is also an ordinary lower-case English word ("nice", "reading", "police").
     pub const COMMON_WORD: u8 = 1;
-    /// The key is a common English given name ("jackson", "paris" are not; "george" is).
+    /// The key is a common English given name ("george"; not "jackson" or "paris").
     pub const GIVEN_NAME: u8 = 2;
+    /// The key almost never names a place in news (days, months, "North", "White House").
+    pub const NOT_PLACE: u8 = 4;
 }
 
 /// Index of an entry in a [`Gazetteer`].

@@ -199,6 +199,41 @@ impl<'g> Geocoder<'g> {
     pub fn parse(&self, text: &str, ctx: &DocContext<'_>) -> Geoparse {
         let tokens = tocsin_nlp::tokenize::tokenize(text);
         let cands = recognize::recognize(self.gaz, text, &tokens, ctx.entities, &self.opts);
-        resolve::resolve(self.gaz, text, &tokens, cands, ctx, &self.opts)
+        resolve::resolve(self.gaz, text, &tokens, cands, ctx, &self.opts, None)
+    }
+
+    /// A human-readable account of every candidate span (kept or dropped, and why) and of
+    /// every resolution (the top readings with their scores), for tuning and bug reports.
+    pub fn explain(&self, text: &str, ctx: &DocContext<'_>) -> String {
+        use std::fmt::Write;
+        let tokens = tocsin_nlp::tokenize::tokenize(text);
+        let cands = recognize::recognize(self.gaz, text, &tokens, ctx.entities, &self.opts);
+        let mut log = String::new();
+        for c in &cands {
+            let _ = writeln!(
+                log,
+                "{} {:?} [{}..{}] {:?} recog={:.2} {} readings={}{}",
+                if c.accepted { "+" } else { "-" },
+                text.get(c.start as usize..c.end as usize).unwrap_or(""),
+                c.start,
+                c.end,
+                c.kind,
+                c.recog,
+                c.reason,
+                c.postings.len(),
+                c.qualifier
+                    .map_or(String::new(), |q| format!(" qualified-by={q}")),
+            );
+        }
+        resolve::resolve(
+            self.gaz,
+            text,
+            &tokens,
+            cands,
+            ctx,
+            &self.opts,
+            Some(&mut log),
+        );
+        log
     }
 }

@@ -36,6 +36,9 @@ pub enum MentionKind {
     PluralDemonym,
     /// A facility, placed at the place that contains it.
     Facility,
+    /// A street or road ("Main Street", "Highway 19"), placed at the town the text puts it
+    /// in (the nearest town named before it).
+    Street,
 }
 
 /// A recognized (or rejected) candidate span.
@@ -59,16 +62,53 @@ pub(crate) struct Cand {
     pub container: Option<usize>,
     /// The mention is (part of) the dateline.
     pub dateline: bool,
+    /// Why it was kept or dropped (for `explain`).
+    pub reason: &'static str,
 }
 
 /// Words that may join the words of a place name.
 fn is_connector(w: &str) -> bool {
     matches!(
         w,
-        "of" | "de" | "del" | "della" | "di" | "da" | "do" | "dos" | "das" | "du" | "des" | "la"
-            | "le" | "les" | "el" | "al" | "the" | "upon" | "on" | "and" | "y" | "en" | "am"
-            | "an" | "der" | "sur" | "&" | "'s" | "’s" | "la," | "au" | "aux" | "im" | "bin"
-            | "ibn" | "ad" | "as" | "ash" | "ar" | "at"
+        "of" | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "el"
+            | "al"
+            | "the"
+            | "upon"
+            | "on"
+            | "and"
+            | "y"
+            | "en"
+            | "am"
+            | "an"
+            | "der"
+            | "sur"
+            | "&"
+            | "'s"
+            | "’s"
+            | "la,"
+            | "au"
+            | "aux"
+            | "im"
+            | "bin"
+            | "ibn"
+            | "ad"
+            | "as"
+            | "ash"
+            | "ar"
+            | "at"
     )
 }
 
@@ -77,22 +117,139 @@ fn is_connector(w: &str) -> bool {
 fn is_function_word(lower: &str) -> bool {
     matches!(
         lower,
-        "in" | "at" | "on" | "the" | "a" | "an" | "from" | "to" | "for" | "of" | "and" | "but"
-            | "or" | "near" | "outside" | "inside" | "across" | "around" | "throughout" | "into"
-            | "toward" | "towards" | "via" | "through" | "between" | "within" | "by" | "with"
-            | "as" | "after" | "before" | "since" | "while" | "when" | "where" | "if" | "than"
-            | "like" | "unlike" | "both" | "all" | "some" | "many" | "most" | "this" | "that"
-            | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            | "despite" | "during" | "over" | "under" | "about" | "against" | "among" | "beyond"
-            | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern"
-            | "western" | "central" | "greater" | "upper" | "lower" | "downtown" | "rural"
-            | "suburban" | "neighboring" | "neighbouring" | "nearby" | "said" | "says" | "told"
-            | "is" | "was" | "are" | "were" | "will" | "would" | "could" | "should" | "may"
-            | "can" | "has" | "have" | "had" | "not" | "no" | "yes" | "so" | "then" | "now"
-            | "today" | "yesterday" | "here" | "there" | "even" | "also" | "only" | "just"
-            | "meanwhile" | "however" | "although" | "though" | "because" | "why" | "how"
-            | "what" | "who" | "which" | "whose" | "every" | "each" | "other" | "another"
-            | "more" | "new" | "old" | "former" | "via," | "per" | "welcome" | "dear"
+        "in" | "at"
+            | "on"
+            | "the"
+            | "a"
+            | "an"
+            | "from"
+            | "to"
+            | "for"
+            | "of"
+            | "and"
+            | "but"
+            | "or"
+            | "near"
+            | "outside"
+            | "inside"
+            | "across"
+            | "around"
+            | "throughout"
+            | "into"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+            | "between"
+            | "within"
+            | "by"
+            | "with"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "while"
+            | "when"
+            | "where"
+            | "if"
+            | "than"
+            | "like"
+            | "unlike"
+            | "both"
+            | "all"
+            | "some"
+            | "many"
+            | "most"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "despite"
+            | "during"
+            | "over"
+            | "under"
+            | "about"
+            | "against"
+            | "among"
+            | "beyond"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "greater"
+            | "upper"
+            | "lower"
+            | "downtown"
+            | "rural"
+            | "suburban"
+            | "neighboring"
+            | "neighbouring"
+            | "nearby"
+            | "said"
+            | "says"
+            | "told"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "can"
+            | "has"
+            | "have"
+            | "had"
+            | "not"
+            | "no"
+            | "yes"
+            | "so"
+            | "then"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "here"
+            | "there"
+            | "even"
+            | "also"
+            | "only"
+            | "just"
+            | "meanwhile"
+            | "however"
+            | "although"
+            | "though"
+            | "because"
+            | "why"
+            | "how"
+            | "what"
+            | "who"
+            | "which"
+            | "whose"
+            | "every"
+            | "each"
+            | "other"
+            | "another"
+            | "more"
+            | "new"
+            | "old"
+            | "former"
+            | "via,"
+            | "per"
+            | "welcome"
+            | "dear"
     )
 }
 
@@ -100,13 +257,52 @@ fn is_function_word(lower: &str) -> bool {
 fn is_place_cue(lower: &str) -> bool {
     matches!(
         lower,
-        "in" | "at" | "near" | "from" | "to" | "outside" | "across" | "around" | "throughout"
-            | "into" | "toward" | "towards" | "via" | "through" | "between" | "within" | "of"
-            | "visit" | "visited" | "visiting" | "leave" | "left" | "entered" | "reached"
-            | "invaded" | "invade" | "bombed" | "northern" | "southern" | "eastern" | "western"
-            | "central" | "northeastern" | "northwestern" | "southeastern" | "southwestern"
-            | "downtown" | "suburban" | "rural" | "neighboring" | "neighbouring" | "nearby"
-            | "native" | "onto" | "beyond" | "inside" | "based"
+        "in" | "at"
+            | "near"
+            | "from"
+            | "to"
+            | "outside"
+            | "across"
+            | "around"
+            | "throughout"
+            | "into"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+            | "between"
+            | "within"
+            | "of"
+            | "visit"
+            | "visited"
+            | "visiting"
+            | "leave"
+            | "left"
+            | "entered"
+            | "reached"
+            | "invaded"
+            | "invade"
+            | "bombed"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "downtown"
+            | "suburban"
+            | "rural"
+            | "neighboring"
+            | "neighbouring"
+            | "nearby"
+            | "native"
+            | "onto"
+            | "beyond"
+            | "inside"
+            | "based"
     )
 }
 
@@ -114,18 +310,92 @@ fn is_place_cue(lower: &str) -> bool {
 fn is_title(lower: &str) -> bool {
     matches!(
         lower,
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "gov" | "sen" | "rep" | "gen" | "col" | "sgt"
-            | "lt" | "capt" | "cpl" | "pvt" | "adm" | "maj" | "det" | "prof" | "rev" | "pres"
-            | "insp" | "supt" | "cmdr" | "judge" | "justice" | "officer" | "president"
-            | "senator" | "governor" | "mayor" | "coach" | "father" | "sister" | "brother"
-            | "pastor" | "deputy" | "sheriff" | "trooper" | "sergeant" | "lieutenant"
-            | "captain" | "corporal" | "private" | "general" | "colonel" | "major" | "chief"
-            | "minister" | "secretary" | "ambassador" | "king" | "queen" | "prince"
-            | "princess" | "lord" | "lady" | "sir" | "dame" | "pope" | "bishop" | "imam"
-            | "rabbi" | "sheikh" | "uncle" | "aunt" | "detective" | "attorney" | "councilman"
-            | "councilwoman" | "commissioner" | "superintendent" | "principal" | "professor"
-            | "doctor" | "nurse" | "agent" | "dean" | "chancellor" | "speaker" | "spokesman"
-            | "spokeswoman" | "jr" | "mister" | "madam" | "saint" | "st"
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "gov"
+            | "sen"
+            | "rep"
+            | "gen"
+            | "col"
+            | "sgt"
+            | "lt"
+            | "capt"
+            | "cpl"
+            | "pvt"
+            | "adm"
+            | "maj"
+            | "det"
+            | "prof"
+            | "rev"
+            | "pres"
+            | "insp"
+            | "supt"
+            | "cmdr"
+            | "judge"
+            | "justice"
+            | "officer"
+            | "president"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "coach"
+            | "father"
+            | "sister"
+            | "brother"
+            | "pastor"
+            | "deputy"
+            | "sheriff"
+            | "trooper"
+            | "sergeant"
+            | "lieutenant"
+            | "captain"
+            | "corporal"
+            | "private"
+            | "general"
+            | "colonel"
+            | "major"
+            | "chief"
+            | "minister"
+            | "secretary"
+            | "ambassador"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "lord"
+            | "lady"
+            | "sir"
+            | "dame"
+            | "pope"
+            | "bishop"
+            | "imam"
+            | "rabbi"
+            | "sheikh"
+            | "uncle"
+            | "aunt"
+            | "detective"
+            | "attorney"
+            | "councilman"
+            | "councilwoman"
+            | "commissioner"
+            | "superintendent"
+            | "principal"
+            | "professor"
+            | "doctor"
+            | "nurse"
+            | "agent"
+            | "dean"
+            | "chancellor"
+            | "speaker"
+            | "spokesman"
+            | "spokeswoman"
+            | "jr"
+            | "mister"
+            | "madam"
+            | "saint"
+            | "st"
     )
 }
 
@@ -133,10 +403,32 @@ fn is_title(lower: &str) -> bool {
 fn is_saying(lower: &str) -> bool {
     matches!(
         lower,
-        "said" | "says" | "told" | "added" | "wrote" | "explained" | "stated" | "noted" | "asked"
-            | "argued" | "testified" | "insisted" | "recalled" | "replied" | "admitted"
-            | "acknowledged" | "continued" | "warned" | "believes" | "thinks" | "hopes"
-            | "wants" | "did" | "does" | "who" | "whose"
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "wrote"
+            | "explained"
+            | "stated"
+            | "noted"
+            | "asked"
+            | "argued"
+            | "testified"
+            | "insisted"
+            | "recalled"
+            | "replied"
+            | "admitted"
+            | "acknowledged"
+            | "continued"
+            | "warned"
+            | "believes"
+            | "thinks"
+            | "hopes"
+            | "wants"
+            | "did"
+            | "does"
+            | "who"
+            | "whose"
     )
 }
 
@@ -144,15 +436,67 @@ fn is_saying(lower: &str) -> bool {
 fn is_facility_head(lower: &str) -> bool {
     matches!(
         lower,
-        "hall" | "airport" | "stadium" | "arena" | "hospital" | "mosque" | "church"
-            | "cathedral" | "temple" | "synagogue" | "shrine" | "market" | "bazaar" | "mall"
-            | "square" | "bridge" | "station" | "hotel" | "embassy" | "consulate" | "base"
-            | "prison" | "jail" | "palace" | "museum" | "theatre" | "theater" | "plant"
-            | "refinery" | "camp" | "dam" | "port" | "harbour" | "harbor" | "gate" | "terminal"
-            | "centre" | "center" | "tower" | "towers" | "building" | "complex" | "barracks"
-            | "academy" | "university" | "college" | "school" | "park" | "garden" | "gardens"
-            | "club" | "cemetery" | "monastery" | "compound" | "checkpoint" | "crossing"
-            | "headquarters" | "ministry" | "parliament" | "courthouse" | "library"
+        "hall"
+            | "airport"
+            | "stadium"
+            | "arena"
+            | "hospital"
+            | "mosque"
+            | "church"
+            | "cathedral"
+            | "temple"
+            | "synagogue"
+            | "shrine"
+            | "market"
+            | "bazaar"
+            | "mall"
+            | "square"
+            | "bridge"
+            | "station"
+            | "hotel"
+            | "embassy"
+            | "consulate"
+            | "base"
+            | "prison"
+            | "jail"
+            | "palace"
+            | "museum"
+            | "theatre"
+            | "theater"
+            | "plant"
+            | "refinery"
+            | "camp"
+            | "dam"
+            | "port"
+            | "harbour"
+            | "harbor"
+            | "gate"
+            | "terminal"
+            | "centre"
+            | "center"
+            | "tower"
+            | "towers"
+            | "building"
+            | "complex"
+            | "barracks"
+            | "academy"
+            | "university"
+            | "college"
+            | "school"
+            | "park"
+            | "garden"
+            | "gardens"
+            | "club"
+            | "cemetery"
+            | "monastery"
+            | "compound"
+            | "checkpoint"
+            | "crossing"
+            | "headquarters"
+            | "ministry"
+            | "parliament"
+            | "courthouse"
+            | "library"
     )
 }
 
@@ -162,17 +506,76 @@ fn is_org_head(lower: &str) -> bool {
     is_facility_head(lower)
         || matches!(
             lower,
-            "police" | "government" | "city" | "county" | "state" | "province" | "region"
-                | "district" | "authorities" | "council" | "court" | "times" | "post" | "news"
-                | "herald" | "tribune" | "daily" | "press" | "journal" | "gazette" | "star"
-                | "department" | "dept" | "office" | "army" | "navy" | "forces" | "guard"
-                | "ministry" | "embassy" | "parliament" | "assembly" | "legislature" | "senate"
-                | "house" | "republic" | "federation" | "union" | "bank" | "airlines" | "airways"
-                | "railway" | "railways" | "national" | "international" | "general" | "mayor"
-                | "governor" | "sheriff" | "fire" | "public" | "metro" | "area" | "valley"
-                | "river" | "bay" | "lake" | "island" | "islands" | "coast" | "region's"
-                | "capital" | "empire" | "kingdom" | "border" | "sheriff's" | "medical"
-                | "health" | "hospital" | "health's"
+            "police"
+                | "government"
+                | "city"
+                | "county"
+                | "state"
+                | "province"
+                | "region"
+                | "district"
+                | "authorities"
+                | "council"
+                | "court"
+                | "times"
+                | "post"
+                | "news"
+                | "herald"
+                | "tribune"
+                | "daily"
+                | "press"
+                | "journal"
+                | "gazette"
+                | "star"
+                | "department"
+                | "dept"
+                | "office"
+                | "army"
+                | "navy"
+                | "forces"
+                | "guard"
+                | "ministry"
+                | "embassy"
+                | "parliament"
+                | "assembly"
+                | "legislature"
+                | "senate"
+                | "house"
+                | "republic"
+                | "federation"
+                | "union"
+                | "bank"
+                | "airlines"
+                | "airways"
+                | "railway"
+                | "railways"
+                | "national"
+                | "international"
+                | "general"
+                | "mayor"
+                | "governor"
+                | "sheriff"
+                | "fire"
+                | "public"
+                | "metro"
+                | "area"
+                | "valley"
+                | "river"
+                | "bay"
+                | "lake"
+                | "island"
+                | "islands"
+                | "coast"
+                | "region's"
+                | "capital"
+                | "empire"
+                | "kingdom"
+                | "border"
+                | "sheriff's"
+                | "medical"
+                | "health"
+                | "hospital"
+                | "health's"
         )
 }
 
@@ -239,7 +642,7 @@ fn tier_of(gaz: &Gazetteer, postings: &[Posting]) -> Tier {
                 }
             }
             Kind::Admin1 => {
-                if primary || e.population >= 1_000_000 {
+                if (primary && e.population >= 200_000) || e.population >= 1_000_000 {
                     Tier::A
                 } else {
                     Tier::B
@@ -247,8 +650,7 @@ fn tier_of(gaz: &Gazetteer, postings: &[Posting]) -> Tier {
             }
             Kind::City => {
                 let capital = e.flags & crate::gazetteer::entry_flags::CAPITAL != 0;
-                if (primary && (e.population >= 300_000 || capital)) || e.population >= 2_000_000
-                {
+                if (primary && (e.population >= 300_000 || capital)) || e.population >= 2_000_000 {
                     Tier::A
                 } else if (primary && e.population >= 15_000) || e.population >= 200_000 {
                     Tier::B
@@ -278,6 +680,28 @@ fn tier_of(gaz: &Gazetteer, postings: &[Posting]) -> Tier {
         best = best.max(t);
     }
     best
+}
+
+/// Whether a reading is a country or a first-level division of a million people or more
+/// ("Georgia", "Virginia" stay places when a person has the same name).
+fn big_area(gaz: &Gazetteer, postings: &[Posting]) -> bool {
+    postings.iter().any(|p| {
+        let e = gaz.entry(p.entry);
+        matches!(
+            e.kind,
+            Kind::Country | Kind::HistoricCountry | Kind::Continent
+        ) || (e.kind == Kind::Admin1
+            && e.population >= 1_000_000
+            && p.flags & (name_flags::PRIMARY | name_flags::ENGLISH) != 0)
+    })
+}
+
+/// Whether a reading is a country or a city of 100,000 or more.
+fn big_place(gaz: &Gazetteer, postings: &[Posting]) -> bool {
+    postings.iter().any(|p| {
+        let e = gaz.entry(p.entry);
+        e.kind == Kind::Country || (e.kind == Kind::City && e.population >= 100_000)
+    })
 }
 
 fn letters_all_upper(s: &str) -> bool {
@@ -390,13 +814,15 @@ fn can_start(text: &str, t: &Token, f: &Tok) -> bool {
     // "al-Raqqa", "el-Arish"
     let w = t.text(text);
     t.kind == TokenKind::Word
-        && ["al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-", "at-"]
-            .iter()
-            .any(|p| {
-                w.strip_prefix(p)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_uppercase)
-            })
+        && [
+            "al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-", "at-",
+        ]
+        .iter()
+        .any(|p| {
+            w.strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// Whether the space between two tokens lets them be one name.
@@ -404,6 +830,10 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
     let gap = text.get(a.end as usize..b.start as usize).unwrap_or("\n");
     gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
+
+/// Reason of a rejection that only the capitalization at a sentence start caused: another
+/// mention of the same name elsewhere in the text overrules it.
+const WEAK_CASE: &str = "capital at sentence start";
 
 /// Longest tokens a name may span.
 const MAX_NAME_TOKENS: usize = 7;
@@ -418,32 +848,51 @@ pub(crate) fn recognize(
     let mut facts = token_facts(text, toks);
     let mut lw = String::new();
     let mut key = String::new();
-    let given = given_names();
     let dateline = tocsin_nlp::tokenize::dateline(text, toks);
 
-    // Surnames: capitalized words after a given name or a title anywhere in the text.
+    // Surnames: the last word of a run of two or three capitalized words that is not itself
+    // a place name ("Dermot Sullivan", "Mr. Webb", "Mary Hailey"); a lone "Sullivan" later in
+    // the text is then the person, not Sullivan, Missouri.
     let mut surnames: HashSet<String> = HashSet::new();
-    for i in 1..toks.len() {
-        if !facts[i].cap || facts[i].caps && !facts[i].caps_line {
+    let mut i = 0;
+    while i < toks.len() {
+        if !facts[i].cap || facts[i].title_line {
+            i += 1;
             continue;
         }
-        lower_word(text, &toks[i - 1], &mut lw);
-        let prev_given = facts[i - 1].cap && given.contains(lw.as_str());
-        let prev_title = is_title(&lw) && facts[i - 1].cap;
-        if (prev_given || prev_title) && joined(text, &toks[i - 1], &toks[i]) {
-            // The surname is the last capitalized word of the run ("George W. Bush").
-            let mut j = i;
-            while j + 1 < toks.len()
-                && facts[j + 1].cap
-                && !facts[j + 1].caps
-                && joined(text, &toks[j], &toks[j + 1])
-                && j < i + 2
-            {
-                j += 1;
-            }
-            lower_word(text, &toks[j], &mut lw);
-            surnames.insert(lw.clone());
+        let mut j = i + 1;
+        while j < toks.len()
+            && j < i + 6
+            && facts[j].cap
+            && (!facts[j].caps || facts[j].caps_line)
+            && joined(text, &toks[j - 1], &toks[j])
+        {
+            j += 1;
         }
+        lower_word(text, &toks[i], &mut lw);
+        let first_ok = is_title(&lw)
+            || (!is_function_word(&lw) && toks[i].kind == TokenKind::Word && !facts[i].caps);
+        if j - i >= 2 && first_ok {
+            key.clear();
+            normalize_into(
+                &text[toks[i].start as usize..toks[j - 1].end as usize],
+                &mut key,
+            );
+            let whole_place = gaz.lookup_key(&key).is_some();
+            // "George Bush Jr." → Bush
+            let mut last = &toks[j - 1];
+            if j - i >= 3 && matches!(last.text(text), "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III") {
+                last = &toks[j - 2];
+            }
+            let last_word = last.kind == TokenKind::Word && !last.text(text).contains('-');
+            if !whole_place && last_word {
+                lower_word(text, last, &mut lw);
+                if !is_org_head(&lw) {
+                    surnames.insert(lw.clone());
+                }
+            }
+        }
+        i = j;
     }
 
     let mut cands: Vec<Cand> = Vec::new();
@@ -463,7 +912,8 @@ pub(crate) fn recognize(
                     break;
                 }
                 lower_word(text, &toks[j], &mut lw);
-                let conn = !facts[j].cap && (is_connector(&lw) || toks[j].kind == TokenKind::Clitic);
+                let conn =
+                    !facts[j].cap && (is_connector(&lw) || toks[j].kind == TokenKind::Clitic);
                 if !facts[j].cap && !conn {
                     break;
                 }
@@ -479,27 +929,55 @@ pub(crate) fn recognize(
             }
             j += 1;
         }
-        // "Moscow-based": the part before the hyphen.
+        // Hyphenated compounds: "Moscow-based", "Egyptian-US", "D-Charleston".
         if best.is_none() && toks[i].kind == TokenKind::Word {
             let w = toks[i].text(text);
-            if let Some(pos) = w.find('-') {
-                let rest = &w[pos + 1..];
-                if rest.chars().next().is_some_and(char::is_lowercase) {
-                    key.clear();
-                    normalize_into(&w[..pos], &mut key);
-                    if gaz.lookup_key(&key).is_some() {
-                        let end = toks[i].start + pos as u32;
-                        if let Some(c) = make_cand(gaz, text, toks, &facts, i, i + 1, end, &key) {
-                            cands.push(c);
-                        }
+            if w.contains('-') {
+                let mut off = 0usize;
+                for part in w.split('-') {
+                    let p_start = off;
+                    off += part.len() + 1;
+                    if letter_count(part) < 2
+                        || !part.chars().next().is_some_and(char::is_uppercase)
+                    {
+                        continue;
                     }
+                    key.clear();
+                    normalize_into(part, &mut key);
+                    if gaz.lookup_key(&key).is_none() {
+                        continue;
+                    }
+                    let start = toks[i].start + p_start as u32;
+                    let end = start + part.len() as u32;
+                    if let Some(c) = make_cand(gaz, text, &facts, i, i + 1, start, end, &key) {
+                        cands.push(c);
+                    }
+                }
+            }
+        }
+        // "Alta." / "Ont." at the end of a sentence: the period belongs to the abbreviation.
+        if let Some((t1, k)) = &mut best {
+            let last = &toks[*t1 - 1];
+            if let Some(dot) = toks.get(*t1) {
+                if dot.kind == TokenKind::Punct
+                    && dot.start == last.end
+                    && text.get(dot.range()) == Some(".")
+                    && letter_count(last.text(text)) <= 5
+                    && last.text(text).chars().any(char::is_lowercase)
+                    && !last.text(text).ends_with('.')
+                    && gaz
+                        .lookup_key(k)
+                        .is_some_and(|m| m.postings().any(|p| p.flags & name_flags::ABBREV != 0))
+                {
+                    *t1 += 1;
                 }
             }
         }
         match best {
             Some((t1, k)) => {
                 let end = toks[t1 - 1].end;
-                if let Some(c) = make_cand(gaz, text, toks, &facts, i, t1, end, &k) {
+                let start = toks[i].start;
+                if let Some(c) = make_cand(gaz, text, &facts, i, t1, start, end, &k) {
                     cands.push(c);
                 }
                 i = t1;
@@ -530,6 +1008,7 @@ pub(crate) fn recognize(
                                     qualifier: None,
                                     container: None,
                                     dateline: false,
+                                    reason: "plural demonym",
                                 });
                             }
                         }
@@ -554,6 +1033,19 @@ pub(crate) fn recognize(
             continue;
         }
         decide_name(gaz, text, toks, &facts, &surnames, c, &mut lw);
+    }
+    // One sense per discourse: a name kept elsewhere in the text is kept at a sentence start.
+    let kept: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.accepted && c.kind == MentionKind::Name)
+        .map(|c| c.key.clone())
+        .collect();
+    for c in cands.iter_mut() {
+        if !c.accepted && c.reason == WEAK_CASE && kept.contains(&c.key) {
+            c.accepted = true;
+            c.recog = 0.7;
+            c.reason = "kept elsewhere in the text";
+        }
     }
     for c in &cands {
         if c.accepted {
@@ -583,7 +1075,10 @@ pub(crate) fn recognize(
                 continue;
             }
             key.clear();
-            normalize_into(&text[toks[k].start as usize..toks[t1 - 1].end as usize], &mut key);
+            normalize_into(
+                &text[toks[k].start as usize..toks[t1 - 1].end as usize],
+                &mut key,
+            );
             if let Some(m) = gaz.lookup_key(&key) {
                 let ps: Vec<Posting> = m
                     .postings()
@@ -605,6 +1100,7 @@ pub(crate) fn recognize(
                             qualifier: None,
                             container: None,
                             dateline: c.dateline,
+                            reason: "after Place,",
                         },
                     ));
                     break;
@@ -636,6 +1132,8 @@ pub(crate) fn recognize(
         last_end = c.end;
     }
 
+    find_streets(text, toks, &facts, &mut cands, &mut lw);
+
     // Qualifiers: "Paris, Texas", "Tripoli (Lebanon)".
     let acc: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].accepted).collect();
     for w in acc.windows(2) {
@@ -652,7 +1150,19 @@ pub(crate) fn recognize(
             // "Paris, Texas, and London" qualifies; "Paris, Texas Gov." also does.
             next.is_none_or(|c| !c.is_lowercase() || after.starts_with(' '))
         };
-        if (between == ", " || between == "," || between == " (") && b_end_ok {
+        // "Washington, Oregon, California" is a list, not a qualified name.
+        let list = acc.iter().any(|&k| {
+            k != b
+                && cands[k].start > cands[b].end
+                && text
+                    .get(cands[b].end as usize..cands[k].start as usize)
+                    .is_some_and(|g| g == ", " || g == ", and " || g == " and " || g == ", or ")
+        });
+        let context_only = cands[b].reason == "after Place,";
+        if (between == ", " || between == "," || between == " (")
+            && b_end_ok
+            && (!list || context_only)
+        {
             cands[a].qualifier = Some(b);
         }
     }
@@ -667,16 +1177,20 @@ pub(crate) fn recognize(
 fn make_cand(
     gaz: &Gazetteer,
     text: &str,
-    toks: &[Token],
     facts: &[Tok],
     t0: usize,
     t1: usize,
+    start: u32,
     end: u32,
     key: &str,
 ) -> Option<Cand> {
     let m = gaz.lookup_key(key)?;
-    let start = toks[t0].start;
+    if m.flags & key_flags::NOT_PLACE != 0 {
+        return None;
+    }
     let surface = text.get(start as usize..end as usize).unwrap_or("");
+    // "Ky.", "Pa.", "Kan.": a dotted word is an abbreviation, not a town called "Pa".
+    let dotted = surface.ends_with('.') && letter_count(surface) <= 6;
     let caps_line = facts[t0].caps_line;
     let surface_caps = letters_all_upper(surface);
     let short_caps = surface_caps && letter_count(surface) <= 4 && !caps_line;
@@ -692,11 +1206,18 @@ fn make_cand(
         if short_caps && p.flags & name_flags::ACRONYM == 0 {
             continue;
         }
+        if dotted && p.flags & name_flags::ABBREV == 0 {
+            continue;
+        }
         if p.flags & name_flags::DEMONYM != 0 {
             demonyms.push(p);
         } else {
             names.push(p);
         }
+    }
+    // "Canadian" is the demonym before it is a Texas town.
+    if !demonyms.is_empty() && !names.is_empty() && tier_of(gaz, &names) < Tier::A {
+        names.clear();
     }
     let (kind, postings) = if !names.is_empty() {
         (MentionKind::Name, names)
@@ -719,6 +1240,7 @@ fn make_cand(
         qualifier: None,
         container: None,
         dateline: false,
+        reason: "",
     })
 }
 
@@ -737,9 +1259,12 @@ fn decide_demonym(text: &str, toks: &[Token], facts: &[Tok], c: &mut Cand, lw: &
         .as_deref()
         .is_some_and(|p| matches!(p, "speak" | "speaks" | "spoke" | "speaking" | "translated"));
     let in_bare = prev.as_deref() == Some("in") && !next_word.as_ref().is_some_and(|(_, w)| *w);
-    let language_next = next_word
-        .as_ref()
-        .is_some_and(|(w, _)| matches!(w.as_str(), "language" | "languages" | "speaker" | "speakers" | "translation"));
+    let language_next = next_word.as_ref().is_some_and(|(w, _)| {
+        matches!(
+            w.as_str(),
+            "language" | "languages" | "speaker" | "speakers" | "translation"
+        )
+    });
     c.accepted = !(language_prev || in_bare || language_next);
     c.recog = 0.8;
 }
@@ -754,10 +1279,14 @@ fn decide_name(
     lw: &mut String,
 ) {
     let tier = tier_of(gaz, &c.postings);
+    // "US" and "U.S." are not the pronoun: only a word written like a word is common.
+    let surface = text.get(c.start as usize..c.end as usize).unwrap_or("");
     let common = gaz
         .lookup_key(&c.key)
         .is_some_and(|m| m.flags & key_flags::COMMON_WORD != 0)
-        && c.t1 - c.t0 == 1;
+        && c.t1 - c.t0 == 1
+        && surface.chars().any(char::is_lowercase)
+        && !surface.contains('.');
     let f0 = facts[c.t0];
     let ambiguous_case = f0.sent_start || f0.title_line;
     let multiword = c.t1 - c.t0 > 1;
@@ -781,10 +1310,32 @@ fn decide_name(
             lower_word(text, &toks[c.t0 - 2], lw);
             if matches!(
                 lw.as_str(),
-                "city" | "town" | "village" | "province" | "state" | "county" | "region"
-                    | "outskirts" | "suburbs" | "edge" | "capital" | "center" | "centre"
-                    | "heart" | "north" | "south" | "east" | "west" | "northeast" | "northwest"
-                    | "southeast" | "southwest" | "people" | "residents" | "governor" | "mayor"
+                "city"
+                    | "town"
+                    | "village"
+                    | "province"
+                    | "state"
+                    | "county"
+                    | "region"
+                    | "outskirts"
+                    | "suburbs"
+                    | "edge"
+                    | "capital"
+                    | "center"
+                    | "centre"
+                    | "heart"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "people"
+                    | "residents"
+                    | "governor"
+                    | "mayor"
             ) {
                 cue_left = true;
             }
@@ -792,6 +1343,7 @@ fn decide_name(
     }
     // Right context.
     let (mut cap_right, mut org_right, mut saying, mut qualified) = (false, false, false, false);
+    let mut disease = false;
     if c.t1 < toks.len() {
         let n = c.t1;
         lower_word(text, &toks[n], lw);
@@ -799,7 +1351,21 @@ fn decide_name(
         cap_right = adjacent && facts[n].cap && !is_function_word(lw);
         org_right = adjacent && is_org_head(lw);
         saying = is_saying(lw);
-        if toks[n].text(text) == "," && n + 1 < toks.len() && (facts[n + 1].cap || facts[n + 1].caps)
+        disease = matches!(
+            lw.as_str(),
+            "virus"
+                | "ebolavirus"
+                | "fever"
+                | "flu"
+                | "influenza"
+                | "disease"
+                | "strain"
+                | "syndrome"
+                | "encephalitis"
+        );
+        if toks[n].text(text) == ","
+            && n + 1 < toks.len()
+            && (facts[n + 1].cap || facts[n + 1].caps)
         {
             // ", Texas" / ", Ga." / ", France": checked by a lookup.
             let mut k = String::new();
@@ -824,55 +1390,85 @@ fn decide_name(
             }
         }
     }
+    let given_self = !multiword
+        && gaz
+            .lookup_key(&c.key)
+            .is_some_and(|m| m.flags & key_flags::GIVEN_NAME != 0);
+    // "St. Patrick's Day", "St. John's church": a saint, not a place.
+    let saint =
+        c.key.starts_with("saint ") && toks.get(c.t1).is_some_and(|t| t.kind == TokenKind::Clitic);
     let surname = !multiword && {
         lower_word(text, &toks[c.t0], lw);
         surnames.contains(lw.as_str())
     };
-    let embedded = cap_left || (cap_right && !org_right);
+    // A capitalized word before it makes it part of a person's or an organization's name
+    // ("Mary Webb", "Fox News"); one after it usually makes it a modifier of a longer name
+    // that is still about the place ("Laurel County Fiscal Court", "Springfield Police").
+    let embedded = cap_left;
 
-    let (accept, recog) = if title_left || given_left {
-        (false, 0.0)
+    let (accept, recog, reason) = if title_left || given_left {
+        (false, 0.0, "person: title or given name before")
+    } else if saint && !big_place(gaz, &c.postings) {
+        (false, 0.0, "saint")
+    } else if given_self && !cue_left && !qualified && !big_area(gaz, &c.postings) {
+        (false, 0.0, "given name")
+    } else if disease && !big_area(gaz, &c.postings) {
+        (false, 0.0, "names a disease or virus")
     } else if c.dateline {
-        (true, 0.95)
+        (true, 0.95, "dateline")
     } else {
         match tier {
             Tier::A => {
                 if ambiguous_case && common && !cue_left && !qualified {
-                    (false, 0.0)
-                } else if embedded {
-                    (true, 0.7)
+                    (false, 0.0, WEAK_CASE)
+                } else if common && cap_right && !cue_left {
+                    (false, 0.0, "A: common word in a longer name")
+                } else if embedded || cap_right {
+                    (true, 0.8, "A: in a longer name")
                 } else {
-                    (true, 0.95)
+                    (true, 0.95, "A")
                 }
             }
             Tier::B => {
                 if surname && !qualified {
-                    (false, 0.0)
+                    (false, 0.0, "B: surname")
                 } else if embedded && !qualified {
-                    (false, 0.0)
-                } else if common && (ambiguous_case || !cue_left) && !qualified {
-                    (false, 0.0)
+                    (false, 0.0, "B: after a capitalized word")
+                } else if common && ambiguous_case && !cue_left && !qualified {
+                    (false, 0.0, WEAK_CASE)
                 } else if saying && !multiword && !cue_left {
-                    (false, 0.0)
+                    (false, 0.0, "B: before a verb of saying")
+                } else if cap_right && !org_right && !multiword && !cue_left {
+                    (true, 0.6, "B: modifier of a longer name")
                 } else if cue_left || qualified || multiword {
-                    (true, 0.85)
+                    (true, 0.85, "B: cue")
                 } else {
-                    (true, 0.75)
+                    (true, 0.75, "B")
                 }
             }
             Tier::C => {
-                if (surname || embedded || common || saying) && !qualified {
-                    (false, 0.0)
+                let alternate_only = c
+                    .postings
+                    .iter()
+                    .all(|p| p.flags & (name_flags::PRIMARY | name_flags::ENGLISH) == 0);
+                if alternate_only && !qualified {
+                    (false, 0.0, "C: only an alternate name of a small place")
+                } else if (surname || embedded || saying || (cap_right && !multiword)) && !qualified
+                {
+                    (false, 0.0, "C: surname/embedded/saying")
+                } else if common && !cue_left && !qualified {
+                    (false, 0.0, "C: common word")
                 } else if qualified || cue_left {
-                    (true, 0.75)
+                    (true, 0.75, "C: cue")
                 } else if ambiguous_case && !multiword {
-                    (false, 0.0)
+                    (false, 0.0, WEAK_CASE)
                 } else {
-                    (true, 0.6)
+                    (true, 0.6, "C")
                 }
             }
         }
     };
+    c.reason = reason;
     c.accepted = accept;
     c.recog = recog;
 }
@@ -919,7 +1515,10 @@ fn apply_entities(
                 let Some(surface) = text.get(e.start as usize..e.end as usize) else {
                     continue;
                 };
-                let (off, s) = match surface.strip_prefix("the ").or(surface.strip_prefix("The ")) {
+                let (off, s) = match surface
+                    .strip_prefix("the ")
+                    .or(surface.strip_prefix("The "))
+                {
                     Some(rest) => (4u32, rest),
                     None => (0, surface),
                 };
@@ -954,6 +1553,7 @@ fn apply_entities(
                     qualifier: None,
                     container: None,
                     dateline: false,
+                    reason: "entity",
                 });
             }
             EntityLabel::Misc => {}
@@ -970,7 +1570,13 @@ fn apply_entities(
 /// Facilities: a capitalized run ending in a facility noun, placed at a place named inside
 /// it ("Kabul International Airport"), right before it ("Moscow's Crocus City Hall") or after
 /// it in the sentence ("… on the western edge of Moscow").
-fn find_facilities(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Cand>, lw: &mut String) {
+fn find_facilities(
+    text: &str,
+    toks: &[Token],
+    facts: &[Tok],
+    cands: &mut Vec<Cand>,
+    lw: &mut String,
+) {
     let mut added = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -982,7 +1588,8 @@ fn find_facilities(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Ca
         let mut j = i + 1;
         while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
             lower_word(text, &toks[j], lw);
-            if facts[j].cap || ((lw == "of" || lw == "the") && j + 1 < toks.len() && facts[j + 1].cap)
+            if facts[j].cap
+                || ((lw == "of" || lw == "the") && j + 1 < toks.len() && facts[j + 1].cap)
             {
                 j += 1;
             } else {
@@ -1015,9 +1622,9 @@ fn find_facilities(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Ca
             continue;
         }
         let place_at = |lo: u32, hi: u32| {
-            cands
-                .iter()
-                .position(|c| c.accepted && c.kind == MentionKind::Name && c.start >= lo && c.end <= hi)
+            cands.iter().position(|c| {
+                c.accepted && c.kind == MentionKind::Name && c.start >= lo && c.end <= hi
+            })
         };
         // Inside the run.
         let mut container = place_at(fs, fe);
@@ -1039,15 +1646,28 @@ fn find_facilities(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Ca
                 lower_word(text, &toks[k], lw);
                 if matches!(
                     lw.as_str(),
-                    "in" | "near" | "outside" | "of" | "at" | "on" | "inside" | "north" | "south"
-                        | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+                    "in" | "near"
+                        | "outside"
+                        | "of"
+                        | "at"
+                        | "on"
+                        | "inside"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
                 ) {
                     saw_locative = true;
                 }
                 if saw_locative {
-                    if let Some(ci) = cands.iter().position(|c| {
-                        c.accepted && c.kind == MentionKind::Name && c.t0 == k
-                    }) {
+                    if let Some(ci) = cands
+                        .iter()
+                        .position(|c| c.accepted && c.kind == MentionKind::Name && c.t0 == k)
+                    {
                         container = Some(ci);
                         break;
                     }
@@ -1069,10 +1689,180 @@ fn find_facilities(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Ca
                 qualifier: None,
                 container: Some(ci),
                 dateline: false,
+                reason: "facility",
             });
         }
         i = j;
     }
     // Appended (not sorted in) so container indices stay valid.
     cands.extend(added);
+}
+
+/// Words that end a street name.
+fn is_street_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Street"
+            | "St."
+            | "Road"
+            | "Rd."
+            | "Avenue"
+            | "Ave."
+            | "Av."
+            | "Drive"
+            | "Dr."
+            | "Boulevard"
+            | "Blvd."
+            | "Blvd"
+            | "Lane"
+            | "Ln."
+            | "Parkway"
+            | "Pkwy."
+            | "Highway"
+            | "Hwy."
+            | "Trail"
+            | "Circle"
+            | "Pike"
+            | "Bypass"
+            | "Freeway"
+            | "Expressway"
+            | "Turnpike"
+            | "Terrace"
+            | "Crescent"
+            | "Alley"
+            | "Causeway"
+    )
+}
+
+/// Words that, followed by a number, name a road ("Highway 19", "Interstate 45").
+fn is_road_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "Highway"
+            | "Hwy."
+            | "Interstate"
+            | "Route"
+            | "Rte."
+            | "Road"
+            | "U.S."
+            | "US"
+            | "SR"
+            | "State Route"
+            | "County Road"
+            | "State Highway"
+            | "Loop"
+            | "Farm"
+    )
+}
+
+/// Streets and roads: a run of capitalized words (or an ordinal) ending in a street word,
+/// or a road word and a number. A gazetteer match inside one ("Wichita Drive") is the
+/// street's, not a mention of the city.
+fn find_streets(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Cand>, lw: &mut String) {
+    let mut streets: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks[i].text(text);
+        // "Highway 19", "County Road 225", "U.S. 321"
+        if is_road_prefix(w)
+            || (i + 1 < toks.len() && is_road_prefix(&format!("{} {}", w, toks[i + 1].text(text))))
+        {
+            let two = !is_road_prefix(w);
+            let n = if two { i + 2 } else { i + 1 };
+            if n < toks.len()
+                && toks[n].kind == TokenKind::Number
+                && joined(text, &toks[n - 1], &toks[n])
+                && toks[n].text(text).bytes().all(|b| b.is_ascii_digit())
+                && facts[i].cap
+            {
+                streets.push((i, n + 1));
+                i = n + 1;
+                continue;
+            }
+        }
+        let suffix = is_street_suffix(w)
+            || (w == "St" || w == "Rd" || w == "Ave")
+                && toks.get(i + 1).is_some_and(|t| t.text(text) == ".");
+        if suffix && i > 0 && facts[i].cap {
+            // Walk back over the name: capitalized words, ordinals, initials.
+            let mut s = i;
+            while s > 0 && i - s < 5 && joined(text, &toks[s - 1], &toks[s]) {
+                let p = &toks[s - 1];
+                let pw = p.text(text);
+                lower_word(text, p, lw);
+                let ordinal = p.kind == TokenKind::Word
+                    && pw.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && ["st", "nd", "rd", "th"].iter().any(|x| pw.ends_with(x));
+                let ok = (facts[s - 1].cap && !is_function_word(lw))
+                    || ordinal
+                    || p.kind == TokenKind::Clitic
+                    || matches!(
+                        lw.as_str(),
+                        "n" | "s" | "e" | "w" | "north" | "south" | "east" | "west"
+                    );
+                if !ok {
+                    break;
+                }
+                s -= 1;
+            }
+            if s < i {
+                let mut e = i + 1;
+                // "St." written "St" + "."
+                if !w.ends_with('.')
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|t| t.text(text) == "." && t.start == toks[i].end)
+                    && matches!(w, "St" | "Rd" | "Ave")
+                {
+                    e += 1;
+                }
+                streets.push((s, e));
+            }
+        }
+        i += 1;
+    }
+    if streets.is_empty() {
+        return;
+    }
+    for &(s, e) in &streets {
+        let (start, end) = (toks[s].start, toks[e - 1].end);
+        // A whole accepted place name (a country, a city) is not a street.
+        if cands
+            .iter()
+            .any(|c| c.accepted && c.start <= start && c.end >= end)
+        {
+            continue;
+        }
+        // "Florida Highway Patrol": a state's highway agency, not a street.
+        let suffix = toks[e - 1].text(text);
+        if matches!(suffix, "Highway" | "Hwy.")
+            && cands.iter().any(|c| {
+                c.accepted && c.start == start && c.t1 + 1 == e && c.kind == MentionKind::Name
+            })
+        {
+            continue;
+        }
+        for c in cands.iter_mut() {
+            if c.accepted && c.start >= start && c.end <= end {
+                c.accepted = false;
+                c.reason = "inside a street name";
+            }
+        }
+        cands.push(Cand {
+            start,
+            end,
+            t0: s,
+            t1: e,
+            kind: MentionKind::Street,
+            postings: Vec::new(),
+            key: String::new(),
+            recog: 0.6,
+            accepted: true,
+            qualifier: None,
+            container: None,
+            dateline: false,
+            reason: "street",
+        });
+    }
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
 }

@@ -42,7 +42,7 @@ fn prior(gaz: &Gazetteer, id: EntryId, flags: u8) -> f32 {
         Kind::HistoricCountry => 6.5,
         Kind::Continent => 10.0,
         Kind::Region => 7.5,
-        Kind::Admin1 => (lp + 0.3).max(4.5),
+        Kind::Admin1 => (lp - 0.5).max(4.5),
         Kind::Admin2 => 4.0 + 0.8 * (1.0 + f32::from(e.cities)).log10(),
         Kind::City => {
             let capital = if e.flags & entry_flags::CAPITAL != 0 {
@@ -106,6 +106,8 @@ struct Group {
     /// Chosen reading (index into `readings`) and its probability.
     choice: usize,
     prob: f32,
+    /// Pass-1 probability of every reading.
+    probs: Vec<f32>,
     /// Fixed by a qualifier.
     fixed: bool,
     demonym: bool,
@@ -124,6 +126,29 @@ fn softmax_choice(scores: &[f32]) -> (usize, f32) {
     (best, 1.0 / z.max(1.0))
 }
 
+/// How many readings of a group count for coherence.
+const MAX_SPOTS: usize = 40;
+/// Distance scale of coherence (km).
+const COHERENCE_KM: f32 = 30.0;
+/// Largest bonus for readings that lie close to readings of the article's other names.
+const COHERENCE_BONUS: f32 = 3.0;
+/// Largest penalty for a reading in a country the article does not support while it
+/// supports another.
+const COUNTRY_MISMATCH: f32 = 1.5;
+
+fn is_specific(kind: Kind) -> bool {
+    matches!(kind, Kind::City | Kind::Admin2 | Kind::Locality)
+}
+
+fn softmax(scores: &[f32]) -> Vec<f32> {
+    let m = scores.iter().copied().fold(f32::MIN, f32::max);
+    let ex: Vec<f32> = scores.iter().map(|&s| (s - m).exp()).collect();
+    let z: f32 = ex.iter().sum();
+    ex.into_iter()
+        .map(|x| x / z.max(f32::MIN_POSITIVE))
+        .collect()
+}
+
 /// Evidence that one group's reading gives the others.
 #[derive(Debug, Clone, Copy)]
 struct Vote {
@@ -133,28 +158,41 @@ struct Vote {
     admin1_w: f32,
 }
 
-fn vote(gaz: &Gazetteer, g: &Group) -> Option<Vote> {
-    let r = g.readings.get(g.choice)?;
-    let e = gaz.entry(r.entry);
-    let scale = g.prob * if g.dateline { 2.0 } else { 1.0 };
+fn votes_of(gaz: &Gazetteer, g: &Group) -> Vec<Vote> {
+    let scale = if g.dateline { 2.0 } else { 1.0 };
     let mentions = 1.0 + 0.25 * (g.cands.len() as f32 - 1.0).min(4.0);
-    let (cw, a1, aw) = match e.kind {
-        Kind::Country | Kind::HistoricCountry => (if g.demonym { 2.0 } else { 3.0 }, None, 0.0),
-        Kind::Admin1 => (2.0, Some(r.entry), 3.0),
-        Kind::City | Kind::Admin2 | Kind::Locality => (1.0, e.admin1, 1.0),
-        _ => return None,
-    };
-    Some(Vote {
-        country: e.country,
-        country_w: cw * scale * mentions,
-        admin1: a1,
-        admin1_w: aw * scale * mentions,
-    })
+    let mut out = Vec::new();
+    for (r, &p) in g.readings.iter().zip(&g.probs) {
+        if p < 0.05 {
+            continue;
+        }
+        let e = gaz.entry(r.entry);
+        let (cw, a1, aw) = match e.kind {
+            Kind::Country | Kind::HistoricCountry => (if g.demonym { 2.0 } else { 3.0 }, None, 0.0),
+            Kind::Admin1 => (2.0, Some(r.entry), 3.0),
+            Kind::City | Kind::Admin2 | Kind::Locality => (1.0, e.admin1, 2.0),
+            _ => continue,
+        };
+        out.push(Vote {
+            country: e.country,
+            country_w: cw * p * scale * mentions,
+            admin1: a1,
+            admin1_w: aw * p * scale * mentions,
+        });
+    }
+    out
 }
 
-fn saturate(ev: f32) -> f32 {
-    4.0 * (1.0 - (-ev / 2.0).exp())
+/// Evidence → bonus on the log10 scale of the priors: it saturates, because ten mentions of
+/// a country say little more than three do.
+fn saturate(ev: f32, max: f32) -> f32 {
+    max * (1.0 - (-ev / 2.0).exp())
 }
+
+/// Largest bonus for a reading in a country the article names (×30 in odds).
+const COUNTRY_BONUS: f32 = 2.5;
+/// Largest bonus for a reading in a first-level division the article names.
+const ADMIN1_BONUS: f32 = 3.0;
 
 pub(crate) fn resolve(
     gaz: &Gazetteer,
@@ -163,13 +201,17 @@ pub(crate) fn resolve(
     cands: Vec<Cand>,
     ctx: &DocContext<'_>,
     opts: &GeocoderOptions,
+    mut log: Option<&mut String>,
 ) -> Geoparse {
     // Groups: one per name key, a qualified mention on its own.
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; cands.len()];
     let mut by_key: HashMap<(&str, bool), usize> = HashMap::new();
     for (ci, c) in cands.iter().enumerate() {
-        if !c.accepted || c.kind == MentionKind::Facility || c.postings.is_empty() {
+        if !c.accepted
+            || matches!(c.kind, MentionKind::Facility | MentionKind::Street)
+            || c.postings.is_empty()
+        {
             continue;
         }
         let demonym = matches!(c.kind, MentionKind::Demonym | MentionKind::PluralDemonym);
@@ -200,6 +242,7 @@ pub(crate) fn resolve(
                     readings,
                     choice: 0,
                     prob: 0.0,
+                    probs: Vec::new(),
                     fixed: false,
                     demonym,
                     dateline: false,
@@ -238,7 +281,12 @@ pub(crate) fn resolve(
         let mut best: Option<(f32, usize, usize)> = None;
         for (ia, ra) in groups[ga].readings.iter().enumerate() {
             for (ib, rb) in groups[gb].readings.iter().enumerate() {
-                if contained(gaz, ra.entry, rb.entry) {
+                // Only a country or a division qualifies: "Paris, London" is a list.
+                let qualifier_kind = matches!(
+                    gaz.entry(rb.entry).kind,
+                    Kind::Country | Kind::HistoricCountry | Kind::Admin1 | Kind::Admin2
+                );
+                if qualifier_kind && contained(gaz, ra.entry, rb.entry) {
                     let s = ra.prior + rb.prior;
                     if best.is_none_or(|(bs, _, _)| s > bs) {
                         best = Some((s, ia, ib));
@@ -258,8 +306,19 @@ pub(crate) fn resolve(
         }
     }
 
-    // Evidence from pass 1.
-    let votes: Vec<Option<Vote>> = groups.iter().map(|g| vote(gaz, g)).collect();
+    // Pass-1 distributions over readings (one-hot for names a qualifier fixed).
+    for g in &mut groups {
+        g.probs = if g.fixed {
+            (0..g.readings.len())
+                .map(|i| if i == g.choice { 1.0 } else { 0.0 })
+                .collect()
+        } else {
+            softmax(&g.readings.iter().map(|r| r.prior).collect::<Vec<_>>())
+        };
+    }
+    // Evidence: every group votes with its reading distribution, so ten "Henry County"
+    // readings, all in the US, vote for the US even before one of them is chosen.
+    let votes: Vec<Vec<Vote>> = groups.iter().map(|g| votes_of(gaz, g)).collect();
     let mut country_ev: HashMap<[u8; 2], f32> = HashMap::new();
     let mut admin1_ev: HashMap<EntryId, f32> = HashMap::new();
     for v in votes.iter().flatten() {
@@ -268,16 +327,26 @@ pub(crate) fn resolve(
             *admin1_ev.entry(a).or_default() += v.admin1_w;
         }
     }
-    // Specific places for proximity.
-    let points: Vec<(usize, f64, f64, f32)> = groups
+    // Points of each group's specific readings (cities, counties), most prominent first.
+    let spots: Vec<Vec<(f64, f64)>> = groups
         .iter()
-        .enumerate()
-        .filter_map(|(gi, g)| {
-            let r = g.readings.get(g.choice)?;
-            let e = gaz.entry(r.entry);
-            matches!(e.kind, Kind::City | Kind::Admin2)
-                .then_some((gi, e.lat, e.lon, g.prob))
-                .filter(|p| p.3 > 0.4)
+        .map(|g| {
+            let mut rs: Vec<&Reading> = g
+                .readings
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !g.fixed || *i == g.choice)
+                .map(|(_, r)| r)
+                .filter(|r| is_specific(gaz.entry(r.entry).kind))
+                .collect();
+            rs.sort_by(|a, b| b.prior.total_cmp(&a.prior));
+            rs.iter()
+                .take(MAX_SPOTS)
+                .map(|r| {
+                    let e = gaz.entry(r.entry);
+                    (e.lat, e.lon)
+                })
+                .collect()
         })
         .collect();
     let site: Option<[u8; 2]> = ctx.site_country.and_then(|s| {
@@ -290,17 +359,31 @@ pub(crate) fn resolve(
         if groups[gi].fixed || groups[gi].readings.len() < 2 {
             continue;
         }
-        let own = votes[gi];
+        // Evidence without this group's own votes.
+        let mut cev_map = country_ev.clone();
+        let mut aev_map = admin1_ev.clone();
+        for v in &votes[gi] {
+            if let Some(x) = cev_map.get_mut(&v.country) {
+                *x = (*x - v.country_w).max(0.0);
+            }
+            if let Some(x) = v.admin1.and_then(|a| aev_map.get_mut(&a)) {
+                *x = (*x - v.admin1_w).max(0.0);
+            }
+        }
+        let top_country = cev_map.values().copied().fold(0.0f32, f32::max);
+        // Evidence counts by its share: a division named once in an article about another
+        // one says little.
+        let country_total: f32 = cev_map.values().sum::<f32>().max(1e-6);
+        let admin1_total: f32 = aev_map.values().sum::<f32>().max(1e-6);
         let mut scores = Vec::with_capacity(groups[gi].readings.len());
         for r in &groups[gi].readings {
             let e = gaz.entry(r.entry);
             let mut s = r.prior;
-            let mut cev = country_ev.get(&e.country).copied().unwrap_or(0.0);
-            if let Some(v) = own.filter(|v| v.country == e.country) {
-                cev -= v.country_w;
-            }
             if e.country != [0, 0] {
-                s += saturate(cev.max(0.0));
+                let cev = cev_map.get(&e.country).copied().unwrap_or(0.0);
+                s += saturate(cev, COUNTRY_BONUS) * (cev / country_total).sqrt();
+                // An article about somewhere else speaks against this country.
+                s -= saturate((top_country - cev).max(0.0), COUNTRY_MISMATCH);
             }
             let a1 = if e.kind == Kind::Admin1 {
                 Some(r.entry)
@@ -308,22 +391,34 @@ pub(crate) fn resolve(
                 e.admin1
             };
             if let Some(a1) = a1 {
-                let mut aev = admin1_ev.get(&a1).copied().unwrap_or(0.0);
-                if let Some(v) = own.filter(|v| v.admin1 == Some(a1)) {
-                    aev -= v.admin1_w;
-                }
-                s += saturate(aev.max(0.0));
+                let aev = aev_map.get(&a1).copied().unwrap_or(0.0);
+                s += saturate(aev, ADMIN1_BONUS) * (aev / admin1_total).sqrt();
             }
-            if matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Locality) {
-                let mut prox = 0.0f32;
-                for &(pg, lat, lon, w) in &points {
-                    if pg == gi {
+            if is_specific(e.kind) {
+                // Coherence: names whose readings lie close together ("Paris and Henry
+                // County") explain each other, whichever readings pass 1 chose.
+                let coslat = e.lat.to_radians().cos();
+                let mut sum = 0.0f32;
+                for (hi, pts) in spots.iter().enumerate() {
+                    if hi == gi {
                         continue;
                     }
-                    let d = haversine_km(e.lat, e.lon, lat, lon);
-                    prox += 1.5 * w * (-(d as f32) / 100.0).exp();
+                    let mut best = 0.0f32;
+                    for &(lat, lon) in pts {
+                        let dlat = lat - e.lat;
+                        if dlat.abs() > 2.0 {
+                            continue;
+                        }
+                        let mut dlon = (lon - e.lon).abs();
+                        if dlon > 180.0 {
+                            dlon = 360.0 - dlon;
+                        }
+                        let d = 111.2 * (dlat * dlat + (coslat * dlon).powi(2)).sqrt();
+                        best = best.max((-(d as f32) / COHERENCE_KM).exp());
+                    }
+                    sum += best;
                 }
-                s += prox.min(3.0);
+                s += COHERENCE_BONUS * (1.0 - (-sum).exp());
             }
             if site == Some(e.country) {
                 s += 1.0;
@@ -333,6 +428,71 @@ pub(crate) fn resolve(
         let (b, p) = softmax_choice(&scores);
         groups[gi].choice = b;
         groups[gi].prob = p;
+        if let Some(log) = log.as_deref_mut() {
+            use std::fmt::Write;
+            let c = &cands[groups[gi].cands[0]];
+            let _ = writeln!(
+                log,
+                "group {:?} ({} mentions):",
+                c.key,
+                groups[gi].cands.len()
+            );
+            let mut order: Vec<usize> = (0..scores.len()).collect();
+            order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+            for &ri in order.iter().take(6) {
+                let r = &groups[gi].readings[ri];
+                let e = gaz.entry(r.entry);
+                let _ = writeln!(
+                    log,
+                    "    {:6.2} (prior {:5.2}) {} {:?} {} {} pop={} admin1={}",
+                    scores[ri],
+                    r.prior,
+                    e.geonameid,
+                    e.kind,
+                    gaz.name(r.entry),
+                    e.country_code(),
+                    e.population,
+                    e.admin1.map_or("", |a| gaz.name(a))
+                );
+            }
+        }
+    }
+    if let Some(log) = log {
+        use std::fmt::Write;
+        let mut ev: Vec<_> = country_ev.iter().collect();
+        ev.sort_by(|a, b| b.1.total_cmp(a.1));
+        let _ = writeln!(
+            log,
+            "country evidence: {:?}",
+            ev.iter()
+                .map(|(c, w)| (String::from_utf8_lossy(&c[..]).to_string(), **w))
+                .collect::<Vec<_>>()
+        );
+        let mut ev: Vec<_> = admin1_ev.iter().collect();
+        ev.sort_by(|a, b| b.1.total_cmp(a.1));
+        let _ = writeln!(
+            log,
+            "admin1 evidence: {:?}",
+            ev.iter()
+                .map(|(a, w)| (gaz.name(**a).to_string(), **w))
+                .collect::<Vec<_>>()
+        );
+        for g in groups.iter().filter(|g| g.fixed || g.readings.len() < 2) {
+            let c = &cands[g.cands[0]];
+            if let Some(r) = g.readings.get(g.choice) {
+                let e = gaz.entry(r.entry);
+                let _ = writeln!(
+                    log,
+                    "group {:?}: {} {} {:?} {} (fixed={})",
+                    c.key,
+                    e.geonameid,
+                    gaz.name(r.entry),
+                    e.kind,
+                    e.country_code(),
+                    g.fixed
+                );
+            }
+        }
     }
 
     build_output(gaz, text, &cands, &groups, &group_of, opts)
@@ -421,13 +581,35 @@ fn build_output(
             _ => e.admin1.map(|a| gaz.name(a).to_string()),
         };
     }
-    // Facilities, at their container's point.
+    // Facilities and streets, at their container's point: the place the text names with
+    // them, else the nearest town named before them (after them, when none is).
+    let specific = |pi: usize, places: &[Place]| {
+        matches!(places[pi].kind, Kind::City | Kind::Admin2 | Kind::Locality)
+            && places[pi].precision != Precision::Facility
+    };
     for &ci in &order {
         let c = &cands[ci];
-        if c.kind != MentionKind::Facility {
+        if !matches!(c.kind, MentionKind::Facility | MentionKind::Street) {
             continue;
         }
-        let Some(cpi) = c.container.and_then(|k| place_of_cand.get(k).copied().flatten()) else {
+        let mut cpi = c
+            .container
+            .and_then(|k| place_of_cand.get(k).copied().flatten());
+        if cpi.is_none() {
+            let before = order
+                .iter()
+                .rev()
+                .filter(|&&k| cands[k].end <= c.start)
+                .find_map(|&k| place_of_cand[k].filter(|&pi| specific(pi, &out.places)));
+            let after = || {
+                order
+                    .iter()
+                    .filter(|&&k| cands[k].start >= c.end)
+                    .find_map(|&k| place_of_cand[k].filter(|&pi| specific(pi, &out.places)))
+            };
+            cpi = before.or_else(after);
+        }
+        let Some(cpi) = cpi else {
             continue;
         };
         let container = out.places[cpi].clone();
@@ -450,7 +632,13 @@ fn build_output(
                     lon: container.lon,
                     geonameid: None,
                     kind: container.kind,
-                    precision: Precision::Facility,
+                    // Placed at a town: a facility-level place; placed only at a country or
+                    // a state: say so, never a silent centroid.
+                    precision: if container.precision <= Precision::Admin2 {
+                        Precision::Facility
+                    } else {
+                        container.precision
+                    },
                     confidence: (container.confidence * c.recog).clamp(0.0, 1.0),
                     mentions: Vec::new(),
                     demonym_mentions: Vec::new(),
@@ -463,7 +651,7 @@ fn build_output(
         out.mentions.push(Mention {
             start: c.start,
             end: c.end,
-            kind: MentionKind::Facility,
+            kind: c.kind,
             place: pi,
         });
     }

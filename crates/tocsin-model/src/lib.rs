@@ -93,7 +93,10 @@ pub struct Block {
 impl Block {
     /// A block of the given kind.
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
-        Self { kind, text: text.into() }
+        Self {
+            kind,
+            text: text.into(),
+        }
     }
 }
 

@@ -1,0 +1,290 @@
+//! Recognition and resolution on a tiny hand-written gazetteer (no shared data needed):
+//! ambiguous names resolved by context, demonyms, facilities, person names, offsets.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use tocsin_geo::compile::{EntryRow, GazetteerBuilder};
+use tocsin_geo::gazetteer::{entry_flags, name_flags};
+use tocsin_geo::{DocContext, Gazetteer, Geocoder, Kind, MentionKind, Place, Precision};
+
+/// Countries, a few divisions and the cities whose names collide.
+fn tiny() -> Gazetteer {
+    let mut b = GazetteerBuilder::new();
+    let country = |b: &mut GazetteerBuilder, id, name: &str, cc: &str, lat, lon, pop| {
+        b.add(EntryRow::new(id, name, Kind::Country, cc, lat, lon).population(pop))
+    };
+    let fr = country(&mut b, 3017382, "France", "FR", 46.0, 2.0, 66_987_244);
+    let us = country(
+        &mut b,
+        6252001,
+        "United States",
+        "US",
+        39.76,
+        -98.5,
+        327_167_434,
+    );
+    let ge = country(&mut b, 614540, "Georgia", "GE", 42.0, 43.5, 3_731_000);
+    let lb = country(
+        &mut b, 272103, "Lebanon", "LB", 33.83333, 35.83333, 6_848_925,
+    );
+    let ly = country(&mut b, 2215636, "Libya", "LY", 28.0, 17.0, 6_678_567);
+    let ru = country(&mut b, 2017370, "Russia", "RU", 60.0, 100.0, 144_478_050);
+    let af = country(&mut b, 1149361, "Afghanistan", "AF", 33.0, 66.0, 37_172_386);
+    for (id, name) in [(us, "U.S."), (us, "US"), (us, "America")] {
+        b.add_name(id, name, name_flags::ENGLISH);
+    }
+    b.add_name(ru, "Russian", name_flags::DEMONYM);
+    b.add_name(lb, "Lebanese", name_flags::DEMONYM);
+    b.add_name(ge, "Georgian", name_flags::DEMONYM);
+    b.add_name(fr, "French", name_flags::DEMONYM);
+    let _ = (ly, af);
+
+    let tx = b.add(
+        EntryRow::new(4736286, "Texas", Kind::Admin1, "US", 31.25044, -99.25061)
+            .population(22_000_000),
+    );
+    b.add_name(tx, "Tex.", name_flags::ABBREV);
+    let ga = b.add(
+        EntryRow::new(4197000, "Georgia", Kind::Admin1, "US", 32.75042, -83.50018)
+            .population(8_000_000),
+    );
+    b.add_name(ga, "Ga.", name_flags::ABBREV);
+    let moscow_obl = b.add(
+        EntryRow::new(
+            524925,
+            "Moskovskaya Oblast'",
+            Kind::Admin1,
+            "RU",
+            55.75,
+            37.5,
+        )
+        .population(7_000_000),
+    );
+    b.add_name(moscow_obl, "Moscow Oblast", 0);
+    let city = |b: &mut GazetteerBuilder, id, name: &str, cc: &str, lat, lon, pop| {
+        b.add(EntryRow::new(id, name, Kind::City, cc, lat, lon).population(pop))
+    };
+    b.add(
+        EntryRow::new(2988507, "Paris", Kind::City, "FR", 48.85341, 2.3488)
+            .population(2_138_551)
+            .flags(entry_flags::CAPITAL),
+    );
+    b.add(
+        EntryRow::new(4717560, "Paris", Kind::City, "US", 33.66094, -95.55551)
+            .population(24_782)
+            .admin1(tx),
+    );
+    b.add(
+        EntryRow::new(4684888, "Dallas", Kind::City, "US", 32.78306, -96.80667)
+            .population(1_300_092)
+            .admin1(tx),
+    );
+    b.add(
+        EntryRow::new(4671654, "Austin", Kind::City, "US", 30.26715, -97.74306)
+            .population(931_830)
+            .admin1(tx),
+    );
+    b.add(
+        EntryRow::new(4180439, "Atlanta", Kind::City, "US", 33.749, -84.38798)
+            .population(463_878)
+            .admin1(ga),
+    );
+    b.add(
+        EntryRow::new(611717, "Tbilisi", Kind::City, "GE", 41.69411, 44.83368)
+            .population(1_049_498)
+            .flags(entry_flags::CAPITAL),
+    );
+    b.add(
+        EntryRow::new(2210247, "Tripoli", Kind::City, "LY", 32.88743, 13.18733)
+            .population(1_302_947)
+            .flags(entry_flags::CAPITAL),
+    );
+    b.add(
+        EntryRow::new(266826, "Tripoli", Kind::City, "LB", 34.43352, 35.84415).population(229_398),
+    );
+    b.add(
+        EntryRow::new(276781, "Beirut", Kind::City, "LB", 33.89332, 35.50157)
+            .population(1_916_100)
+            .flags(entry_flags::CAPITAL),
+    );
+    b.add(
+        EntryRow::new(524901, "Moscow", Kind::City, "RU", 55.75204, 37.61781)
+            .population(10_381_222)
+            .flags(entry_flags::CAPITAL),
+    );
+    city(
+        &mut b, 1138958, "Kabul", "AF", 34.52813, 69.17233, 3_043_532,
+    );
+    // A small town that is also a common first name.
+    city(
+        &mut b, 4188985, "Columbus", "US", 32.46098, -84.98771, 189_885,
+    );
+    let bytes = b.to_gzip().unwrap();
+    Gazetteer::from_gzip(&bytes).unwrap()
+}
+
+fn place<'a>(places: &'a [Place], name: &str) -> &'a Place {
+    places
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no place {name:?} in {places:#?}"))
+}
+
+#[test]
+fn paris_alone_is_the_french_capital() {
+    let gaz = tiny();
+    let places = Geocoder::new(&gaz).geoparse("Thousands marched in Paris on Saturday.", None);
+    let p = place(&places, "Paris");
+    assert_eq!(p.country, "FR");
+    assert_eq!(p.geonameid, Some(2988507));
+    assert_eq!(p.precision, Precision::City);
+}
+
+#[test]
+fn paris_texas_by_qualifier() {
+    let gaz = tiny();
+    let places = Geocoder::new(&gaz).geoparse("A tornado hit Paris, Texas, late on Tuesday.", None);
+    let p = place(&places, "Paris");
+    assert_eq!(p.geonameid, Some(4717560));
+    assert_eq!(p.admin1.as_deref(), Some("Texas"));
+    assert!(p.confidence > 0.5, "{p:?}");
+    assert_eq!(place(&places, "Texas").precision, Precision::Admin1);
+}
+
+#[test]
+fn paris_texas_by_article_context() {
+    let gaz = tiny();
+    let text = "Storms swept across Texas on Tuesday. In Dallas, power was cut to thousands. \
+                Further north, in Paris, the roof of a school collapsed. Austin sent help.";
+    let places = Geocoder::new(&gaz).geoparse(text, None);
+    assert_eq!(place(&places, "Paris").geonameid, Some(4717560));
+}
+
+#[test]
+fn georgia_country_or_us_state_by_context() {
+    let gaz = tiny();
+    let geo = Geocoder::new(&gaz);
+    let places = geo.geoparse(
+        "Protesters filled the streets of Tbilisi. Georgia has been in turmoil since May.",
+        None,
+    );
+    let g = place(&places, "Georgia");
+    assert_eq!(
+        (g.country.as_str(), g.precision),
+        ("GE", Precision::Country)
+    );
+
+    let places = geo.geoparse(
+        "Flooding closed roads around Atlanta. Georgia officials urged residents to stay home.",
+        None,
+    );
+    let g = place(&places, "Georgia");
+    assert_eq!(g.geonameid, Some(4197000));
+    assert_eq!(g.precision, Precision::Admin1);
+
+    let places = geo.geoparse("The company moved to Atlanta, Ga., last year.", None);
+    assert_eq!(place(&places, "Georgia").geonameid, Some(4197000));
+}
+
+#[test]
+fn tripoli_lebanon_or_libya() {
+    let gaz = tiny();
+    let geo = Geocoder::new(&gaz);
+    let places = geo.geoparse("Militias clashed in Tripoli overnight.", None);
+    assert_eq!(place(&places, "Tripoli").country, "LY");
+
+    let places = geo.geoparse("Clashes broke out in Tripoli, Lebanon, on Monday.", None);
+    assert_eq!(place(&places, "Tripoli").country, "LB");
+
+    let places = geo.geoparse(
+        "Lebanese troops deployed in Tripoli after a week of fighting. Officials in Beirut \
+         said the army would stay.",
+        None,
+    );
+    assert_eq!(place(&places, "Tripoli").country, "LB");
+}
+
+#[test]
+fn person_names_are_not_places() {
+    let gaz = tiny();
+    let places = Geocoder::new(&gaz).geoparse(
+        "Mr. Paris told reporters the plan would fail. Christopher Columbus sailed west.",
+        None,
+    );
+    assert!(places.is_empty(), "{places:#?}");
+}
+
+#[test]
+fn demonyms_point_at_countries() {
+    let gaz = tiny();
+    let parsed = Geocoder::new(&gaz).parse(
+        "Russian officials said four Tajik men were charged.",
+        &DocContext::default(),
+    );
+    let ru = place(&parsed.places, "Russia");
+    assert!(ru.mentions.is_empty());
+    assert_eq!(ru.demonym_mentions, vec![(0, 7)]);
+    assert_eq!(parsed.mentions[0].kind, MentionKind::Demonym);
+}
+
+#[test]
+fn facility_placed_in_the_city_the_text_names() {
+    let gaz = tiny();
+    let text = "Gunmen attacked Crocus City Hall on the western edge of Moscow on Friday.";
+    let places = Geocoder::new(&gaz).geoparse(text, None);
+    let hall = place(&places, "Crocus City Hall");
+    assert_eq!(hall.precision, Precision::Facility);
+    assert_eq!(hall.within.as_deref(), Some("Moscow"));
+    assert_eq!(hall.geonameid, None);
+    assert_eq!(hall.country, "RU");
+    assert!((hall.lat - 55.75).abs() < 0.1);
+}
+
+#[test]
+fn facility_known_only_by_country_says_so() {
+    let gaz = tiny();
+    let text = "The bombing at Abbey Gate in Afghanistan killed 13 service members.";
+    let places = Geocoder::new(&gaz).geoparse(text, None);
+    let gate = place(&places, "Abbey Gate");
+    assert_eq!(
+        gate.precision,
+        Precision::Country,
+        "never a silent country centroid"
+    );
+}
+
+#[test]
+fn offsets_are_utf8_bytes() {
+    let gaz = tiny();
+    let text = "Überraschung — protests in Moscow and Kabul.";
+    let parsed = Geocoder::new(&gaz).parse(text, &DocContext::default());
+    for m in &parsed.mentions {
+        let s = &text[m.start as usize..m.end as usize];
+        assert!(s == "Moscow" || s == "Kabul", "{s:?}");
+    }
+    assert_eq!(parsed.mentions.len(), 2);
+}
+
+#[test]
+fn entities_veto_and_add() {
+    use tocsin_model::{Entity, EntityLabel};
+    let gaz = tiny();
+    let text = "Paris Hilton visited Dallas.";
+    let ents = [Entity {
+        text: "Paris Hilton".into(),
+        label: EntityLabel::Per,
+        start: 0,
+        end: 12,
+        canonical: None,
+    }];
+    let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
+    assert_eq!(places.len(), 1, "{places:#?}");
+    assert_eq!(places[0].name, "Dallas");
+}
+
+#[test]
+fn explain_mentions_every_candidate() {
+    let gaz = tiny();
+    let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
+    assert!(log.contains("\"Paris\""), "{log}");
+    assert!(log.contains("\"Dallas\""), "{log}");
+}
