@@ -79,6 +79,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         let top = widen(dom, &st, top);
         let parts = gather_siblings(dom, &st, top);
         let mut emitter = Emitter::new(dom, &st);
+        emitter.parts.clone_from(&parts);
         for part in parts {
             emitter.emit(part);
         }
@@ -1010,7 +1011,10 @@ fn gather_siblings(dom: &Dom, st: &Stats, top: NodeId) -> Vec<NodeId> {
             parts.push(sib);
             continue;
         }
-        if st.flags[s] & (F_HARD | F_SOFT) != 0 || st.text[s] == 0 {
+        if st.flags[s] & (F_HARD | F_SOFT) != 0
+            || st.text[s] == 0
+            || opens_related_box(dom, st, sib)
+        {
             continue;
         }
         let mut bonus = 0.0;
@@ -1034,7 +1038,36 @@ fn gather_siblings(dom: &Dom, st: &Stats, top: NodeId) -> Vec<NodeId> {
             }
         }
     }
+    // A best container that opens with "You may also like" is a related-stories box that
+    // outscored the article beside it: keep the article.
+    if parts.len() > 1 && opens_related_box(dom, st, top) {
+        parts.retain(|&p| p != top);
+    }
     parts
+}
+
+/// Whether an element starts with a "You may also like" line: a box of other stories that
+/// sits beside the article and scores like it.
+fn opens_related_box(dom: &Dom, st: &Stats, id: NodeId) -> bool {
+    let end = dom.subtree_end(id);
+    for i in id..end {
+        if st.flags[i as usize] & (F_HARD | F_SOFT) != 0 {
+            continue;
+        }
+        if let NodeData::Text(t) = &dom.nodes[i as usize].data {
+            let t = t.trim();
+            if t.is_empty() {
+                continue;
+            }
+            return matches!(
+                crate::boilerplate::classify_line(t),
+                LineClass::Boilerplate(
+                    crate::boilerplate::Reason::RelatedHeader | crate::boilerplate::Reason::Related
+                )
+            );
+        }
+    }
+    false
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -1049,6 +1082,10 @@ struct Emitter<'d, 'a> {
     blocks: Vec<Block>,
     captions: Vec<String>,
     furniture: Vec<String>,
+    /// A "Related"/"You may also like" line was just dropped.
+    related_header: bool,
+    /// The top-level parts being emitted (the container and its gathered siblings).
+    parts: Vec<NodeId>,
     buf: String,
     buf_link: usize,
     buf_len: usize,
@@ -1062,6 +1099,8 @@ impl<'d, 'a> Emitter<'d, 'a> {
             blocks: Vec::new(),
             captions: Vec::new(),
             furniture: Vec::new(),
+            related_header: false,
+            parts: Vec::new(),
             buf: String::new(),
             buf_link: 0,
             buf_len: 0,
@@ -1162,6 +1201,14 @@ impl<'d, 'a> Emitter<'d, 'a> {
         let mut c = self.dom.nodes[id as usize].first_child;
         while c != NONE {
             self.emit(c);
+            if self.related_header {
+                // "You may also like": the rest of this box is other stories. The article's
+                // own top-level parts are never cut this way.
+                self.related_header = false;
+                if !self.parts.contains(&id) {
+                    return;
+                }
+            }
             c = self.dom.nodes[c as usize].next_sibling;
         }
     }
@@ -1200,7 +1247,10 @@ impl<'d, 'a> Emitter<'d, 'a> {
                             self.captions.push(text.to_string());
                         }
                     }
-                    LineClass::Boilerplate(_) => {
+                    LineClass::Boilerplate(reason) => {
+                        if reason == crate::boilerplate::Reason::RelatedHeader {
+                            self.related_header = true;
+                        }
                         if self.furniture.len() < 64 {
                             self.furniture.push(text.to_string());
                         }
@@ -1490,6 +1540,18 @@ mod tests {
         assert!(!text.contains("Secret tracking"));
         assert!(!text.contains("Great article"));
         assert!(text.contains("Witnesses"));
+    }
+
+    #[test]
+    fn a_related_box_that_outscores_the_article_is_dropped() {
+        let teaser = "Another long story about something else, with commas, clauses, and enough words to score well here.";
+        let html = format!(
+            r#"<body><main><article class="post"><p>{STORY}</p><p>{STORY2}</p></article>
+            <article class="post"><h3>You may also like</h3><p>{teaser}</p><p>{teaser}</p><p>{teaser}</p><p>{teaser}</p></article></main></body>"#
+        );
+        let text = body(&html);
+        assert!(text.contains("Gunmen opened fire"), "{text}");
+        assert!(!text.contains("Another long story"), "{text}");
     }
 
     #[test]
