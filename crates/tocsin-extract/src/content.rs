@@ -742,16 +742,29 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
 
 /// Characters of prose below each node: paragraphs of 80+ characters with few links.
 fn prose_lengths(dom: &Dom, st: &Stats) -> Vec<u32> {
+    sum_prose(dom, st, F_HARD, |i, tag, _| {
+        matches!(tag, Tag::P | Tag::Blockquote | Tag::Pre)
+            && st.text[i] >= 80
+            && st.link[i] * 4 < st.text[i]
+    })
+}
+
+/// Sums, bottom-up, the text of the elements `is_prose` accepts, skipping subtrees flagged
+/// with `skip`. `is_prose` sees the sums of the element's children so far.
+fn sum_prose(
+    dom: &Dom,
+    st: &Stats,
+    skip: u8,
+    is_prose: impl Fn(usize, Tag, &[u32]) -> bool,
+) -> Vec<u32> {
     let mut prose = vec![0u32; dom.nodes.len()];
     for i in (1..dom.nodes.len()).rev() {
-        if st.flags[i] & F_HARD != 0 {
+        if st.flags[i] & skip != 0 {
             continue;
         }
         if dom
             .tag(i as NodeId)
-            .is_some_and(|t| matches!(t, Tag::P | Tag::Blockquote | Tag::Pre))
-            && st.text[i] >= 80
-            && st.link[i] * 4 < st.text[i]
+            .is_some_and(|tag| is_prose(i, tag, &prose))
         {
             prose[i] = prose[i].max(st.text[i]);
         }
@@ -950,30 +963,16 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
 
 /// Like [`prose_lengths`] but over what survived every removal pass.
 fn prose_lengths_visible(dom: &Dom, st: &Stats) -> Vec<u32> {
-    let mut prose = vec![0u32; dom.nodes.len()];
-    for i in (1..dom.nodes.len()).rev() {
-        if st.flags[i] & (F_HARD | F_SOFT | F_CAPTION) != 0 {
-            continue;
-        }
-        if let Some(tag) = dom.tag(i as NodeId) {
-            // Paragraph elements, and text containers on pages that use <div> for paragraphs.
-            let paragraph = matches!(
-                tag,
-                Tag::P | Tag::Blockquote | Tag::Pre | Tag::Li | Tag::H2 | Tag::H3
-            ) || (matches!(tag, Tag::Div | Tag::Section | Tag::Span | Tag::Td)
-                && prose[i] == 0
-                && has_direct_text(dom, i as NodeId));
-            if paragraph && st.text[i] >= 60 && st.link[i] * 4 < st.text[i] {
-                prose[i] = prose[i].max(st.text[i]);
-            }
-        }
-        let parent = dom.nodes[i].parent;
-        if parent != NONE {
-            let v = prose[i];
-            prose[parent as usize] += v;
-        }
-    }
-    prose
+    sum_prose(dom, st, F_HARD | F_SOFT | F_CAPTION, |i, tag, prose| {
+        // Paragraph elements, and text containers on pages that use <div> for paragraphs.
+        let paragraph = matches!(
+            tag,
+            Tag::P | Tag::Blockquote | Tag::Pre | Tag::Li | Tag::H2 | Tag::H3
+        ) || (matches!(tag, Tag::Div | Tag::Section | Tag::Span | Tag::Td)
+            && prose[i] == 0
+            && has_direct_text(dom, i as NodeId));
+        paragraph && st.text[i] >= 60 && st.link[i] * 4 < st.text[i]
+    })
 }
 
 fn single_child_parent(dom: &Dom, st: &Stats, id: usize) -> Option<usize> {

@@ -330,18 +330,7 @@ impl Tagger<'_> {
             add32(acc, ner.tables.tags(prev, prev2));
             let last = i + 1 == n;
             let prev_tag = (prev != START_TAG).then_some(prev);
-            let mut best: Option<(u8, i32)> = None;
-            for (t, &score) in acc.iter().enumerate() {
-                let t = t as u8;
-                let better = match best {
-                    None => true,
-                    Some((_, b)) => score > b,
-                };
-                if better && scheme.allowed(prev_tag, t, last) {
-                    best = Some((t, score));
-                }
-            }
-            let tag = best.map_or(0, |(t, _)| t);
+            let tag = scheme.best_allowed(&acc[..], prev_tag, last);
             self.tags.push(tag);
             prev2 = prev;
             prev = tag;
@@ -586,18 +575,7 @@ KABUL NNP B-NP I-LOC
             }
             let prev_tag = (prev != START_TAG).then_some(prev);
             let last = i + 1 == tokens.len();
-            let mut best: Option<(u8, i32)> = None;
-            for (t, &s) in acc.iter().enumerate() {
-                let t = t as u8;
-                let better = match best {
-                    None => true,
-                    Some((_, b)) => s > b,
-                };
-                if better && m.scheme.allowed(prev_tag, t, last) {
-                    best = Some((t, s));
-                }
-            }
-            let tag = best.map_or(0, |(t, _)| t);
+            let tag = m.scheme.best_allowed(&acc[..], prev_tag, last);
             tags.push(tag);
             prev2 = prev;
             prev = tag;

@@ -172,6 +172,27 @@ impl Scheme {
         spans
     }
 
+    /// The highest-scoring tag that may follow `prev` (the first one on ties; 0 if none may).
+    pub(crate) fn best_allowed<S: PartialOrd + Copy>(
+        self,
+        scores: &[S],
+        prev: Option<u8>,
+        last: bool,
+    ) -> u8 {
+        let mut best: Option<(u8, S)> = None;
+        for (t, &score) in scores.iter().enumerate() {
+            let t = t as u8;
+            let better = match best {
+                None => true,
+                Some((_, b)) => score > b,
+            };
+            if better && self.allowed(prev, t, last) {
+                best = Some((t, score));
+            }
+        }
+        best.map_or(0, |(t, _)| t)
+    }
+
     /// Whether `cur` may follow `prev` (`None` at the start of a sentence); `last` says `cur`
     /// is the sentence's last token.
     pub(crate) fn allowed(self, prev: Option<u8>, cur: u8, last: bool) -> bool {

@@ -1096,18 +1096,7 @@ pub fn train(
                     }
                     let last = i + 1 == s.gold.len();
                     let prev_tag = (prev != START_TAG).then_some(prev);
-                    let mut best: Option<(u8, f32)> = None;
-                    for (t, &score) in acc.iter().enumerate() {
-                        let t = t as u8;
-                        let better = match best {
-                            None => true,
-                            Some((_, b)) => score > b,
-                        };
-                        if better && scheme.allowed(prev_tag, t, last) {
-                            best = Some((t, score));
-                        }
-                    }
-                    let pred = best.map_or(0, |(t, _)| t);
+                    let pred = scheme.best_allowed(&acc[..], prev_tag, last);
                     let gold = s.gold[i];
                     if pred != gold {
                         errors += 1;
