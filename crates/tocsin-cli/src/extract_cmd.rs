@@ -62,10 +62,10 @@ pub fn extract_one(raw: &RawDoc) -> Outcome {
     }
 }
 
-type Batch = Vec<Result<RawDoc, tocsin_ingest::DocFailure>>;
+pub(crate) type Batch = Vec<Result<RawDoc, tocsin_ingest::DocFailure>>;
 
 /// Groups documents into batches and sends them on; stops early when the receiver is gone.
-fn read_batches(mut ingest: Ingest, tx: &std::sync::mpsc::SyncSender<Batch>) {
+pub(crate) fn read_batches(mut ingest: Ingest, tx: &std::sync::mpsc::SyncSender<Batch>) {
     loop {
         let mut batch = Vec::new();
         let mut bytes = 0;

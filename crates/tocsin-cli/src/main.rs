@@ -1,6 +1,7 @@
 //! The `tocsin` binary: argument parsing, progress and output. No domain logic lives here;
 //! each command wires library crates together.
 
+mod analyze_cmd;
 mod bench;
 mod extract_cmd;
 mod geo_cmd;
@@ -24,6 +25,9 @@ struct Cli {
 enum Command {
     /// Extract clean articles (text, title, byline, dates, captions) from raw pages.
     Extract(extract_cmd::ExtractArgs),
+    /// Analyse documents: entities, places, events (type, date, place, killed, injured,
+    /// perpetrators) and quotes, one JSON line per document.
+    Analyze(analyze_cmd::AnalyzeArgs),
     /// Measure throughput on a directory of pages.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
+        Command::Analyze(args) => analyze_cmd::run(args),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Train(cmd) => ner_cmd::run_train(cmd),
         Command::Ner(args) => ner_cmd::run_ner(args),

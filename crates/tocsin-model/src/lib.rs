@@ -14,6 +14,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod event;
+pub use event::{
+    ActorKind, Attribution, Event, EventPlace, EventType, Evidence, Figure, Perpetrator, Quote,
+    QuoteKind, Role,
+};
+
 /// Schema version of the per-document JSON output.
 pub const SCHEMA_VERSION: u32 = 1;
 

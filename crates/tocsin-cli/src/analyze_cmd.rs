@@ -1,0 +1,130 @@
+//! `tocsin analyze`: raw documents in, the per-document analysis of DESIGN.md out (entities,
+//! places, events, quotes), one JSON line per document in input order, in parallel.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use rayon::prelude::*;
+use serde_json::Value;
+use tocsin_geo::Gazetteer;
+use tocsin_ingest::{Ingest, Input, Limits};
+use tocsin_model::RawDoc;
+use tocsin_nlp::ner::Ner;
+use tocsin_nlp::resolve::AliasTable;
+use tocsin_pipeline::Analyzer;
+
+use crate::extract_cmd::{json_line, read_batches, Batch};
+use crate::output;
+
+/// Arguments of `tocsin analyze`.
+#[derive(clap::Args, Debug)]
+pub struct AnalyzeArgs {
+    /// Print one JSON line per document (the default and only format).
+    #[arg(long)]
+    jsonl: bool,
+    /// The compiled gazetteer (default: models/gazetteer.bin.gz, see `tocsin gazetteer`).
+    #[arg(long, env = "TOCSIN_GAZETTEER")]
+    gazetteer: Option<PathBuf>,
+    /// A TSV of extra actor names (same columns as crates/tocsin-nlp/data/actors.tsv).
+    #[arg(long)]
+    actors: Option<PathBuf>,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = 32 << 20, env = "TOCSIN_MAX_DOC_BYTES")]
+    max_doc_bytes: u64,
+    /// Files, directories, WARC(.gz) files, JSONL files, http(s) URLs, or `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+}
+
+/// Loads the models `analyze` needs, with a clear error for each that is missing.
+pub struct Models {
+    ner: &'static Ner,
+    gazetteer: Gazetteer,
+    aliases: AliasTable,
+}
+
+impl Models {
+    /// Loads the embedded NER model, the gazetteer and the actor table.
+    pub fn load(gazetteer: Option<&std::path::Path>, actors: Option<&std::path::Path>) -> anyhow::Result<Models> {
+        let ner = Ner::embedded().context("loading the NER model")?;
+        let gazetteer = match gazetteer {
+            Some(p) => Gazetteer::load(p),
+            None => Gazetteer::load_default(),
+        }
+        .context("loading the gazetteer")?;
+        let aliases = match actors {
+            Some(p) => AliasTable::builtin_with_file(p)
+                .with_context(|| format!("reading actor names from {}", p.display()))?,
+            None => AliasTable::builtin().clone(),
+        };
+        Ok(Models { ner, gazetteer, aliases })
+    }
+
+    /// An analyzer over these models.
+    pub fn analyzer(&self) -> Analyzer<'_> {
+        Analyzer::new(self.ner, &self.gazetteer, &self.aliases)
+    }
+}
+
+/// Analyses one document, turning any failure (a panic included) into an error line.
+pub fn analyze_one(analyzer: &Analyzer<'_>, raw: &RawDoc) -> Result<Value, Value> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.analyze_raw(raw)));
+    match result {
+        Ok(Ok(analysis)) => serde_json::to_value(&analysis)
+            .map_err(|e| output::failure(&raw.source, "output", &e.to_string())),
+        Ok(Err(e)) => Err(output::failure(&raw.source, "extract", &e.to_string())),
+        Err(_) => Err(output::failure(
+            &raw.source,
+            "analyze",
+            "internal error: analysis panicked on this document",
+        )),
+    }
+}
+
+/// Runs `tocsin analyze`.
+pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let models = Models::load(args.gazetteer.as_deref(), args.actors.as_deref())?;
+    let analyzer = models.analyzer();
+    let limits = Limits {
+        max_doc_bytes: args.max_doc_bytes,
+        ..Limits::default()
+    };
+    let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let ingest = Ingest::new(inputs, limits);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let bar = crate::progress::documents();
+    let mut failed = 0usize;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let reader = std::thread::spawn(move || read_batches(ingest, &tx));
+    for batch in rx {
+        let results: Vec<Result<Value, Value>> = batch
+            .par_iter()
+            .map(|item| match item {
+                Ok(raw) => analyze_one(&analyzer, raw),
+                Err(f) => Err(output::failure(&f.source, "ingest", &f.error.to_string())),
+            })
+            .collect();
+        drop(batch);
+        for r in results {
+            let value = r.unwrap_or_else(|v| {
+                failed += 1;
+                v
+            });
+            writeln!(out, "{}", json_line(&value)).context("writing output")?;
+            bar.inc(1);
+        }
+    }
+    if reader.join().is_err() {
+        bail!("the input reader stopped unexpectedly");
+    }
+    out.flush().context("writing output")?;
+    bar.finish_and_clear();
+    if failed > 0 {
+        eprintln!("tocsin: {failed} document(s) failed; see the lines with an \"error\" field");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

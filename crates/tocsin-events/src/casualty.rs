@@ -1,0 +1,309 @@
+//! Tolls: how many were killed, injured or shot, read from one sentence.
+//!
+//! Numbers come from the NLP layer with their bounds ("more than 130" → min 131); this module
+//! decides which of them count victims and of what: "killing more than 130 people", "95 people
+//! were killed", "left three dead", "the death toll rose to 40". A sentence without a number
+//! still reports one victim when a singular person is the one killed or hurt ("a man was shot
+//! and killed", "killing him").
+
+use crate::lexicon::{is_injure_word, is_kill_word, is_people_noun, is_person_noun};
+use crate::sentence::Sent;
+use tocsin_nlp::numbers::{NumberKind, NumberMention};
+
+/// What a toll counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TollRole {
+    /// People killed.
+    Killed,
+    /// People injured.
+    Injured,
+    /// People shot, outcome not stated (an upper bound on the injured once deaths are known).
+    Shot,
+}
+
+/// One count of victims read from a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toll {
+    /// What it counts.
+    pub role: TollRole,
+    /// Lower bound.
+    pub min: Option<u64>,
+    /// Upper bound.
+    pub max: Option<u64>,
+    /// Whether exact.
+    pub exact: bool,
+    /// The number's words ("more than 130", "a man").
+    pub text: String,
+    /// Its bytes.
+    pub start: u32,
+    /// One past its last byte.
+    pub end: u32,
+}
+
+impl Toll {
+    /// The value a single figure stands for when tolls are compared.
+    pub fn value(&self) -> u64 {
+        self.min.or(self.max).unwrap_or(0)
+    }
+}
+
+fn role_of_word(w: &str) -> Option<TollRole> {
+    if is_kill_word(w) {
+        Some(TollRole::Killed)
+    } else if is_injure_word(w) {
+        Some(TollRole::Injured)
+    } else if matches!(w, "shot" | "shooting") {
+        Some(TollRole::Shot)
+    } else {
+        None
+    }
+}
+
+/// Units after a number that make it something other than a head count.
+fn is_non_count_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "years" | "year" | "year-old" | "years-old" | "hours" | "hour" | "minutes" | "minute"
+            | "days" | "day" | "weeks" | "week" | "months" | "month" | "times" | "a.m." | "p.m."
+            | "am" | "pm" | "percent" | "%" | "block" | "miles" | "mile" | "feet" | "foot"
+            | "rounds" | "shots" | "bullets" | "dollars" | "km" | "kilometres" | "kilometers"
+            | "meters" | "metres" | "yards" | "o'clock" | "seconds" | "decades" | "cases"
+            | "counts" | "count" | "homicides" | "shootings" | "incidents" | "attacks"
+            | "guns" | "cars" | "vehicles" | "houses" | "homes" | "pounds" | "million"
+            | "billion" | "points" | "games" | "goals" | "calls" | "arrests" | "degrees"
+            | "caliber" | "mm" | "st" | "th" | "nd" | "rd" | "grams" | "kg" | "tons"
+    )
+}
+
+/// Words that may sit between a count and its verb: "95 people were killed", "two of them
+/// later died", "three others reportedly injured".
+fn is_bridge(w: &str) -> bool {
+    is_people_noun(w)
+        || matches!(
+            w,
+            "were" | "was" | "have" | "has" | "had" | "been" | "are" | "is" | "being" | "of"
+                | "them" | "whom" | "reportedly" | "also" | "later" | "other" | "more"
+                | "people" | "confirmed" | "initially" | "all" | "who" | "which" | "that"
+                | "young" | "innocent" | "unarmed" | "so" | "far" | "now" | "fatally"
+                | "critically" | "seriously" | "severely" | "badly" | "mortally" | "slightly"
+                | "and" | "were," | "in" | "the" | "attack" | "shooting" | "blast"
+                | "explosion" | "bombing" | "both" | "male" | "female" | "adult" | "teenage"
+                | "elderly" | "pronounced" | "found" | "left" | "lay" | "lying"
+        )
+}
+
+/// Words that may stand between a verb and the count it governs: "killing his five children".
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its" | "the" | "all" | "another" | "at")
+}
+
+/// Whether the number at `m` (sentence-local token range `a..b`) is an age or a date part
+/// in apposition: "John Smith, 25, was shot", "aged 19", "ages 20 and 22".
+fn is_age_like(s: &Sent<'_>, a: usize, b: usize, value: f64) -> bool {
+    let before = if a > 0 { s.word(a - 1) } else { "" };
+    let before2 = if a > 1 { s.word(a - 2) } else { "" };
+    if matches!(before, "aged" | "ages" | "age" | "ages," | "and") && value < 120.0 {
+        if before == "and" {
+            // "ages 20 and 22": the number after "and" inherits the age reading.
+            return matches!(s.word(a.saturating_sub(3)), "ages" | "aged");
+        }
+        return true;
+    }
+    if before2 == "ages" || before2 == "aged" {
+        return true;
+    }
+    let after = s.word(b);
+    value < 120.0 && before == "," && (after == "," || after == ")") && a >= 2
+}
+
+/// The tolls a sentence states.
+pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
+    let mut out = Vec::new();
+    let mut used_words = vec![false; s.len()];
+    for m in numbers {
+        if m.kind != NumberKind::Cardinal {
+            continue;
+        }
+        let (a, b) = s.local_range(&m.tokens);
+        if b <= a || is_non_count_unit(s.word(b)) || is_age_like(s, a, b, m.value) {
+            continue;
+        }
+        if let Some((role, word_at)) = role_for_number(s, a, b) {
+            if let Some(i) = word_at {
+                if let Some(flag) = used_words.get_mut(i) {
+                    *flag = true;
+                }
+            }
+            out.push(Toll {
+                role,
+                min: m.min,
+                max: m.max,
+                exact: m.exact,
+                text: m.text.clone(),
+                start: m.span.start,
+                end: m.span.end,
+            });
+        }
+    }
+    // Singular victims for toll words no number claimed.
+    for i in 0..s.len() {
+        if used_words[i] {
+            continue;
+        }
+        let Some(role) = role_of_word(s.word(i)) else {
+            continue;
+        };
+        if out.iter().any(|t| t.role == role) {
+            continue;
+        }
+        if let Some((start, end)) = singular_victim(s, i) {
+            out.push(Toll {
+                role,
+                min: Some(1),
+                max: Some(1),
+                exact: true,
+                text: s.text.get(start as usize..end as usize).unwrap_or("").to_string(),
+                start,
+                end,
+            });
+        }
+    }
+    out
+}
+
+/// Decides what the number at `a..b` counts, and which toll word said so.
+fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option<usize>)> {
+    // "killing (his) five", "injuring 180 others", "the blast killed 12".
+    let mut p = a;
+    let mut skipped = 0;
+    while p > 0 && skipped < 2 && is_determiner(s.word(p - 1)) && s.word(p - 1) != "at" {
+        p -= 1;
+        skipped += 1;
+    }
+    if p > 0 {
+        let w = s.word(p - 1);
+        match w {
+            "killing" | "killed" | "kills" | "kill" | "claiming" | "murdering" | "slaying" => {
+                return Some((TollRole::Killed, Some(p - 1)))
+            }
+            "injuring" | "injured" | "wounding" | "wounded" | "injures" | "wounds"
+            | "hurting" => return Some((TollRole::Injured, Some(p - 1))),
+            "shooting" | "shot" | "shoots" => return Some((TollRole::Shot, Some(p - 1))),
+            "left" | "leaving" | "leaves" => {
+                let mut j = b;
+                while j < s.len() && j < b + 3 && is_people_noun(s.word(j)) && !matches!(s.word(j), "dead" | "injured" | "wounded") {
+                    j += 1;
+                }
+                return role_of_word(s.word(j)).map(|r| (r, Some(j)));
+            }
+            _ => {}
+        }
+    }
+    // "the death toll rose to 40", "a toll of 12", "death toll at 95".
+    for k in (a.saturating_sub(6)..a).rev() {
+        if matches!(s.word(k), "toll" | "tally") {
+            let injury = k > 0 && matches!(s.word(k - 1), "injury" | "injured" | "casualty");
+            return Some((
+                if injury {
+                    TollRole::Injured
+                } else {
+                    TollRole::Killed
+                },
+                None,
+            ));
+        }
+        if matches!(s.word(k), "." | ";" | "said") {
+            break;
+        }
+    }
+    // "95 people were killed", "three dead", "two of them later died".
+    let mut j = b;
+    while j < s.len() && j < b + 8 {
+        let w = s.word(j);
+        if let Some(role) = role_of_word(w) {
+            return Some((role, Some(j)));
+        }
+        if w == "in" && j + 1 < s.len() && is_critical_condition(s, j + 1) {
+            return Some((TollRole::Injured, Some(j)));
+        }
+        if !is_bridge(w) || s.is_number_start(j) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+fn is_critical_condition(s: &Sent<'_>, i: usize) -> bool {
+    matches!(s.word(i), "critical" | "serious" | "stable" | "grave")
+        && matches!(s.word(i + 1), "condition")
+}
+
+/// A singular person that the toll word at `i` applies to: the subject of "was killed" /
+/// "died", or the object of "killing" / "shot". Returns its bytes.
+fn singular_victim(s: &Sent<'_>, i: usize) -> Option<(u32, u32)> {
+    let w = s.word(i);
+    // Object: "killing a man", "shot him", "killed a 25-year-old woman".
+    if matches!(w, "killing" | "killed" | "shot" | "shooting" | "wounding" | "injuring" | "stabbed" | "murdered") {
+        let j = i + 1;
+        let next = s.word(j);
+        if matches!(next, "him" | "her") {
+            return Some(s.bytes(j, j + 1));
+        }
+        if matches!(next, "a" | "an" | "one") {
+            for k in j + 1..(j + 5).min(s.len()) {
+                if is_person_noun(s.word(k)) {
+                    return Some(s.bytes(j, k + 1));
+                }
+                if is_people_noun(s.word(k)) {
+                    break;
+                }
+            }
+        }
+    }
+    // Subject: walk back over auxiliaries and adverbs to the head.
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 6 {
+        let prev = s.word(k - 1);
+        if matches!(
+            prev,
+            "was" | "has" | "had" | "been" | "is" | "later" | "reportedly" | "fatally"
+                | "critically" | "seriously" | "then" | "also" | "and" | "pronounced" | "found"
+                | "being" | "got" | "shot" | "allegedly" | "apparently" | "eventually"
+                | "subsequently" | "who" | "badly" | "severely" | "multiple" | "times"
+                | "once" | "twice" | "mortally"
+        ) || prev.ends_with("ly") && prev.len() > 4
+        {
+            k -= 1;
+            steps += 1;
+            continue;
+        }
+        break;
+    }
+    if k == 0 {
+        return None;
+    }
+    let head = k - 1;
+    let hw = s.word(head);
+    if s.is_person_entity_end(head) {
+        return Some(s.entity_bytes_ending(head));
+    }
+    if is_person_noun(hw) && !matches!(hw, "gunman" | "shooter" | "suspect" | "attacker" | "robber" | "him" | "her" | "himself" | "herself") {
+        // A determiner or possessive must open the phrase: "a man", "the victim", "his
+        // brother", "he"; "police officers" is plural and carries no count.
+        if matches!(hw, "he" | "she") {
+            return Some(s.bytes(head, head + 1));
+        }
+        for d in (head.saturating_sub(5)..head).rev() {
+            let dw = s.word(d);
+            if matches!(dw, "a" | "an" | "the" | "one" | "his" | "her" | "another" | "their" | "that" | "this") {
+                return Some(s.bytes(d, head + 1));
+            }
+            if matches!(dw, "," | "." | ";" | "and" | "or") || is_people_noun(dw) {
+                break;
+            }
+        }
+    }
+    None
+}

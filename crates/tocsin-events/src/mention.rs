@@ -1,0 +1,678 @@
+//! Event mentions: one sentence's report of an event, with the roles the sentence fills.
+
+use crate::casualty::{sentence_tolls, Toll, TollRole};
+use crate::lexicon::{
+    is_attacker_noun, is_irrealis, is_nonviolent_cause, is_target_noun, is_weapon_word,
+    trigger_at, Trigger, TriggerKind,
+};
+use crate::sentence::Sent;
+use crate::{Doc, PlaceMention};
+use tocsin_model::{
+    ActorKind, Attribution, EntityLabel, EventType, Figure, Perpetrator, Role,
+};
+use tocsin_nlp::resolve::ActorKind as TableKind;
+use tocsin_nlp::timex::TimeMention;
+
+/// What a mention says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A typed event.
+    Typed(EventType),
+    /// An attack of unstated type.
+    Generic,
+    /// Only a toll ("95 people were killed").
+    Toll,
+}
+
+impl MentionKind {
+    /// Whether the mention is of violence (as opposed to arrests, threats, protests).
+    pub fn is_violent(self) -> bool {
+        match self {
+            MentionKind::Typed(t) => t.is_violent(),
+            _ => true,
+        }
+    }
+}
+
+/// A date read for a mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateCand {
+    /// The time expression.
+    pub time: TimeMention,
+    /// Whether it came from a caption.
+    pub caption: bool,
+}
+
+/// One sentence's report of an event.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// What happened.
+    pub kind: MentionKind,
+    /// Attack modes named.
+    pub modes: Vec<&'static str>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Paragraph index.
+    pub para: usize,
+    /// The sentence's bytes.
+    pub span: [u32; 2],
+    /// Tolls the sentence states.
+    pub tolls: Vec<Toll>,
+    /// Perpetrators named.
+    pub perpetrators: Vec<Perpetrator>,
+    /// Targets.
+    pub targets: Vec<Role>,
+    /// Victims.
+    pub victims: Vec<Role>,
+    /// Weapons.
+    pub weapons: Vec<Role>,
+    /// Number of attackers, when stated.
+    pub attackers: Option<Figure>,
+    /// The date the sentence gives.
+    pub date: Option<DateCand>,
+    /// The place the sentence gives, with its score.
+    pub place: Option<(PlaceMention, f32)>,
+    /// Whether the trigger is a strong one (a typed event word).
+    pub strong: bool,
+}
+
+/// A kept trigger in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    at: usize,
+    trig: Trigger,
+}
+
+fn inside(quoted: &[(u32, u32)], start: u32) -> bool {
+    quoted.iter().any(|&(s, e)| s <= start && start < e)
+}
+
+/// Whether the trigger at `at` is hypothetical, negated or generic.
+fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
+    for k in (at.saturating_sub(6)..at).rev() {
+        let w = s.word(k);
+        if matches!(w, "." | ";" | ":" | "—" | "but") {
+            break;
+        }
+        if is_irrealis(w) {
+            return true;
+        }
+    }
+    // "to launch an attack", "to carry out attacks": an intention.
+    if at >= 2 && matches!(s.word(at - 1), "an" | "a" | "attacks") && matches!(s.word(at - 2), "launch" | "carry" | "stage" | "mount") {
+        return at >= 3 && s.word(at - 3) == "to";
+    }
+    if trig.noun && trig.plural {
+        // A plural noun names events only when counted or pointed at: "two bombings", "the
+        // attacks"; "multiple attacks", "attacks on civilians" are generic.
+        let before: Vec<&str> = (at.saturating_sub(3)..at).map(|k| s.word(k)).collect();
+        let counted = (at.saturating_sub(3)..at).any(|k| s.is_number_start(k))
+            || before.iter().any(|w| matches!(*w, "the" | "these" | "those" | "twin" | "both" | "coordinated" | "friday's" | "saturday's" | "sunday's" | "monday's" | "tuesday's" | "wednesday's" | "thursday's" | "yesterday's"));
+        return !counted;
+    }
+    false
+}
+
+/// The paragraph index of every sentence.
+fn paragraph_of(doc: &Doc<'_>) -> Vec<usize> {
+    let paras = tocsin_nlp::tokenize::paragraphs(doc.text);
+    let mut p = 0;
+    doc.sentences
+        .iter()
+        .map(|s| {
+            while p + 1 < paras.len() && paras[p].end <= s.start {
+                p += 1;
+            }
+            p
+        })
+        .collect()
+}
+
+/// Builds the view of sentence `si`.
+pub fn sent<'a>(doc: &Doc<'a>, words: &'a [String], si: usize) -> Sent<'a> {
+    let s = &doc.sentences[si];
+    let toks = &doc.tokens[s.tokens.clone()];
+    let base = s.tokens.start;
+    let number_starts = doc
+        .numbers
+        .iter()
+        .filter(|m| m.tokens.start >= base && m.tokens.start < s.tokens.end)
+        .map(|m| m.tokens.start - base)
+        .collect();
+    let mut entity_end = vec![None; toks.len()];
+    let mut entity_at = vec![None; toks.len()];
+    for (e, ent) in doc.entities.iter().enumerate() {
+        if ent.end <= s.start || ent.start >= s.end {
+            continue;
+        }
+        for (k, t) in toks.iter().enumerate() {
+            if t.start >= ent.start && t.end <= ent.end {
+                entity_at[k] = Some(e);
+                if t.end == ent.end {
+                    entity_end[k] = Some(e);
+                }
+            }
+        }
+    }
+    Sent {
+        text: doc.text,
+        toks,
+        words: &words[s.tokens.clone()],
+        base,
+        number_starts,
+        entity_end,
+        entity_at,
+        entities: doc.entities,
+    }
+}
+
+/// Finds the event mentions of every sentence.
+pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> Vec<Mention> {
+    let para = paragraph_of(doc);
+    let mut out = Vec::new();
+    for si in 0..doc.sentences.len() {
+        let s = sent(doc, words, si);
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if let Some(trig) = trigger_at(s.words, i) {
+                if !inside(quoted, s.toks[i].start) && !is_unreal(&s, i, &trig) {
+                    hits.push(Hit { at: i, trig });
+                }
+                i += trig.len;
+            } else {
+                i += 1;
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        let nonviolent_cause = (0..s.len()).any(|k| is_nonviolent_cause(s.word(k)));
+        let numbers: Vec<_> = doc
+            .numbers
+            .iter()
+            .filter(|m| m.tokens.start >= s.base && m.tokens.end <= s.base + s.len())
+            .filter(|m| !inside(quoted, m.span.start))
+            .collect();
+        let tolls = sentence_tolls(&s, &numbers);
+        let violent: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| match h.trig.kind {
+                TriggerKind::Typed(t) => t.is_violent(),
+                _ => true,
+            })
+            .collect();
+        let strong = violent
+            .iter()
+            .any(|h| matches!(h.trig.kind, TriggerKind::Typed(_)));
+        let has_violent = if strong {
+            true
+        } else {
+            // Without an attack word, a toll counts only when it is not an accident's.
+            !violent.is_empty()
+                && !nonviolent_cause
+                && (violent.iter().any(|h| h.trig.kind == TriggerKind::GenericAttack)
+                    || !tolls.is_empty())
+        };
+        let base = Mention {
+            kind: MentionKind::Toll,
+            modes: Vec::new(),
+            sentence: si,
+            para: para[si],
+            span: s.span(),
+            tolls: Vec::new(),
+            perpetrators: Vec::new(),
+            targets: Vec::new(),
+            victims: Vec::new(),
+            weapons: Vec::new(),
+            attackers: None,
+            date: None,
+            place: None,
+            strong,
+        };
+        let mut arrested: Option<Perpetrator> = None;
+        for h in &hits {
+            if let TriggerKind::Typed(t) = h.trig.kind {
+                if t.is_violent() || out.iter().any(|m: &Mention| m.sentence == si && m.kind == MentionKind::Typed(t)) {
+                    continue;
+                }
+                let mut m = base.clone();
+                m.kind = MentionKind::Typed(t);
+                m.strong = true;
+                m.date = date_near(doc, &s, h.at);
+                m.place = place_near(doc, &s, h.at);
+                if t == EventType::Arrest {
+                    if let Some(p) = subject_of(&s, h.at, attribution_of_arrest(s.word(h.at))) {
+                        arrested = Some(p.clone());
+                        m.perpetrators.push(p);
+                    }
+                }
+                out.push(m);
+            }
+        }
+        if !has_violent {
+            continue;
+        }
+        let main = pick_main(&violent);
+        let mut m = base;
+        m.kind = match main.trig.kind {
+            TriggerKind::Typed(t) => MentionKind::Typed(t),
+            TriggerKind::GenericAttack => MentionKind::Generic,
+            TriggerKind::Toll => MentionKind::Toll,
+        };
+        for h in &violent {
+            if let Some(mode) = h.trig.mode {
+                if !m.modes.contains(&mode) {
+                    m.modes.push(mode);
+                }
+            }
+        }
+        m.tolls = tolls;
+        m.date = date_near(doc, &s, main.at);
+        m.place = place_near(doc, &s, main.at);
+        m.perpetrators = perpetrators(doc, &s, main.at);
+        if let Some(p) = arrested {
+            m.perpetrators.push(p);
+        }
+        m.attackers = attackers(&s);
+        m.targets = targets(&s, main.at);
+        m.weapons = weapons(&s);
+        m.victims = victims(&s, &m.tolls);
+        out.push(m);
+    }
+    out
+}
+
+/// The trigger that types the mention: a typed one first, by how specific the type is.
+fn pick_main<'h>(violent: &[&'h Hit]) -> &'h Hit {
+    let rank = |h: &Hit| match h.trig.kind {
+        TriggerKind::Typed(EventType::Bombing) => 0,
+        TriggerKind::Typed(EventType::RemoteStrike) => 1,
+        TriggerKind::Typed(EventType::HostageTaking) => 2,
+        TriggerKind::Typed(EventType::Hijacking) => 3,
+        TriggerKind::Typed(EventType::Assassination) => 4,
+        TriggerKind::Typed(EventType::ArmedAssault) => 5,
+        TriggerKind::Typed(EventType::ArsonSabotage) => 6,
+        TriggerKind::Typed(EventType::ArmedClash) => 7,
+        TriggerKind::Typed(_) => 8,
+        TriggerKind::GenericAttack => 9,
+        TriggerKind::Toll => 10,
+    };
+    violent
+        .iter()
+        .min_by_key(|h| (rank(h), h.at))
+        .copied()
+        .unwrap_or(violent[0])
+}
+
+/// The time expression of the sentence nearest the trigger.
+fn date_near(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Option<DateCand> {
+    let [start, end] = s.span();
+    doc.times
+        .iter()
+        .filter(|t| t.span.start >= start && t.span.end <= end && t.value.is_some())
+        .filter(|t| !t.approximate)
+        .min_by_key(|t| {
+            let k = t.tokens.start.saturating_sub(s.base);
+            (k as i64 - at as i64).unsigned_abs()
+        })
+        .map(|t| DateCand {
+            time: t.clone(),
+            caption: false,
+        })
+}
+
+/// The place of the sentence that is most likely where the event happened: the finest
+/// place, preferring one after the trigger ("bombing at X", "attack in X") and near it.
+fn place_near(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Option<(PlaceMention, f32)> {
+    let [start, end] = s.span();
+    let trig = s.toks.get(at).map_or(start, |t| t.start);
+    doc.places
+        .iter()
+        .filter(|p| p.start >= start && p.end <= end && p.rank < 6)
+        .map(|p| {
+            let after = p.start >= trig;
+            let dist = (p.start as f32 - trig as f32).abs() / 60.0;
+            let mut score = (6 - p.rank) as f32 * 0.3 - dist + if after { 0.6 } else { 0.0 };
+            if p.demonym {
+                score -= 1.0;
+            }
+            (p.clone(), score)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// Attribution words of a sentence.
+fn attribution_cue(s: &Sent<'_>) -> Attribution {
+    let mut best = Attribution::Suspected;
+    for k in 0..s.len() {
+        let a = match s.word(k) {
+            "claimed" | "claim" | "claiming" | "claims" => Attribution::Claimed,
+            "denied" | "denies" | "deny" | "denying" => Attribution::Denied,
+            "convicted" | "guilty" | "sentenced" => Attribution::Convicted,
+            "charged" | "indicted" => Attribution::Charged,
+            "accused" | "accuses" | "accusing" | "blamed" | "blames" => Attribution::Accused,
+            _ => continue,
+        };
+        if a == Attribution::Claimed && s.word(k + 1) == "that" {
+            continue;
+        }
+        best = best.min(a);
+    }
+    best
+}
+
+fn attribution_of_arrest(w: &str) -> Attribution {
+    match w {
+        "charged" | "indicted" => Attribution::Charged,
+        "convicted" | "sentenced" => Attribution::Convicted,
+        _ => Attribution::Suspected,
+    }
+}
+
+/// Whether an organization entity names an armed actor.
+fn is_armed_group(doc: &Doc<'_>, e: usize) -> bool {
+    let ent = &doc.entities[e];
+    if ent.label != EntityLabel::Org && ent.label != EntityLabel::Misc {
+        return false;
+    }
+    if let Some(&c) = doc.resolution.entity_cluster.get(e) {
+        if let Some(actor) = doc.resolution.clusters.get(c).and_then(|c| c.actor.as_ref()) {
+            return actor.kind == TableKind::ArmedGroup;
+        }
+    }
+    let t = ent.text.to_lowercase();
+    ["taliban", "qaeda", "qaida", "shabaab", "boko haram", "hamas", "hezbollah", "militia", "brigade", "liberation", "islamic state", "mujahideen", "jihad", "front", "army", "guerrilla", "cartel", "rebels"]
+        .iter()
+        .any(|k| t.contains(k))
+}
+
+/// Nouns after a group's name that make the phrase about something else: "Taliban
+/// takeover", "Hamas leader".
+fn is_non_agent_head(w: &str) -> bool {
+    matches!(
+        w,
+        "takeover" | "government" | "leader" | "leaders" | "spokesman" | "spokeswoman"
+            | "spokesperson" | "official" | "officials" | "rule" | "regime" | "control"
+            | "territory" | "chief" | "founder" | "commander" | "ideology" | "propaganda"
+            | "flag" | "flags" | "media" | "supporters" | "sympathizers" | "sympathisers"
+            | "website" | "statement" | "channel" | "victory"
+    )
+}
+
+/// Groups the sentence links to the event, and attackers it names as people.
+fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
+    let mut out: Vec<Perpetrator> = Vec::new();
+    let cue = attribution_cue(s);
+    let mut seen = Vec::new();
+    for k in 0..s.len() {
+        let Some(e) = s.entity_end.get(k).copied().flatten() else {
+            continue;
+        };
+        if seen.contains(&e) || !is_armed_group(doc, e) || is_non_agent_head(s.word(k + 1)) {
+            continue;
+        }
+        seen.push(e);
+        let ent = &doc.entities[e];
+        push_perp(
+            &mut out,
+            Perpetrator {
+                name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+                text: ent.text.clone(),
+                kind: ActorKind::Organization,
+                attribution: cue,
+                evidence: vec![[ent.start, ent.end]],
+            },
+        );
+    }
+    if out.is_empty() && (0..s.len()).any(|k| matches!(s.word(k), "responsible" | "claimed" | "behind")) {
+        // "it was responsible for two bombings": the group named last before this sentence.
+        let refers = (0..s.len()).any(|k| matches!(s.word(k), "it" | "group" | "organization" | "militants"));
+        if refers {
+            let start = s.span()[0];
+            if let Some((e, ent)) = doc
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, ent)| ent.end <= start && start - ent.end < 3000)
+                .filter(|(_, ent)| !is_non_agent_head(&next_word(doc.text, ent.end)))
+                .rfind(|(e, _)| is_armed_group(doc, *e))
+            {
+                let _ = e;
+                push_perp(
+                    &mut out,
+                    Perpetrator {
+                        name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+                        text: ent.text.clone(),
+                        kind: ActorKind::Organization,
+                        attribution: cue,
+                        evidence: vec![[ent.start, ent.end]],
+                    },
+                );
+            }
+        }
+    }
+    // People named as the ones who did it: "X opened fire", "shot by X".
+    for k in 0..s.len() {
+        if !s.is_person_entity_end(k) {
+            continue;
+        }
+        let Some(e) = s.entity_end[k] else { continue };
+        let next = s.word(k + 1);
+        let active = matches!(next, "opened" | "stabbed" | "attacked" | "fired" | "shot" | "killed" | "murdered")
+            && !matches!(s.word(k + 2), "dead" | "and" | "in" | "on" | "at" | "by" | "multiple" | "several" | "once" | "twice");
+        let agent = k >= 1 && s.word(k.saturating_sub(1)) == "by" && k >= 2 && matches!(s.word(k - 2), "shot" | "killed" | "stabbed" | "attacked" | "murdered");
+        let ent = &doc.entities[e];
+        let suspect_first = (ent.start..ent.end).contains(&ent.start)
+            && (k as i64 - at as i64).abs() < 30
+            && s.entity_at.iter().position(|x| *x == Some(e)).is_some_and(|f| f > 0 && matches!(s.word(f - 1), "suspect" | "gunman" | "shooter" | "attacker"));
+        if active || agent || suspect_first {
+            push_perp(
+                &mut out,
+                Perpetrator {
+                    name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+                    text: ent.text.clone(),
+                    kind: ActorKind::Individual,
+                    attribution: if cue == Attribution::Suspected { Attribution::Stated } else { cue },
+                    evidence: vec![[ent.start, ent.end]],
+                },
+            );
+        }
+    }
+    // Attackers described, not named: "gunmen", "three masked militants".
+    for k in 0..s.len() {
+        if !is_attacker_noun(s.word(k))
+            || s.entity_at[k].is_some()
+            || matches!(s.word(k + 1), "attack" | "attacks" | "group" | "groups" | "organization" | "organisation" | "threat" | "cell" | "network" | "plot" | "activity" | "financing" | "charges" | "designation" | "list")
+        {
+            continue;
+        }
+        let a = np_start(s, k);
+        let text = s.slice(a, k + 1).to_string();
+        let (start, end) = s.bytes(a, k + 1);
+        push_perp(
+            &mut out,
+            Perpetrator {
+                name: text.clone(),
+                text,
+                kind: ActorKind::Individual,
+                attribution: Attribution::Stated,
+                evidence: vec![[start, end]],
+            },
+        );
+        break;
+    }
+    out
+}
+
+/// The lower-cased word after byte `end`.
+fn next_word(text: &str, end: u32) -> String {
+    text.get(end as usize..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+fn push_perp(out: &mut Vec<Perpetrator>, p: Perpetrator) {
+    if let Some(q) = out.iter_mut().find(|q| q.name == p.name) {
+        q.attribution = q.attribution.min(p.attribution);
+        return;
+    }
+    out.push(p);
+}
+
+/// Start of the noun phrase whose head is at `k`: back over numbers and modifiers.
+fn np_start(s: &Sent<'_>, k: usize) -> usize {
+    let mut a = k;
+    while a > 0 && k - a < 4 {
+        let w = s.word(a - 1);
+        let raw = s.raw(a - 1);
+        let modifier = s.is_number_start(a - 1)
+            || (raw.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(w, "the" | "a" | "an" | "and" | "by" | "of" | "after" | "when" | "as" | "that" | "which" | "who" | "to" | "in" | "on" | "at" | "with" | "were" | "was" | "have" | "has" | "had" | "been" | "are" | "is" | "said")
+                && !w.ends_with("ed"))
+            || matches!(w, "masked" | "armed" | "suspected" | "unidentified" | "unknown")
+            || (raw.chars().next().is_some_and(char::is_uppercase)
+                && s.entity_at[a - 1].is_none_or(|e| s.entities[e].label == EntityLabel::Misc)
+                && a - 1 > 0
+                && !matches!(w, "the" | "a"));
+        if !modifier {
+            break;
+        }
+        a -= 1;
+    }
+    a
+}
+
+/// The subject of an arrest verb: "Four Tajik men have been charged".
+fn subject_of(s: &Sent<'_>, at: usize, attribution: Attribution) -> Option<Perpetrator> {
+    let mut k = at;
+    while k > 0 && matches!(s.word(k - 1), "have" | "has" | "had" | "been" | "was" | "were" | "is" | "are" | "being" | "later" | "also" | "since" | "formally") {
+        k -= 1;
+    }
+    if k == 0 || k == at {
+        return None;
+    }
+    let head = k - 1;
+    let hw = s.word(head);
+    let (start, end, kind) = if s.is_person_entity_end(head) {
+        let (a, b) = s.entity_bytes_ending(head);
+        (a, b, ActorKind::Individual)
+    } else if crate::lexicon::is_people_noun(hw) || crate::lexicon::is_person_noun(hw) || is_attacker_noun(hw) {
+        let a = np_start(s, head);
+        let (a, b) = s.bytes(a, head + 1);
+        (a, b, ActorKind::Individual)
+    } else {
+        return None;
+    };
+    let text = s.text.get(start as usize..end as usize)?.to_string();
+    if matches!(text.to_lowercase().as_str(), "he" | "she" | "they" | "police" | "who") {
+        return None;
+    }
+    Some(Perpetrator {
+        name: text.clone(),
+        text,
+        kind,
+        attribution,
+        evidence: vec![[start, end]],
+    })
+}
+
+/// "three gunmen" → 3 attackers.
+fn attackers(s: &Sent<'_>) -> Option<Figure> {
+    for k in 1..s.len() {
+        if !matches!(s.word(k), "gunmen" | "attackers" | "assailants" | "militants" | "bombers" | "men") {
+            continue;
+        }
+        if s.word(k) == "men" && !(1..k).any(|j| matches!(s.word(j), "armed" | "masked")) {
+            continue;
+        }
+        for j in (k.saturating_sub(3)..k).rev() {
+            if s.is_number_start(j) {
+                let (a, b) = s.bytes(j, j + 1);
+                let text = s.text.get(a as usize..b as usize).unwrap_or("").to_string();
+                let n = tocsin_nlp::numbers::word_value(&text.to_lowercase())
+                    .or_else(|| text.parse().ok())?;
+                return Some(Figure {
+                    min: Some(n),
+                    max: Some(n),
+                    exact: true,
+                    text,
+                    evidence: vec![[a, b]],
+                });
+            }
+        }
+    }
+    None
+}
+
+/// What was attacked: the phrase after the trigger whose head is a target noun.
+fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
+    let mut out = Vec::new();
+    let mut k = at + 1;
+    let limit = (at + 8).min(s.len());
+    while k < limit {
+        let w = s.word(k);
+        if matches!(w, "." | ";" | ",") && k > at + 1 {
+            break;
+        }
+        if is_target_noun(w) {
+            let mut a = k;
+            while a > at + 1 && !matches!(s.word(a - 1), "on" | "at" | "in" | "against" | "near" | "of" | "outside" | "inside") && k - a < 4 {
+                a -= 1;
+            }
+            let text = s.slice(a, k + 1).to_string();
+            let (start, end) = s.bytes(a, k + 1);
+            out.push(Role { text, kind: None, named: false, start, end });
+            break;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Weapons named in the sentence.
+fn weapons(s: &Sent<'_>) -> Vec<Role> {
+    let mut out: Vec<Role> = Vec::new();
+    for k in 0..s.len() {
+        if !is_weapon_word(s.word(k)) {
+            continue;
+        }
+        // "car bomb", "AK-47 rifles": one modifier before the head.
+        let a = if k > 0 && (is_weapon_word(s.word(k - 1)) || matches!(s.word(k - 1), "car" | "assault" | "semi-automatic" | "automatic" | "hand" | "roadside" | "pipe" | "nail" | "petrol" | "gas" | "kitchen")) { k - 1 } else { k };
+        let (start, end) = s.bytes(a, k + 1);
+        if out.iter().any(|r| r.end >= start && r.start <= end) {
+            continue;
+        }
+        out.push(Role {
+            text: s.slice(a, k + 1).to_string(),
+            kind: None,
+            named: false,
+            start,
+            end,
+        });
+    }
+    out
+}
+
+/// Victims: the people a toll counts when the sentence names or describes them.
+fn victims(s: &Sent<'_>, tolls: &[Toll]) -> Vec<Role> {
+    let mut out = Vec::new();
+    for t in tolls {
+        if t.role == TollRole::Shot && tolls.iter().any(|o| o.role != TollRole::Shot) {
+            continue;
+        }
+        let named = s.entities.iter().any(|e| e.label == EntityLabel::Per && e.start == t.start && e.end == t.end);
+        out.push(Role {
+            text: t.text.clone(),
+            kind: Some("person".into()),
+            named,
+            start: t.start,
+            end: t.end,
+        });
+    }
+    out
+}

@@ -1,0 +1,454 @@
+//! Direct quotes (also across paragraphs and around "he said"), reported speech where it is
+//! clear ("X said that …"), and who said them.
+//!
+//! Quotation marks in scraped and machine-rewritten text are often wrong-way round (a “ that
+//! closes a quote), so a mark's direction is read from its neighbours, not from its glyph.
+
+use crate::lexicon::is_speech_verb;
+use crate::Doc;
+use tocsin_model::{EntityLabel, Quote, QuoteKind};
+use tocsin_nlp::resolve::CorefKind;
+
+/// One quoted stretch: the bytes inside the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stretch {
+    start: u32,
+    end: u32,
+    /// The closing mark is missing: the quote runs on into the next paragraph.
+    open_end: bool,
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}')
+}
+
+/// Whether the mark at byte `i` opens a quote, judged by what is around it.
+fn opens(text: &str, i: usize, c: char) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i + c.len_utf8()..].chars().next();
+    let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':'));
+    let space_after = after.is_none_or(char::is_whitespace);
+    match c {
+        '\u{201c}' | '\u{201e}' | '\u{00ab}' => !(space_after && !space_before) || after.is_none_or(|a| a == '\n'),
+        '\u{201d}' | '\u{00bb}' => space_before && !space_after,
+        _ => space_before && !space_after,
+    }
+}
+
+/// Quoted stretches of one paragraph `[a, b)`.
+fn stretches_in(text: &str, a: usize, b: usize, out: &mut Vec<Stretch>) {
+    let mut open: Option<usize> = None;
+    for (off, c) in text[a..b].char_indices() {
+        if !is_quote_char(c) {
+            continue;
+        }
+        let i = a + off;
+        let is_open = opens(text, i, c);
+        match open {
+            None if is_open || i == a => open = Some(i + c.len_utf8()),
+            None => {}
+            Some(s) => {
+                if is_open && c != '"' && c != '\u{201d}' && i > s && text[s..i].trim().is_empty() {
+                    open = Some(i + c.len_utf8());
+                    continue;
+                }
+                if is_open && !text[s..i].trim_end().ends_with(['.', ',', '?', '!']) && c == '\u{201c}' {
+                    // A second opening mark before any close: the first quote ran to here.
+                    push(out, text, s, i, false);
+                    open = Some(i + c.len_utf8());
+                    continue;
+                }
+                push(out, text, s, i, false);
+                open = None;
+            }
+        }
+    }
+    if let Some(s) = open {
+        push(out, text, s, b, true);
+    }
+}
+
+fn push(out: &mut Vec<Stretch>, text: &str, s: usize, e: usize, open_end: bool) {
+    let inner = &text[s..e];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    let (s, e) = (s + lead, e - trail);
+    if e > s {
+        out.push(Stretch {
+            start: s as u32,
+            end: e as u32,
+            open_end,
+        });
+    }
+}
+
+fn stretches(text: &str) -> Vec<Stretch> {
+    let mut out = Vec::new();
+    for p in tocsin_nlp::tokenize::paragraphs(text) {
+        stretches_in(text, p.start as usize, p.end as usize, &mut out);
+    }
+    out
+}
+
+/// The byte ranges inside quotation marks: narrative rules skip them.
+pub fn quoted_regions(text: &str) -> Vec<(u32, u32)> {
+    stretches(text).iter().map(|s| (s.start, s.end)).collect()
+}
+
+/// A speaker found next to a speech verb.
+#[derive(Debug, Clone)]
+struct Speaker {
+    name: String,
+    role: Option<String>,
+    at: u32,
+    /// First byte of the words naming the speaker.
+    from: u32,
+}
+
+/// Finds direct and reported speech with speakers.
+pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
+    let text = doc.text;
+    let paras = tocsin_nlp::tokenize::paragraphs(text);
+    let para_of = |b: u32| paras.iter().position(|p| p.start <= b && b <= p.end).unwrap_or(0);
+    let st = stretches(text);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(Speaker, usize)> = None;
+    let mut prev_open_end = false;
+    for (qi, s) in st.iter().enumerate() {
+        let p = para_of(s.start);
+        let para = paras[p];
+        let prev_end = if qi > 0 && para_of(st[qi - 1].end) == p { st[qi - 1].end } else { para.start };
+        let next_start = st
+            .get(qi + 1)
+            .filter(|n| para_of(n.start) == p)
+            .map_or(para.end, |n| n.start);
+        let speaker = speaker_after(doc, words, s.end, next_start)
+            .or_else(|| speaker_before(doc, words, prev_end, s.start))
+            .or_else(|| {
+                // A quote that opens a paragraph continuing the last speaker's words, or
+                // a second quote in the same paragraph.
+                last_speaker.as_ref().and_then(|(sp, lp)| {
+                    (prev_open_end || *lp == p || *lp + 1 == p).then(|| sp.clone())
+                })
+            });
+        prev_open_end = s.open_end;
+        let quote_text = text.get(s.start as usize..s.end as usize).unwrap_or("").trim_end_matches([',', ' ']);
+        if quote_text.split_whitespace().count() == 0 {
+            continue;
+        }
+        if let Some(sp) = &speaker {
+            last_speaker = Some((sp.clone(), p));
+        }
+        out.push(Quote {
+            text: quote_text.to_string(),
+            speaker: speaker.as_ref().map(|s| s.name.clone()),
+            speaker_role: speaker.as_ref().and_then(|s| s.role.clone()),
+            kind: QuoteKind::Direct,
+            start: s.start,
+            end: s.start + quote_text.len() as u32,
+            cue: speaker.as_ref().map(|s| [s.at, s.at]),
+        });
+    }
+    out.extend(indirect(doc, words, &st));
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+/// Token index range of the bytes `[a, b)`.
+fn token_range(doc: &Doc<'_>, a: u32, b: u32) -> std::ops::Range<usize> {
+    let i = doc.tokens.partition_point(|t| t.start < a);
+    let j = doc.tokens.partition_point(|t| t.start < b);
+    i..j
+}
+
+/// `,” he said`, `,” Bill Roggio, a senior fellow …, told …`, `” said the official`: the
+/// attribution must start right after the closing mark.
+fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Speaker> {
+    let r = token_range(doc, a, b);
+    let mut i0 = r.start;
+    while i0 < r.end && matches!(words[i0].as_str(), "," | "”" | "\"" | "“" | "—" | "-") {
+        i0 += 1;
+    }
+    if i0 >= r.end {
+        return None;
+    }
+    let w0 = words[i0].as_str();
+    if is_speech_verb(w0) && w0 != "according" {
+        return subject_after(doc, words, i0 + 1, r.end);
+    }
+    if w0 == "according" && words.get(i0 + 1).is_some_and(|x| x == "to") {
+        return subject_after(doc, words, i0 + 2, r.end);
+    }
+    let mut verb = None;
+    for i in (i0..r.end).take(40) {
+        let w = words[i].as_str();
+        if matches!(w, "." | "?" | "!" | "“" | "\"") {
+            break;
+        }
+        if is_speech_verb(w) && w != "according" {
+            verb = Some(i);
+            break;
+        }
+    }
+    let v = verb?;
+    let sp = subject_before(doc, words, i0, v)?;
+    (sp.from <= doc.tokens.get(i0 + 1).map_or(u32::MAX, |t| t.start)).then_some(sp)
+}
+
+/// `John Kirby said the United States remains “vigilant”`, `He stressed that … “…”`.
+fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Speaker> {
+    let r = token_range(doc, a, b);
+    let v = r.clone().rev().take(30).find(|&i| is_speech_verb(&words[i]) && words[i] != "according")?;
+    // The verb must belong to the sentence that holds the quote.
+    if r.clone().skip_while(|&i| i <= v).any(|i| matches!(words[i].as_str(), "." | "?" | "!")) {
+        return None;
+    }
+    if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
+        return subject_after(doc, words, v + 1, r.end);
+    }
+    subject_before(doc, words, r.start, v)
+}
+
+/// The speaker right before the verb at `v`: a name, a pronoun, a role noun.
+fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Option<Speaker> {
+    let mut k = v;
+    // Skip auxiliaries and an appositive: "Bill Roggio, a senior fellow at X, told".
+    while k > lo && matches!(words[k - 1].as_str(), "has" | "had" | "have" | "also" | "later" | "then" | "once" | "previously" | "further" | "again" | "publicly" | "repeatedly" | "recently") {
+        k -= 1;
+    }
+    if k > lo && words[k - 1] == "," {
+        // Find the comma that opens the appositive and the name before it.
+        let mut j = k - 1;
+        while j > lo && words[j - 1] != "," && k - j < 40 {
+            j -= 1;
+        }
+        if j > lo && words[j - 1] == "," {
+            if let Some(mut s) = name_ending_at(doc, words, j - 1) {
+                if s.role.is_none() {
+                    let a = doc.tokens[j].start as usize;
+                    let b = doc.tokens[k - 2].end as usize;
+                    s.role = doc.text.get(a..b).map(|r| clean_role(r));
+                }
+                return Some(s);
+            }
+        }
+        return None;
+    }
+    if k == lo {
+        return None;
+    }
+    name_ending_at(doc, words, k).map(|mut s| {
+        s.at = doc.tokens[v].start;
+        s
+    })
+}
+
+fn clean_role(r: &str) -> String {
+    let r = r.trim();
+    let r = r.strip_prefix("a ").or_else(|| r.strip_prefix("an ")).or_else(|| r.strip_prefix("the ")).unwrap_or(r);
+    r.to_string()
+}
+
+/// The speaker ending just before token `k`.
+fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> {
+    let end_tok = doc.tokens.get(k.checked_sub(1)?)?;
+    let at = end_tok.start;
+    // A named entity.
+    if let Some((e, ent)) = doc.entities.iter().enumerate().find(|(_, e)| e.end == end_tok.end) {
+        if matches!(ent.label, EntityLabel::Per | EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Misc | EntityLabel::Loc) {
+            let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
+            let role = title_before(doc, words, ent.start).or_else(|| cluster_role(doc, e));
+            return Some(Speaker { name, role, at, from: ent.start });
+        }
+    }
+    let w = words[k - 1].as_str();
+    // A pronoun or role noun linked by resolution.
+    if let Some((c, cluster)) = doc
+        .resolution
+        .corefs
+        .iter()
+        .find(|c| c.span.end == end_tok.end)
+        .and_then(|c| Some((c, doc.resolution.clusters.get(c.cluster)?)))
+        .filter(|(_, cl)| cl.label == EntityLabel::Per)
+    {
+        let first = cluster.mentions.first().copied();
+        let role = first.and_then(|m| cluster_role(doc, m));
+        let role = if c.kind == CorefKind::Nominal && role.is_none() { Some(c.text.clone()) } else { role };
+        return Some(Speaker { name: cluster.canonical.clone(), role, at, from: c.span.start });
+    }
+    if matches!(w, "he" | "she") {
+        // Unresolved pronoun: the nearest person named before.
+        let (e, ent) = doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.label == EntityLabel::Per && e.end <= end_tok.start)
+            .last()?;
+        return Some(Speaker { name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()), role: cluster_role(doc, e), at, from: end_tok.start });
+    }
+    // A described speaker: "police", "the spokesman", "officials".
+    let mut a = k - 1;
+    while a > 0 && k - a < 5 && doc.text.get(doc.tokens[a - 1].range()).is_some_and(|t| t.chars().all(|c| c.is_alphabetic() || c == '-')) && !matches!(words[a - 1].as_str(), "that" | "and" | "but" | "said" | "as" | "he" | "she" | "it") {
+        a -= 1;
+        if matches!(words[a].as_str(), "the" | "a" | "an") {
+            break;
+        }
+    }
+    let head = w;
+    if matches!(head, "police" | "officials" | "official" | "spokesman" | "spokeswoman" | "spokesperson" | "authorities" | "witnesses" | "witness" | "investigators" | "prosecutors" | "sources" | "statement" | "officers" | "residents" | "ministry" | "they" | "we" | "i" | "it" | "source" | "analysts" | "experts" | "expert" | "report" | "aides" | "aide" | "campaign" | "officer" | "sheriff" | "chief" | "spokesmen" | "group" | "agency" | "department" | "office" | "who") {
+        let start = doc.tokens[a].start as usize;
+        let text = doc.text.get(start..end_tok.end as usize)?.to_string();
+        return Some(Speaker { name: text, role: None, at, from: start as u32 });
+    }
+    None
+}
+
+/// `according to X`, `said Roggio`, `said the official, …`.
+fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Option<Speaker> {
+    let tok = doc.tokens.get(i)?;
+    if let Some((e, ent)) = doc.entities.iter().enumerate().find(|(_, e)| e.start == tok.start || (tok.start < e.start && i + 1 < end && doc.tokens.get(i + 1).is_some_and(|t| t.start == e.start) && matches!(words[i].as_str(), "the" | "sen." | "rep." | "gov." | "mr." | "mrs." | "ms." | "dr."))) {
+        let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
+        // An appositive after the name: "said Bill Roggio, a senior fellow at …".
+        let after = doc.text.get(ent.end as usize..).unwrap_or("");
+        let role = after
+            .strip_prefix(", ")
+            .and_then(|r| r.split([',', '.', '\n']).next())
+            .filter(|r| r.starts_with("a ") || r.starts_with("an ") || r.starts_with("the ") || r.starts_with("who "))
+            .map(clean_role)
+            .or_else(|| title_before(doc, words, ent.start))
+            .or_else(|| cluster_role(doc, e));
+        return Some(Speaker { name, role, at: tok.start, from: tok.start });
+    }
+    // "said the official", "according to police".
+    let mut j = i;
+    while j < end && j < i + 6 {
+        let w = words[j].as_str();
+        if matches!(w, "," | "." | "that" | "on" | "in" | "at" | "who") {
+            break;
+        }
+        j += 1;
+    }
+    if j > i {
+        let t = doc.text.get(tok.start as usize..doc.tokens[j - 1].end as usize)?.to_string();
+        if t.split_whitespace().count() <= 5 {
+            return Some(Speaker { name: t, role: None, at: tok.start, from: tok.start });
+        }
+    }
+    None
+}
+
+/// Title words right before a name: "White House national security adviser John Kirby".
+fn title_before(doc: &Doc<'_>, words: &[String], start: u32) -> Option<String> {
+    let k = doc.tokens.partition_point(|t| t.start < start);
+    if k == 0 {
+        return None;
+    }
+    let last = words[k - 1].as_str();
+    if !is_title_noun(last) {
+        return None;
+    }
+    let mut a = k - 1;
+    while a > 0 && k - a < 7 {
+        let w = words[a - 1].as_str();
+        let raw = doc.text.get(doc.tokens[a - 1].range()).unwrap_or("");
+        if matches!(w, "," | "." | "said" | "told" | "and" | "that" | "“" | "\"" | "”") || is_speech_verb(w) {
+            break;
+        }
+        if matches!(w, "the" | "a" | "an") {
+            break;
+        }
+        let _ = raw;
+        a -= 1;
+    }
+    let s = doc.tokens[a].start as usize;
+    let e = doc.tokens[k - 1].end as usize;
+    doc.text.get(s..e).map(str::to_string)
+}
+
+fn is_title_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "adviser" | "advisor" | "minister" | "spokesman" | "spokeswoman" | "spokesperson"
+            | "president" | "chief" | "director" | "official" | "secretary" | "commander"
+            | "general" | "gen." | "expert" | "analyst" | "fellow" | "professor" | "senator"
+            | "sen." | "governor" | "gov." | "mayor" | "leader" | "chairman" | "chairwoman"
+            | "ambassador" | "envoy" | "prosecutor" | "attorney" | "sheriff" | "captain"
+            | "lieutenant" | "sergeant" | "detective" | "officer" | "candidate" | "nominee"
+            | "rep." | "representative" | "congressman" | "congresswoman" | "premier"
+            | "manager" | "founder" | "editor" | "researcher" | "coordinator" | "head"
+            | "superintendent" | "inspector" | "colonel" | "col." | "lt." | "sgt." | "capt."
+            | "deputy" | "judge" | "strategist" | "pollster" | "aide" | "counsel"
+    )
+}
+
+/// The role the text gives a person at their first full mention (appositive or title).
+fn cluster_role(doc: &Doc<'_>, e: usize) -> Option<String> {
+    let c = *doc.resolution.entity_cluster.get(e)?;
+    let cluster = doc.resolution.clusters.get(c)?;
+    for &m in &cluster.mentions {
+        let ent = doc.entities.get(m)?;
+        let words_dummy: Vec<String> = Vec::new();
+        let _ = words_dummy;
+        let after = doc.text.get(ent.end as usize..).unwrap_or("");
+        if let Some(r) = after
+            .strip_prefix(", ")
+            .and_then(|r| r.split([',', '\n']).next())
+            .filter(|r| r.starts_with("a ") || r.starts_with("an ") || r.starts_with("the "))
+        {
+            let r = r.split(" told ").next().unwrap_or(r);
+            return Some(clean_role(r));
+        }
+    }
+    None
+}
+
+/// Reported speech: "X said (that) …" with no quotation marks in the sentence.
+fn indirect(doc: &Doc<'_>, words: &[String], st: &[Stretch]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for s in doc.sentences {
+        if st.iter().any(|q| q.start < s.end && q.end > s.start) {
+            continue;
+        }
+        let r = s.tokens.clone();
+        let Some(v) = r.clone().find(|&i| matches!(words[i].as_str(), "said" | "says" | "told" | "stated" | "warned" | "added" | "claimed" | "announced" | "argued" | "insisted")) else {
+            continue;
+        };
+        if v <= r.start {
+            continue;
+        }
+        let Some(sp) = name_ending_at(doc, words, v) else {
+            continue;
+        };
+        // Content: after "said (that)" or "told X (that)".
+        let mut c = v + 1;
+        if words[v] == "told" {
+            while c < r.end && !matches!(words[c].as_str(), "that" | ",") && c < v + 5 {
+                c += 1;
+            }
+        }
+        if c < r.end && words[c] == "that" {
+            c += 1;
+        }
+        if c + 3 >= r.end || matches!(words[c].as_str(), "." | "," | "in" | "on" | "at" | "during" | "to" | "it" | "he" | "she" | "they") && words[c] != "it" {
+            continue;
+        }
+        let a = doc.tokens[c].start;
+        let mut e = doc.tokens[r.end - 1].end;
+        if matches!(words[r.end - 1].as_str(), "." | "!" | "?") && r.end >= 2 {
+            e = doc.tokens[r.end - 2].end;
+        }
+        if e <= a {
+            continue;
+        }
+        out.push(Quote {
+            text: doc.text.get(a as usize..e as usize).unwrap_or("").to_string(),
+            speaker: Some(sp.name),
+            speaker_role: sp.role,
+            kind: QuoteKind::Indirect,
+            start: a,
+            end: e,
+            cue: Some([doc.tokens[v].start, doc.tokens[v].end]),
+        });
+    }
+    out
+}

@@ -1,0 +1,303 @@
+//! The analysis of one document, stage by stage: extraction, sentences and tokens, entities
+//! and their resolution, numbers, times, places, events and quotes. Each stage is a pure
+//! function of what the earlier ones produced, so documents analyse in parallel with one
+//! shared, read-only [`Analyzer`].
+#![warn(missing_docs)]
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tocsin_events::{Caption, Doc, PlaceMention};
+use tocsin_geo::{DocContext, Gazetteer, Geocoder, GeocoderOptions, MentionKind, Place, Precision};
+use tocsin_model::{Article, Entity, EntityLabel, Event, EventPlace, Quote, RawDoc, Source};
+use tocsin_nlp::ner::Ner;
+use tocsin_nlp::numbers::{find_numbers_with, NumberOptions};
+use tocsin_nlp::resolve::{resolve, AliasTable};
+use tocsin_nlp::timex::{find_times_with, Date, TimexOptions};
+use tocsin_nlp::tokenize::{sentences, tokenize, Token};
+
+/// Why a document could not be analysed.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyzeError {
+    /// Extraction failed (undecodable bytes, no content…).
+    #[error("extract: {0}")]
+    Extract(#[from] tocsin_extract::ExtractError),
+}
+
+/// The per-document output of `tocsin analyze` (DESIGN.md, schema 1).
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// Schema version.
+    pub schema: u32,
+    /// SHA-256 of the clean text and title: the same story extracted twice has the same id.
+    pub id: String,
+    /// Where the document came from.
+    pub source: Source,
+    /// Headline.
+    pub title: Option<String>,
+    /// Authors.
+    pub byline: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Site name.
+    pub site: Option<String>,
+    /// The outlet a copied page came from.
+    pub likely_original_publisher: Option<String>,
+    /// The clean body.
+    pub text: String,
+    /// Image captions.
+    pub captions: Vec<String>,
+    /// Named entities in the body.
+    pub entities: Vec<Entity>,
+    /// Places the body names, resolved.
+    pub places: Vec<Place>,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Quotes.
+    pub quotes: Vec<Quote>,
+    /// Per-stage problems that did not stop the analysis.
+    pub errors: Vec<String>,
+}
+
+/// The shared, read-only models every document is analysed with.
+pub struct Analyzer<'m> {
+    ner: &'m Ner,
+    geocoder: Geocoder<'m>,
+    aliases: &'m AliasTable,
+}
+
+impl<'m> Analyzer<'m> {
+    /// An analyzer over loaded models.
+    pub fn new(ner: &'m Ner, gazetteer: &'m Gazetteer, aliases: &'m AliasTable) -> Self {
+        Self {
+            ner,
+            geocoder: Geocoder::with_options(
+                gazetteer,
+                GeocoderOptions {
+                    facilities: true,
+                    demonyms: true,
+                },
+            ),
+            aliases,
+        }
+    }
+
+    /// Extracts and analyses a raw document.
+    pub fn analyze_raw(&self, raw: &RawDoc) -> Result<Analysis, AnalyzeError> {
+        let article = tocsin_extract::extract(raw)?;
+        Ok(self.analyze_article(&article, &raw.source))
+    }
+
+    /// Analyses an extracted article.
+    pub fn analyze_article(&self, article: &Article, source: &Source) -> Analysis {
+        let text = article.text.as_str();
+        let lang = article.language.as_deref().unwrap_or("en");
+        let tokens = tokenize(text);
+        let sents = sentences(text, &tokens);
+        let mut entities = self.entities(text, &tokens, &sents);
+        let resolution = resolve(text, &tokens, &mut entities, self.aliases);
+        relabel(&mut entities, &resolution);
+        let numbers = find_numbers_with(text, &tokens, &NumberOptions::for_language(lang));
+        let topts = TimexOptions::for_language(lang);
+        let published = article.published.as_deref().and_then(|p| Date::parse_iso(p.get(..10)?));
+        let caption_tokens: Vec<(&str, Vec<Token>)> =
+            article.captions.iter().map(|c| (c.as_str(), tokenize(c))).collect();
+        let anchor = published.or_else(|| {
+            let body = find_times_with(text, &tokens, None, &topts);
+            let caps: Vec<Caption<'_>> = caption_tokens
+                .iter()
+                .map(|(c, t)| Caption {
+                    text: c,
+                    tokens: t.clone(),
+                    times: find_times_with(c, t, None, &topts),
+                })
+                .collect();
+            tocsin_events::infer_anchor(&body, &caps)
+        });
+        let times = find_times_with(text, &tokens, anchor, &topts);
+        let captions: Vec<Caption<'_>> = caption_tokens
+            .iter()
+            .map(|(c, t)| Caption {
+                text: c,
+                tokens: t.clone(),
+                times: find_times_with(c, t, anchor, &topts),
+            })
+            .collect();
+        let geo = self.geocoder.parse(
+            text,
+            &DocContext {
+                entities: Some(&entities),
+                site_country: None,
+            },
+        );
+        let place_mentions = place_mentions(&geo);
+        let doc = Doc {
+            text,
+            tokens: &tokens,
+            sentences: &sents,
+            entities: &entities,
+            resolution: &resolution,
+            numbers: &numbers,
+            times: &times,
+            places: &place_mentions,
+            captions: &captions,
+            anchor,
+            anchor_is_published: published.is_some(),
+        };
+        let found = tocsin_events::analyze(&doc);
+        let places = geo
+            .places
+            .into_iter()
+            .filter(|p| !p.mentions.is_empty() || !p.demonym_mentions.is_empty())
+            .collect();
+        Analysis {
+            schema: tocsin_model::SCHEMA_VERSION,
+            id: content_id(article),
+            source: source.clone(),
+            title: article.title.clone(),
+            byline: article.byline.clone(),
+            published: article.published.clone(),
+            language: article.language.clone(),
+            site: article.site.clone(),
+            likely_original_publisher: article.likely_original_publisher.clone(),
+            text: article.text.clone(),
+            captions: article.captions.clone(),
+            entities,
+            places,
+            events: found.events,
+            quotes: found.quotes,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Named entities of the body, sentence by sentence, with byte offsets.
+    fn entities(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sents: &[tocsin_nlp::tokenize::Sentence],
+    ) -> Vec<Entity> {
+        let mut tagger = self.ner.tagger();
+        let mut out = Vec::new();
+        for s in sents {
+            let toks = &tokens[s.tokens.clone()];
+            let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+            for (a, b, label) in tagger.tag(&words) {
+                let (Some(first), Some(last)) = (toks.get(a), toks.get(b.saturating_sub(1)))
+                else {
+                    continue;
+                };
+                let mut start = first.start;
+                // "The Long War Journal": a capitalised "The" inside a sentence belongs to an
+                // organisation's name.
+                if label == EntityLabel::Org && a >= 2 && words[a - 1] == "The" {
+                    start = toks[a - 1].start;
+                }
+                out.push(Entity {
+                    text: text.get(start as usize..last.end as usize).unwrap_or("").to_string(),
+                    label,
+                    start,
+                    end: last.end,
+                    canonical: None,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Repairs labels the tagger gets wrong in ways that matter downstream: a name the actor
+/// table knows as a group is an organization ("Taliban" tagged MISC, "Islamic State" LOC),
+/// and a religion or nationality word is not a person ("Muslim").
+fn relabel(entities: &mut [Entity], resolution: &tocsin_nlp::resolve::Resolution) {
+    use tocsin_nlp::resolve::ActorKind as K;
+    for (i, e) in entities.iter_mut().enumerate() {
+        let actor = resolution
+            .entity_cluster
+            .get(i)
+            .and_then(|&c| resolution.clusters.get(c))
+            .and_then(|c| c.actor.as_ref());
+        if let Some(a) = actor {
+            if matches!(a.kind, K::ArmedGroup | K::StateForce | K::Agency | K::Organization) {
+                e.label = EntityLabel::Org;
+            }
+            continue;
+        }
+        if e.label == EntityLabel::Per && is_group_word(&e.text) {
+            e.label = EntityLabel::Misc;
+        }
+    }
+}
+
+/// Religion and nationality words a tagger may read as people.
+fn is_group_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Muslim" | "Muslims" | "Christian" | "Christians" | "Jew" | "Jews" | "Jewish" | "Sunni"
+            | "Sunnis" | "Shia" | "Shiite" | "Shiites" | "Kurd" | "Kurds" | "Hindu" | "Hindus"
+            | "Sikh" | "Sikhs" | "Buddhist" | "Buddhists" | "Catholic" | "Catholics" | "Alawite"
+            | "Alawites" | "Druze" | "Yazidi" | "Yazidis" | "Islamist" | "Islamists"
+    )
+}
+
+/// Place mentions in the form the event rules read.
+fn place_mentions(geo: &tocsin_geo::Geoparse) -> Vec<PlaceMention> {
+    let mut out: Vec<PlaceMention> = geo
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let p = geo.places.get(m.place)?;
+            let demonym = matches!(m.kind, MentionKind::Demonym | MentionKind::PluralDemonym);
+            Some(PlaceMention {
+                start: m.start,
+                end: m.end,
+                place: event_place(p),
+                rank: rank(p.precision),
+                demonym,
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn rank(p: Precision) -> u8 {
+    match p {
+        Precision::Point => 0,
+        Precision::Facility => 1,
+        Precision::City => 2,
+        Precision::Admin2 => 3,
+        Precision::Admin1 => 4,
+        Precision::Country => 5,
+        Precision::Region => 6,
+    }
+}
+
+fn event_place(p: &Place) -> EventPlace {
+    EventPlace {
+        name: p.name.clone(),
+        geonameid: p.geonameid,
+        country: (!p.country.is_empty()).then(|| p.country.clone()),
+        admin1: p.admin1.clone(),
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        precision: serde_json::to_value(p.precision)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        evidence: Vec::new(),
+    }
+}
+
+fn content_id(article: &Article) -> String {
+    let mut h = Sha256::new();
+    h.update(article.title.as_deref().unwrap_or("").as_bytes());
+    h.update([0]);
+    h.update(article.text.as_bytes());
+    h.finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
