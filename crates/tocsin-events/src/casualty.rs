@@ -109,7 +109,7 @@ fn is_age_like(s: &Sent<'_>, a: usize, b: usize, value: f64) -> bool {
         }
         return true;
     }
-    if before2 == "ages" || before2 == "aged" {
+    if before2 == "ages" || before2 == "aged" || (before == "of" && before2 == "age") {
         return true;
     }
     let after = s.word(b);
@@ -156,11 +156,11 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
         if out.iter().any(|t| t.role == role) {
             continue;
         }
-        if let Some((start, end)) = singular_victim(s, i) {
+        if let Some((n, (start, end))) = counted_victims(s, i) {
             out.push(Toll {
                 role,
-                min: Some(1),
-                max: Some(1),
+                min: Some(n),
+                max: Some(n),
                 exact: true,
                 text: s.text.get(start as usize..end as usize).unwrap_or("").to_string(),
                 start,
@@ -221,6 +221,16 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
     while j < s.len() && j < b + 8 {
         let w = s.word(j);
         if let Some(role) = role_of_word(w) {
+            if role == TollRole::Shot {
+                // "were shot and wounded", "shot dead", "shot to death".
+                for k in j + 1..(j + 4).min(s.len()) {
+                    match role_of_word(s.word(k)) {
+                        Some(r) if r != TollRole::Shot => return Some((r, Some(k))),
+                        _ if matches!(s.word(k), "and" | "to" | "multiple" | "several" | "times" | "once" | "twice") => {}
+                        _ => break,
+                    }
+                }
+            }
             return Some((role, Some(j)));
         }
         if w == "in" && j + 1 < s.len() && is_critical_condition(s, j + 1) {
@@ -239,71 +249,133 @@ fn is_critical_condition(s: &Sent<'_>, i: usize) -> bool {
         && matches!(s.word(i + 1), "condition")
 }
 
-/// A singular person that the toll word at `i` applies to: the subject of "was killed" /
-/// "died", or the object of "killing" / "shot". Returns its bytes.
-fn singular_victim(s: &Sent<'_>, i: usize) -> Option<(u32, u32)> {
+/// The people the toll word at `i` applies to when no number says how many: the subject of
+/// "was killed" / "died" ("a 22-year-old man and a 16-year-old boy were shot" → 2), the
+/// object of "killing him", "the shooting death of Goldie Long". Returns the count and bytes.
+fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
     let w = s.word(i);
     // Object: "killing a man", "shot him", "killed a 25-year-old woman".
-    if matches!(w, "killing" | "killed" | "shot" | "shooting" | "wounding" | "injuring" | "stabbed" | "murdered") {
-        let j = i + 1;
-        let next = s.word(j);
-        if matches!(next, "him" | "her") {
-            return Some(s.bytes(j, j + 1));
+    if matches!(w, "killing" | "killed" | "shot" | "shooting" | "wounding" | "injuring" | "stabbed" | "murdered" | "death") {
+        let mut j = i + 1;
+        if w == "death" {
+            if s.word(j) != "of" {
+                return None;
+            }
+            j += 1;
         }
-        if matches!(next, "a" | "an" | "one") {
-            for k in j + 1..(j + 5).min(s.len()) {
-                if is_person_noun(s.word(k)) {
-                    return Some(s.bytes(j, k + 1));
+        let next = s.word(j);
+        if matches!(next, "him" | "her") && w != "death" {
+            return Some((1, s.bytes(j, j + 1)));
+        }
+        if s.entity_at.get(j).copied().flatten().is_some_and(|e| s.entities[e].label == tocsin_model::EntityLabel::Per) {
+            let e = s.entity_at[j].unwrap_or_default();
+            return Some((1, (s.entities[e].start, s.entities[e].end)));
+        }
+        if matches!(next, "a" | "an" | "one") || (w == "death" && next.ends_with("-year-old")) {
+            for k in j..(j + 6).min(s.len()) {
+                if s.is_person_entity_end(k) || is_person_noun(s.word(k)) {
+                    return Some((1, s.bytes(j, k + 1)));
                 }
                 if is_people_noun(s.word(k)) {
                     break;
                 }
             }
         }
+        if w == "death" {
+            return None;
+        }
     }
-    // Subject: walk back over auxiliaries and adverbs to the head.
+    // Subject: back over auxiliaries and adverbs to the phrase before them.
     let mut k = i;
+    let mut plural = false;
     let mut steps = 0;
-    while k > 0 && steps < 6 {
+    while k > 0 && steps < 7 {
         let prev = s.word(k - 1);
-        if matches!(
+        if prev == "were" {
+            plural = true;
+        }
+        let aux = matches!(
             prev,
-            "was" | "has" | "had" | "been" | "is" | "later" | "reportedly" | "fatally"
+            "was" | "were" | "has" | "had" | "been" | "is" | "later" | "reportedly" | "fatally"
                 | "critically" | "seriously" | "then" | "also" | "and" | "pronounced" | "found"
                 | "being" | "got" | "shot" | "allegedly" | "apparently" | "eventually"
-                | "subsequently" | "who" | "badly" | "severely" | "multiple" | "times"
-                | "once" | "twice" | "mortally"
-        ) || prev.ends_with("ly") && prev.len() > 4
-        {
-            k -= 1;
-            steps += 1;
-            continue;
+                | "subsequently" | "badly" | "severely" | "multiple" | "times" | "once"
+                | "twice" | "mortally" | "both" | ","
+        ) || (prev.ends_with("ly") && prev.len() > 4);
+        if !aux {
+            break;
         }
-        break;
+        k -= 1;
+        steps += 1;
     }
-    if k == 0 {
+    if k == i && !matches!(w, "died" | "dies" | "dead") {
+        // An active verb with nothing that reads as its victim.
         return None;
     }
-    let head = k - 1;
-    let hw = s.word(head);
-    if s.is_person_entity_end(head) {
-        return Some(s.entity_bytes_ending(head));
-    }
-    if is_person_noun(hw) && !matches!(hw, "gunman" | "shooter" | "suspect" | "attacker" | "robber" | "him" | "her" | "himself" | "herself") {
-        // A determiner or possessive must open the phrase: "a man", "the victim", "his
-        // brother", "he"; "police officers" is plural and carries no count.
-        if matches!(hw, "he" | "she") {
-            return Some(s.bytes(head, head + 1));
-        }
-        for d in (head.saturating_sub(5)..head).rev() {
-            let dw = s.word(d);
-            if matches!(dw, "a" | "an" | "the" | "one" | "his" | "her" | "another" | "their" | "that" | "this") {
-                return Some(s.bytes(d, head + 1));
+    let mut heads = 0u64;
+    let mut span: Option<(u32, u32)> = None;
+    let mut joined = false;
+    let mut j = k;
+    let lo = k.saturating_sub(16);
+    while j > lo {
+        let t = j - 1;
+        let tw = s.word(t);
+        if s.is_person_entity_end(t) {
+            let (a, b) = s.entity_bytes_ending(t);
+            if heads == 0 || joined {
+                heads += 1;
+                joined = false;
             }
-            if matches!(dw, "," | "." | ";" | "and" | "or") || is_people_noun(dw) {
+            span = Some((a, span.map_or(b, |x| x.1)));
+            // Jump to the entity's first token.
+            let mut f = t;
+            while f > 0 && s.entity_at[f - 1] == s.entity_at[t] {
+                f -= 1;
+            }
+            j = f;
+            continue;
+        }
+        if is_person_noun(tw) && !matches!(tw, "gunman" | "shooter" | "suspect" | "attacker" | "robber" | "him" | "her" | "himself" | "herself") {
+            if matches!(tw, "he" | "she") {
+                if heads == 0 {
+                    return Some((1, s.bytes(t, t + 1)));
+                }
                 break;
             }
+            let opener = (t.saturating_sub(5)..t).rev().find(|&d| {
+                matches!(s.word(d), "a" | "an" | "the" | "one" | "his" | "her" | "another" | "their" | "that" | "this")
+            });
+            let headline = t == 0 && s.raw(t).starts_with(char::is_uppercase);
+            let _ = headline;
+            // A second head counts only when joined by "and": "Isaac Duran, a 19-year-old
+            // Latino," is one person named twice.
+            if heads == 0 || joined {
+                heads += 1;
+                joined = false;
+            }
+            let d = opener.filter(|&d| !(d + 1..t).any(|x| matches!(s.word(x), "," | "and" | "." | ";")));
+            let a = d.unwrap_or(t);
+            let (a0, _) = s.bytes(a, a + 1);
+            let (_, b) = s.bytes(t, t + 1);
+            span = Some((a0, span.map_or(b, |x| x.1)));
+            j = a;
+            continue;
         }
+        if is_people_noun(tw) && heads == 0 {
+            return None;
+        }
+        if tw == "and" {
+            joined = true;
+        }
+        if matches!(tw, "." | ";" | ":" | "said" | "say" | "says" | "after" | "when" | "while" | "because" | "as" | "that" | "but" | "before" | "where" | "if" | "police" | "officers" | "authorities" | "investigators")
+            || (t + 1 < k && role_of_word(tw).is_some())
+        {
+            break;
+        }
+        j = t;
     }
-    None
+    if heads == 0 || (plural && heads == 1) {
+        return None;
+    }
+    span.map(|sp| (heads, sp))
 }

@@ -195,6 +195,15 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             .filter(|m| !inside(quoted, m.span.start))
             .collect();
         let tolls = sentence_tolls(&s, &numbers);
+        if std::env::var_os("TOCSIN_EXPLAIN_EVENTS").is_some() {
+            let [a, b] = s.span();
+            eprintln!(
+                "sentence {si}: {:?}\n  triggers: {:?}\n  tolls: {:?}",
+                doc.text.get(a as usize..b as usize).unwrap_or(""),
+                hits.iter().map(|h| (s.word(h.at), h.trig.kind)).collect::<Vec<_>>(),
+                tolls.iter().map(|t| (t.role, t.text.as_str(), t.min)).collect::<Vec<_>>()
+            );
+        }
         let violent: Vec<&Hit> = hits
             .iter()
             .filter(|h| match h.trig.kind {

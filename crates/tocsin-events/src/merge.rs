@@ -145,12 +145,17 @@ fn figure(t: &Toll) -> Figure {
 
 /// Injured: stated, or else those shot minus those killed ("two men were shot; one died").
 fn injured(d: &Draft, killed: Option<&Toll>) -> Option<Figure> {
-    if let Some(t) = best_toll(d, TollRole::Injured) {
+    let stated = best_toll(d, TollRole::Injured);
+    let Some(shot) = best_toll(d, TollRole::Shot) else {
+        return stated.map(figure);
+    };
+    let dead = killed.map_or(0, Toll::value);
+    let Some(n) = shot.value().checked_sub(dead).filter(|n| *n > 0) else {
+        return stated.map(figure);
+    };
+    if let Some(t) = stated.filter(|t| t.value() >= n) {
         return Some(figure(t));
     }
-    let shot = best_toll(d, TollRole::Shot)?;
-    let dead = killed.map_or(0, Toll::value);
-    let n = shot.value().checked_sub(dead).filter(|n| *n > 0)?;
     Some(Figure {
         min: Some(n),
         max: if shot.exact { Some(n) } else { None },

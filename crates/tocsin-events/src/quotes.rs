@@ -44,6 +44,10 @@ fn stretches_in(text: &str, a: usize, b: usize, out: &mut Vec<Stretch>) {
         }
         let i = a + off;
         let is_open = opens(text, i, c);
+        if c == '\u{00ab}' && text[i + c.len_utf8()..b].starts_with(' ') && !text[i..b].contains('\u{00bb}') {
+            // A guillemet used as a separator ("Place « CBS Chicago").
+            continue;
+        }
         match open {
             None if is_open || i == a => open = Some(i + c.len_utf8()),
             None => {}
@@ -64,7 +68,20 @@ fn stretches_in(text: &str, a: usize, b: usize, out: &mut Vec<Stretch>) {
         }
     }
     if let Some(s) = open {
-        push(out, text, s, b, true);
+        // An unclosed quote runs on into the next paragraph only when that one opens with a
+        // quotation mark (the news convention); otherwise it ends with its sentence, so that
+        // a stray mark ("Place « CBS Chicago") does not swallow the article.
+        let next_opens = text[b..]
+            .trim_start()
+            .starts_with(['"', '\u{201c}', '\u{201e}', '\u{00ab}']);
+        if next_opens {
+            push(out, text, s, b, true);
+        } else {
+            let end = text[s..b]
+                .find(['.', '?', '!'])
+                .map_or(b, |k| s + k + 1);
+            push(out, text, s, end, false);
+        }
     }
 }
 
@@ -154,6 +171,16 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
     out
 }
 
+/// Whether token `i` is a speech verb: lower-case as written ("United States" is no verb).
+fn speech_at(doc: &Doc<'_>, words: &[String], i: usize) -> bool {
+    is_speech_verb(&words[i])
+        && doc
+            .tokens
+            .get(i)
+            .and_then(|t| doc.text.get(t.range()))
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// Token index range of the bytes `[a, b)`.
 fn token_range(doc: &Doc<'_>, a: u32, b: u32) -> std::ops::Range<usize> {
     let i = doc.tokens.partition_point(|t| t.start < a);
@@ -173,7 +200,7 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
         return None;
     }
     let w0 = words[i0].as_str();
-    if is_speech_verb(w0) && w0 != "according" {
+    if speech_at(doc, words, i0) && w0 != "according" {
         return subject_after(doc, words, i0 + 1, r.end);
     }
     if w0 == "according" && words.get(i0 + 1).is_some_and(|x| x == "to") {
@@ -185,7 +212,7 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
         if matches!(w, "." | "?" | "!" | "“" | "\"") {
             break;
         }
-        if is_speech_verb(w) && w != "according" {
+        if speech_at(doc, words, i) && w != "according" {
             verb = Some(i);
             break;
         }
@@ -198,7 +225,11 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
 /// `John Kirby said the United States remains “vigilant”`, `He stressed that … “…”`.
 fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Speaker> {
     let r = token_range(doc, a, b);
-    let v = r.clone().rev().take(30).find(|&i| is_speech_verb(&words[i]) && words[i] != "according")?;
+    let v = r
+        .clone()
+        .rev()
+        .take(30)
+        .find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
     // The verb must belong to the sentence that holds the quote.
     if r.clone().skip_while(|&i| i <= v).any(|i| matches!(words[i].as_str(), "." | "?" | "!")) {
         return None;
@@ -257,7 +288,7 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
     if let Some((e, ent)) = doc.entities.iter().enumerate().find(|(_, e)| e.end == end_tok.end) {
         if matches!(ent.label, EntityLabel::Per | EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Misc | EntityLabel::Loc) {
             let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
-            let role = title_before(doc, words, ent.start).or_else(|| cluster_role(doc, e));
+            let role = title_before(doc, words, ent.start).or_else(|| cluster_role(doc, words, e));
             return Some(Speaker { name, role, at, from: ent.start });
         }
     }
@@ -272,7 +303,7 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
         .filter(|(_, cl)| cl.label == EntityLabel::Per)
     {
         let first = cluster.mentions.first().copied();
-        let role = first.and_then(|m| cluster_role(doc, m));
+        let role = first.and_then(|m| cluster_role(doc, words, m));
         let role = if c.kind == CorefKind::Nominal && role.is_none() { Some(c.text.clone()) } else { role };
         return Some(Speaker { name: cluster.canonical.clone(), role, at, from: c.span.start });
     }
@@ -284,7 +315,7 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
             .enumerate()
             .filter(|(_, e)| e.label == EntityLabel::Per && e.end <= end_tok.start)
             .last()?;
-        return Some(Speaker { name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()), role: cluster_role(doc, e), at, from: end_tok.start });
+        return Some(Speaker { name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()), role: cluster_role(doc, words, e), at, from: end_tok.start });
     }
     // A described speaker: "police", "the spokesman", "officials".
     let mut a = k - 1;
@@ -316,7 +347,7 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
             .filter(|r| r.starts_with("a ") || r.starts_with("an ") || r.starts_with("the ") || r.starts_with("who "))
             .map(clean_role)
             .or_else(|| title_before(doc, words, ent.start))
-            .or_else(|| cluster_role(doc, e));
+            .or_else(|| cluster_role(doc, words, e));
         return Some(Speaker { name, role, at: tok.start, from: tok.start });
     }
     // "said the official", "according to police".
@@ -382,13 +413,14 @@ fn is_title_noun(w: &str) -> bool {
 }
 
 /// The role the text gives a person at their first full mention (appositive or title).
-fn cluster_role(doc: &Doc<'_>, e: usize) -> Option<String> {
+fn cluster_role(doc: &Doc<'_>, words: &[String], e: usize) -> Option<String> {
     let c = *doc.resolution.entity_cluster.get(e)?;
     let cluster = doc.resolution.clusters.get(c)?;
     for &m in &cluster.mentions {
         let ent = doc.entities.get(m)?;
-        let words_dummy: Vec<String> = Vec::new();
-        let _ = words_dummy;
+        if let Some(t) = title_before(doc, words, ent.start) {
+            return Some(t);
+        }
         let after = doc.text.get(ent.end as usize..).unwrap_or("");
         if let Some(r) = after
             .strip_prefix(", ")

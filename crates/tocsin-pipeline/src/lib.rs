@@ -96,6 +96,11 @@ impl<'m> Analyzer<'m> {
         let tokens = tokenize(text);
         let sents = sentences(text, &tokens);
         let mut entities = self.entities(text, &tokens, &sents);
+        for e in entities.iter_mut() {
+            if e.label == EntityLabel::Per && is_group_word(&e.text) {
+                e.label = EntityLabel::Misc;
+            }
+        }
         let resolution = resolve(text, &tokens, &mut entities, self.aliases);
         relabel(&mut entities, &resolution);
         let numbers = find_numbers_with(text, &tokens, &NumberOptions::for_language(lang));
@@ -207,9 +212,8 @@ impl<'m> Analyzer<'m> {
     }
 }
 
-/// Repairs labels the tagger gets wrong in ways that matter downstream: a name the actor
-/// table knows as a group is an organization ("Taliban" tagged MISC, "Islamic State" LOC),
-/// and a religion or nationality word is not a person ("Muslim").
+/// Repairs a label the tagger gets wrong in a way that matters downstream: a name the actor
+/// table knows as a group is an organization ("Taliban" tagged MISC, "Islamic State" LOC).
 fn relabel(entities: &mut [Entity], resolution: &tocsin_nlp::resolve::Resolution) {
     use tocsin_nlp::resolve::ActorKind as K;
     for (i, e) in entities.iter_mut().enumerate() {
@@ -222,10 +226,6 @@ fn relabel(entities: &mut [Entity], resolution: &tocsin_nlp::resolve::Resolution
             if matches!(a.kind, K::ArmedGroup | K::StateForce | K::Agency | K::Organization) {
                 e.label = EntityLabel::Org;
             }
-            continue;
-        }
-        if e.label == EntityLabel::Per && is_group_word(&e.text) {
-            e.label = EntityLabel::Misc;
         }
     }
 }
