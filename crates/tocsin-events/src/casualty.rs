@@ -52,7 +52,7 @@ fn role_of_word(w: &str) -> Option<TollRole> {
         Some(TollRole::Killed)
     } else if is_injure_word(w) {
         Some(TollRole::Injured)
-    } else if matches!(w, "shot" | "shooting") {
+    } else if matches!(w, "shot" | "shooting" | "shoots" | "shoot") {
         Some(TollRole::Shot)
     } else {
         None
@@ -128,6 +128,9 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
         if b <= a || is_non_count_unit(s.word(b)) || is_age_like(s, a, b, m.value) {
             continue;
         }
+        if a > 0 && matches!(s.word(a - 1), "no" | "not" | "none") {
+            continue;
+        }
         if let Some((role, word_at)) = role_for_number(s, a, b) {
             if let Some(i) = word_at {
                 if let Some(flag) = used_words.get_mut(i) {
@@ -146,12 +149,16 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
         }
     }
     // Singular victims for toll words no number claimed.
+    let kills_here = (0..s.len()).any(|k| is_kill_word(s.word(k)));
     for i in 0..s.len() {
         if used_words[i] {
             continue;
         }
-        let Some(role) = role_of_word(s.word(i)) else {
-            continue;
+        let role = match role_of_word(s.word(i)) {
+            Some(r) => r,
+            // "in critical condition", "suffered gunshot wounds": a living victim.
+            None if is_condition(s, i) || (!kills_here && matches!(s.word(i), "wounds" | "injuries" | "injury")) => TollRole::Injured,
+            None => continue,
         };
         if out.iter().any(|t| t.role == role) {
             continue;
@@ -244,6 +251,13 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
     None
 }
 
+/// "in critical condition": the word "condition" after a state adjective.
+fn is_condition(s: &Sent<'_>, i: usize) -> bool {
+    s.word(i) == "condition"
+        && i >= 1
+        && matches!(s.word(i - 1), "critical" | "serious" | "stable" | "grave" | "fair" | "good" | "life-threatening" | "extremely")
+}
+
 fn is_critical_condition(s: &Sent<'_>, i: usize) -> bool {
     matches!(s.word(i), "critical" | "serious" | "stable" | "grave")
         && matches!(s.word(i + 1), "condition")
@@ -264,8 +278,14 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             j += 1;
         }
         let next = s.word(j);
-        if matches!(next, "him" | "her") && w != "death" {
+        if matches!(next, "him" | "her" | "himself" | "herself") && w != "death" {
+            if next == "her" && is_person_noun(s.word(j + 1)) {
+                return Some((1, s.bytes(j, j + 2)));
+            }
             return Some((1, s.bytes(j, j + 1)));
+        }
+        if matches!(next, "his" | "their" | "the") && is_person_noun(s.word(j + 1)) && !matches!(s.word(j + 1), "suspect" | "gunman" | "shooter") {
+            return Some((1, s.bytes(j, j + 2)));
         }
         if s.entity_at.get(j).copied().flatten().is_some_and(|e| s.entities[e].label == tocsin_model::EntityLabel::Per) {
             let e = s.entity_at[j].unwrap_or_default();
@@ -300,15 +320,21 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
                 | "critically" | "seriously" | "then" | "also" | "and" | "pronounced" | "found"
                 | "being" | "got" | "shot" | "allegedly" | "apparently" | "eventually"
                 | "subsequently" | "badly" | "severely" | "multiple" | "times" | "once"
-                | "twice" | "mortally" | "both" | ","
+                | "twice" | "mortally" | "both" | "," | "suffered" | "sustained" | "received"
+                | "non-life-threatening" | "life-threatening" | "minor" | "gunshot" | "serious"
+                | "critical" | "in" | "with" | "left" | "remains" | "remained" | "listed"
+                | "stable" | "grave" | "fair" | "good" | "a" | "an" | "stab"
         ) || (prev.ends_with("ly") && prev.len() > 4);
+        if matches!(prev, "not" | "n't" | "never" | "no") {
+            return None;
+        }
         if !aux {
             break;
         }
         k -= 1;
         steps += 1;
     }
-    if k == i && !matches!(w, "died" | "dies" | "dead") {
+    if k == i && !matches!(w, "died" | "dies" | "dead" | "condition" | "wounds" | "injuries" | "injury") {
         // An active verb with nothing that reads as its victim.
         return None;
     }
@@ -364,6 +390,9 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
         if is_people_noun(tw) && heads == 0 {
             return None;
         }
+        if matches!(tw, "no" | "nobody" | "none" | "noone") {
+            return None;
+        }
         if tw == "and" {
             joined = true;
         }
@@ -373,6 +402,16 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             break;
         }
         j = t;
+    }
+    if heads == 0 && !plural && k < i && (k..i).any(|x| s.word(x) == "was") && k >= 2 {
+        // "A waitress trying to stop a crime was shot": "was" makes the subject one person
+        // even when its noun is not in the list.
+        let det = (k.saturating_sub(8)..k).rev().find(|&d| matches!(s.word(d), "a" | "an" | "the"));
+        if let Some(d) = det {
+            if !(d..k).any(|x| matches!(s.word(x), "." | ";" | "shooting" | "incident" | "attack" | "crash" | "car" | "vehicle" | "home" | "house" | "bullet" | "gun" | "weapon" | "case" | "body")) {
+                return Some((1, s.bytes(d, k)));
+            }
+        }
     }
     if heads == 0 || (plural && heads == 1) {
         return None;

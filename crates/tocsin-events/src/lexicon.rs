@@ -227,8 +227,8 @@ pub fn is_kill_word(w: &str) -> bool {
 pub fn is_injure_word(w: &str) -> bool {
     matches!(
         w,
-        "injured" | "injuring" | "injuries" | "injury" | "wounded" | "wounding" | "hurt"
-            | "hospitalized" | "hospitalised" | "wounds" | "injures"
+        "injured" | "injuring" | "wounded" | "wounding" | "hurt" | "hospitalized"
+            | "hospitalised" | "injures" | "grazed"
     )
 }
 
