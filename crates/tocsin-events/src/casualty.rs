@@ -38,6 +38,9 @@ pub struct Toll {
     pub start: u32,
     /// One past its last byte.
     pub end: u32,
+    /// Read from a described person ("a man was shot"), not from a number: such counts add
+    /// up within a sentence ("the woman was shot … and the man was shot").
+    pub singular: bool,
 }
 
 impl Toll {
@@ -138,6 +141,7 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
                 }
             }
             out.push(Toll {
+                singular: false,
                 role,
                 min: m.min,
                 max: m.max,
@@ -157,14 +161,19 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
         let role = match role_of_word(s.word(i)) {
             Some(r) => r,
             // "in critical condition", "suffered gunshot wounds": a living victim.
-            None if is_condition(s, i) || (!kills_here && matches!(s.word(i), "wounds" | "injuries" | "injury")) => TollRole::Injured,
+            None if is_condition(s, i) => TollRole::Injured,
+            // "had gunshot wounds": hurt, alive or not; counted like "shot".
+            None if matches!(s.word(i), "wounds" | "wound" | "injuries" | "injury") => TollRole::Shot,
             None => continue,
         };
-        if out.iter().any(|t| t.role == role) {
-            continue;
-        }
+        let role = if role == TollRole::Shot && fatal_shot(s, i) { TollRole::Killed } else { role };
+        let _ = kills_here;
         if let Some((n, (start, end))) = counted_victims(s, i) {
+            if out.iter().any(|t| t.role == role && t.start < end && start < t.end) {
+                continue;
+            }
             out.push(Toll {
+                singular: true,
                 role,
                 min: Some(n),
                 max: Some(n),
@@ -227,7 +236,10 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
     let mut j = b;
     while j < s.len() && j < b + 8 {
         let w = s.word(j);
-        if let Some(role) = role_of_word(w) {
+        if let Some(role) = role_of_word(w).filter(|_| w != "shooting") {
+            if role == TollRole::Shot && fatal_shot(s, j) {
+                return Some((TollRole::Killed, Some(j)));
+            }
             if role == TollRole::Shot {
                 // "were shot and wounded", "shot dead", "shot to death".
                 for k in j + 1..(j + 4).min(s.len()) {
@@ -249,6 +261,13 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
         j += 1;
     }
     None
+}
+
+/// "fatally shot", "shot dead", "shot to death", "shot and killed": a shot that killed.
+fn fatal_shot(s: &Sent<'_>, i: usize) -> bool {
+    (i > 0 && s.word(i - 1) == "fatally")
+        || matches!(s.word(i + 1), "dead")
+        || (s.word(i + 1) == "to" && s.word(i + 2) == "death")
 }
 
 /// "in critical condition": the word "condition" after a state adjective.

@@ -124,13 +124,55 @@ fn event_type(d: &Draft) -> EventType {
         .map_or(EventType::ArmedAssault, |(t, _)| *t)
 }
 
-/// The largest toll of a role, exact ones first among equals.
-fn best_toll<'a>(d: &'a Draft, role: TollRole) -> Option<&'a Toll> {
-    d.mentions
-        .iter()
-        .flat_map(|m| m.tolls.iter())
-        .filter(|t| t.role == role)
-        .max_by_key(|t| (t.value(), t.exact))
+/// A role's count over the event's sentences: the largest count stands (the same victims
+/// are told about again and again), except that "another man", "a second victim" adds one.
+fn role_figure(d: &Draft, role: TollRole) -> Option<Figure> {
+    let mut best: Option<Figure> = None;
+    let mut best_value = 0u64;
+    let mut extra = 0u64;
+    let mut extra_evidence = Vec::new();
+    for m in &d.mentions {
+        let tolls: Vec<&Toll> = m.tolls.iter().filter(|t| t.role == role).collect();
+        if tolls.is_empty() {
+            continue;
+        }
+        let numeric = tolls.iter().filter(|t| !t.singular).max_by_key(|t| (t.value(), t.exact));
+        let singles: Vec<&&Toll> = tolls.iter().filter(|t| t.singular).collect();
+        let additional: Vec<&&Toll> = singles.iter().filter(|t| is_additional(&t.text)).copied().collect();
+        // Described victims of one sentence are often one person told twice (a headline
+        // fused with the lead: "Man shot dead … A man was shot"), so the largest stands.
+        let single_sum = singles.iter().map(|t| t.value()).max().unwrap_or(0);
+        if best.is_some() && !additional.is_empty() && numeric.is_none() && additional.len() == singles.len() {
+            extra += additional.len() as u64;
+            extra_evidence.extend(additional.iter().map(|t| [t.start, t.end]));
+            continue;
+        }
+        let candidate = match numeric {
+            Some(t) if t.value() >= single_sum => figure(t),
+            _ => match singles.iter().max_by_key(|t| t.value()) {
+                Some(t) => figure(t),
+                None => continue,
+            },
+        };
+        let v = candidate.min.or(candidate.max).unwrap_or(0);
+        if best.is_none() || v > best_value || (v == best_value && candidate.exact && !best.as_ref().is_some_and(|b| b.exact)) {
+            best_value = v;
+            best = Some(candidate);
+        }
+    }
+    let mut f = best?;
+    if extra > 0 && f.exact {
+        let n = best_value + extra;
+        f.min = Some(n);
+        f.max = Some(n);
+        f.evidence.extend(extra_evidence);
+    }
+    Some(f)
+}
+
+fn is_additional(text: &str) -> bool {
+    let t = text.to_lowercase();
+    t.starts_with("another ") || t.starts_with("a second ") || t.starts_with("second ") || t.starts_with("a third ")
 }
 
 fn figure(t: &Toll) -> Figure {
@@ -143,25 +185,29 @@ fn figure(t: &Toll) -> Figure {
     }
 }
 
+fn value(f: &Figure) -> u64 {
+    f.min.or(f.max).unwrap_or(0)
+}
+
 /// Injured: stated, or else those shot minus those killed ("two men were shot; one died").
-fn injured(d: &Draft, killed: Option<&Toll>) -> Option<Figure> {
-    let stated = best_toll(d, TollRole::Injured);
-    let Some(shot) = best_toll(d, TollRole::Shot) else {
-        return stated.map(figure);
+fn injured(d: &Draft, killed: Option<&Figure>) -> Option<Figure> {
+    let stated = role_figure(d, TollRole::Injured);
+    let Some(shot) = role_figure(d, TollRole::Shot) else {
+        return stated;
     };
-    let dead = killed.map_or(0, Toll::value);
-    let Some(n) = shot.value().checked_sub(dead).filter(|n| *n > 0) else {
-        return stated.map(figure);
+    let dead = killed.map_or(0, value);
+    let Some(n) = value(&shot).checked_sub(dead).filter(|n| *n > 0) else {
+        return stated;
     };
-    if let Some(t) = stated.filter(|t| t.value() >= n) {
-        return Some(figure(t));
+    if let Some(t) = stated.filter(|t| value(t) >= n) {
+        return Some(t);
     }
     Some(Figure {
         min: Some(n),
         max: if shot.exact { Some(n) } else { None },
         exact: shot.exact && killed.is_none_or(|k| k.exact),
         text: shot.text.clone(),
-        evidence: vec![[shot.start, shot.end]],
+        evidence: shot.evidence.clone(),
     })
 }
 
@@ -282,9 +328,8 @@ fn finish(doc: &Doc<'_>, d: Draft, main: bool) -> Event {
             }
         }
     }
-    let killed_toll = best_toll(&d, TollRole::Killed);
-    let killed = killed_toll.map(figure);
-    let injured = injured(&d, killed_toll);
+    let killed = role_figure(&d, TollRole::Killed);
+    let injured = injured(&d, killed.as_ref());
     // Place: the finest one any mention gives; names before demonyms.
     let place = d
         .mentions
