@@ -55,7 +55,7 @@ fn role_of_word(w: &str) -> Option<TollRole> {
         Some(TollRole::Killed)
     } else if is_injure_word(w) {
         Some(TollRole::Injured)
-    } else if matches!(w, "shot" | "shooting" | "shoots" | "shoot") {
+    } else if matches!(w, "shot" | "shooting" | "shoots" | "shoot" | "struck") {
         Some(TollRole::Shot)
     } else {
         None
@@ -66,7 +66,7 @@ fn role_of_word(w: &str) -> Option<TollRole> {
 fn is_non_count_unit(w: &str) -> bool {
     matches!(
         w,
-        "years" | "year" | "year-old" | "years-old" | "hours" | "hour" | "minutes" | "minute"
+        "years" | "year" | "year-old" | "time" | "years-old" | "hours" | "hour" | "minutes" | "minute"
             | "days" | "day" | "weeks" | "week" | "months" | "month" | "times" | "a.m." | "p.m."
             | "am" | "pm" | "percent" | "%" | "block" | "miles" | "mile" | "feet" | "foot"
             | "rounds" | "shots" | "bullets" | "dollars" | "km" | "kilometres" | "kilometers"
@@ -353,7 +353,8 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
         k -= 1;
         steps += 1;
     }
-    if k == i && !matches!(w, "died" | "dies" | "dead" | "condition" | "wounds" | "injuries" | "injury") {
+    let left_np = (i.saturating_sub(7)..i).any(|x| matches!(s.word(x), "left" | "leaving" | "leaves"));
+    if k == i && !left_np && !matches!(w, "died" | "dies" | "dead" | "condition" | "wounds" | "injuries" | "injury") {
         // An active verb with nothing that reads as its victim.
         return None;
     }
@@ -414,6 +415,11 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
         }
         if tw == "and" {
             joined = true;
+        }
+        if tw == "after" && s.word(t + 1) == "being" {
+            // "A man is recovering after being shot": the subject of the main clause.
+            j = t;
+            continue;
         }
         if matches!(tw, "." | ";" | ":" | "said" | "say" | "says" | "after" | "when" | "while" | "because" | "as" | "that" | "but" | "before" | "where" | "if" | "police" | "officers" | "authorities" | "investigators")
             || (t + 1 < k && role_of_word(tw).is_some())

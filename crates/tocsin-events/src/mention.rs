@@ -74,6 +74,9 @@ pub struct Mention {
     pub place: Option<(PlaceMention, f32)>,
     /// Whether the trigger is a strong one (a typed event word).
     pub strong: bool,
+    /// Whether the sentence says someone died ("deadly", "fatal", "homicide") without
+    /// necessarily counting them.
+    pub fatal: bool,
 }
 
 /// A kept trigger in a sentence.
@@ -238,6 +241,10 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             date: None,
             place: None,
             strong,
+            fatal: (0..s.len()).any(|k| {
+                matches!(s.word(k), "fatal" | "deadly" | "homicide" | "slaying" | "murder" | "murdered" | "killer")
+                    && !matches!(s.word(k.saturating_sub(1)), "attempted" | "attempt")
+            }),
         };
         let mut arrested: Option<Perpetrator> = None;
         for h in &hits {

@@ -33,11 +33,13 @@ impl Draft {
         self.mentions.iter().filter_map(|m| m.date.as_ref())
     }
 
+    /// Countries named outright ("in Syria"): a city-level place in another country is more
+    /// often a wrong resolution than another incident, so only country names separate events.
     fn countries(&self) -> impl Iterator<Item = &str> {
         self.mentions
             .iter()
             .filter_map(|m| m.place.as_ref())
-            .filter(|(p, _)| !p.demonym)
+            .filter(|(p, _)| !p.demonym && p.rank == 5)
             .filter_map(|(p, _)| p.place.country.as_deref())
     }
 }
@@ -68,7 +70,7 @@ fn compatible(d: &Draft, m: &Mention) -> bool {
             return false;
         }
     }
-    if let Some((p, _)) = &m.place {
+    if let Some((p, _)) = m.place.as_ref().filter(|(p, _)| p.rank == 5) {
         if let (false, Some(c)) = (p.demonym, p.place.country.as_deref()) {
             if d.countries().any(|dc| dc != c) {
                 return false;
@@ -328,7 +330,11 @@ fn finish(doc: &Doc<'_>, d: Draft, main: bool) -> Event {
             }
         }
     }
-    let killed = role_figure(&d, TollRole::Killed);
+    let mut killed = role_figure(&d, TollRole::Killed);
+    if killed.is_none() && d.mentions.iter().any(|m| m.fatal) {
+        // "a deadly shooting … the victim was found shot": the one shot is the one killed.
+        killed = role_figure(&d, TollRole::Shot).filter(|f| value(f) == 1);
+    }
     let injured = injured(&d, killed.as_ref());
     // Place: the finest one any mention gives; names before demonyms.
     let place = d
