@@ -91,7 +91,8 @@ fn is_bridge(w: &str) -> bool {
                 | "critically" | "seriously" | "severely" | "badly" | "mortally" | "slightly"
                 | "and" | "were," | "in" | "the" | "attack" | "shooting" | "blast"
                 | "explosion" | "bombing" | "both" | "male" | "female" | "adult" | "teenage"
-                | "elderly" | "pronounced" | "found" | "left" | "lay" | "lying"
+                | "elderly" | "pronounced" | "found" | "left" | "lay" | "lying" | "gunshot"
+                | "suffered" | "sustained" | "with" | "multiple" | "minor" | "serious"
         )
 }
 
@@ -236,6 +237,9 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
     let mut j = b;
     while j < s.len() && j < b + 8 {
         let w = s.word(j);
+        if matches!(w, "wounds" | "injuries") {
+            return Some((TollRole::Shot, Some(j)));
+        }
         if let Some(role) = role_of_word(w).filter(|_| w != "shooting") {
             if role == TollRole::Shot && fatal_shot(s, j) {
                 return Some((TollRole::Killed, Some(j)));
@@ -342,7 +346,8 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
                 | "twice" | "mortally" | "both" | "," | "suffered" | "sustained" | "received"
                 | "non-life-threatening" | "life-threatening" | "minor" | "gunshot" | "serious"
                 | "critical" | "in" | "with" | "left" | "remains" | "remained" | "listed"
-                | "stable" | "grave" | "fair" | "good" | "a" | "an" | "stab"
+                | "stable" | "grave" | "fair" | "good" | "a" | "an" | "stab" | "taken" | "to"
+                | "the" | "hospital" | "rushed" | "transported" | "flown" | "area" | "local"
         ) || (prev.ends_with("ly") && prev.len() > 4);
         if matches!(prev, "not" | "n't" | "never" | "no") {
             return None;
@@ -353,10 +358,17 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
         k -= 1;
         steps += 1;
     }
-    let left_np = (i.saturating_sub(7)..i).any(|x| matches!(s.word(x), "left" | "leaving" | "leaves"));
+    // "left a man injured", "found a man shot in the leg": the phrase before the toll word
+    // is the object of "left"/"found", with no auxiliary between.
+    let left_np = (i.saturating_sub(7)..i).any(|x| {
+        matches!(s.word(x), "left" | "leaving" | "leaves" | "found" | "discovered" | "located" | "finds" | "find")
+    });
     if k == i && !left_np && !matches!(w, "died" | "dies" | "dead" | "condition" | "wounds" | "injuries" | "injury") {
         // An active verb with nothing that reads as its victim.
         return None;
+    }
+    if k > 0 && s.word(k - 1) == "both" && !matches!(s.word(k.saturating_sub(2)), "of") {
+        return Some((2, s.bytes(k - 1, k)));
     }
     let mut heads = 0u64;
     let mut span: Option<(u32, u32)> = None;
@@ -381,7 +393,7 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             j = f;
             continue;
         }
-        if is_person_noun(tw) && !matches!(tw, "gunman" | "shooter" | "suspect" | "attacker" | "robber" | "him" | "her" | "himself" | "herself") {
+        if (is_person_noun(tw) || tw.ends_with("-year-old")) && !matches!(tw, "gunman" | "shooter" | "suspect" | "attacker" | "robber" | "him" | "her" | "himself" | "herself") {
             if matches!(tw, "he" | "she") {
                 if heads == 0 {
                     return Some((1, s.bytes(t, t + 1)));
