@@ -238,7 +238,10 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
     while j < s.len() && j < b + 8 {
         let w = s.word(j);
         if matches!(w, "wounds" | "injuries") {
-            return Some((TollRole::Shot, Some(j)));
+            // "two of the victims had gunshot wounds" counts people; "suffered six gunshot
+            // wounds" counts wounds.
+            let people = (b..j).any(|x| is_people_noun(s.word(x)) || s.word(x) == "of");
+            return people.then_some((TollRole::Shot, Some(j)));
         }
         if let Some(role) = role_of_word(w).filter(|_| w != "shooting") {
             if role == TollRole::Shot && fatal_shot(s, j) {
@@ -348,6 +351,7 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
                 | "critical" | "in" | "with" | "left" | "remains" | "remained" | "listed"
                 | "stable" | "grave" | "fair" | "good" | "a" | "an" | "stab" | "taken" | "to"
                 | "the" | "hospital" | "rushed" | "transported" | "flown" | "area" | "local"
+                | "are"
         ) || (prev.ends_with("ly") && prev.len() > 4);
         if matches!(prev, "not" | "n't" | "never" | "no") {
             return None;
