@@ -35,31 +35,59 @@ fn opens(text: &str, i: usize, c: char) -> bool {
     }
 }
 
+/// The quotation marks of `[a, b)` as (byte, width, mark): `''` (two apostrophes, as some
+/// archives write a double quote) counts as one straight mark.
+fn marks(text: &str, a: usize, b: usize) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = a;
+    while i < b {
+        let Some(c) = text[i..b].chars().next() else { break };
+        if c == '\'' && i + 1 < b && bytes[i + 1] == b'\'' {
+            out.push((i, 2, '"'));
+            i += 2;
+            continue;
+        }
+        if is_quote_char(c) {
+            out.push((i, c.len_utf8(), c));
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Whether the mark at byte `i` (of `width` bytes) opens a quote.
+fn opens_at(text: &str, i: usize, width: usize, c: char) -> bool {
+    if width == 1 || c != '"' {
+        return opens(text, i, c);
+    }
+    let before = text[..i].chars().next_back();
+    let after = text[i + width..].chars().next();
+    before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':'))
+        && after.is_some_and(|a| !a.is_whitespace())
+}
+
 /// Quoted stretches of one paragraph `[a, b)`.
 fn stretches_in(text: &str, a: usize, b: usize, out: &mut Vec<Stretch>) {
     let mut open: Option<usize> = None;
-    for (off, c) in text[a..b].char_indices() {
-        if !is_quote_char(c) {
-            continue;
-        }
-        let i = a + off;
-        let is_open = opens(text, i, c);
-        if c == '\u{00ab}' && text[i + c.len_utf8()..b].starts_with(' ') && !text[i..b].contains('\u{00bb}') {
+    for (i, width, c) in marks(text, a, b) {
+        let is_open = opens_at(text, i, width, c);
+        if c == '\u{00ab}' && text[i + width..b].starts_with(' ') && !text[i..b].contains('\u{00bb}') {
             // A guillemet used as a separator ("Place « CBS Chicago").
             continue;
         }
         match open {
-            None if is_open || i == a => open = Some(i + c.len_utf8()),
+            None if is_open || i == a => open = Some(i + width),
             None => {}
             Some(s) => {
                 if is_open && c != '"' && c != '\u{201d}' && i > s && text[s..i].trim().is_empty() {
-                    open = Some(i + c.len_utf8());
+                    open = Some(i + width);
                     continue;
                 }
                 if is_open && !text[s..i].trim_end().ends_with(['.', ',', '?', '!']) && c == '\u{201c}' {
                     // A second opening mark before any close: the first quote ran to here.
                     push(out, text, s, i, false);
-                    open = Some(i + c.len_utf8());
+                    open = Some(i + width);
                     continue;
                 }
                 push(out, text, s, i, false);
@@ -70,10 +98,9 @@ fn stretches_in(text: &str, a: usize, b: usize, out: &mut Vec<Stretch>) {
     if let Some(s) = open {
         // An unclosed quote runs on into the next paragraph only when that one opens with a
         // quotation mark (the news convention); otherwise it ends with its sentence, so that
-        // a stray mark ("Place « CBS Chicago") does not swallow the article.
-        let next_opens = text[b..]
-            .trim_start()
-            .starts_with(['"', '\u{201c}', '\u{201e}', '\u{00ab}']);
+        // a stray mark does not swallow the article.
+        let next = text[b..].trim_start();
+        let next_opens = next.starts_with(['"', '\u{201c}', '\u{201e}', '\u{00ab}']) || next.starts_with("''");
         if next_opens {
             push(out, text, s, b, true);
         } else {
@@ -139,9 +166,10 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
             .get(qi + 1)
             .filter(|n| para_of(n.start) == p)
             .map_or(para.end, |n| n.start);
-        let speaker = speaker_after(doc, words, s.end, next_start)
-            .or_else(|| speaker_before(doc, words, prev_end, s.start))
-            .or_else(|| {
+        let own = speaker_after(doc, words, s.end, next_start)
+            .or_else(|| speaker_before(doc, words, prev_end, s.start));
+        let own_speaker = own.is_some();
+        let speaker = own.or_else(|| {
                 // A quote that opens a paragraph continuing the last speaker's words, or
                 // a second quote in the same paragraph.
                 last_speaker.as_ref().and_then(|(sp, lp)| {
@@ -155,6 +183,11 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
         }
         if let Some(sp) = &speaker {
             last_speaker = Some((sp.clone(), p));
+        }
+        // A short quoted phrase with no speaker of its own is a title, a scare quote or a
+        // term ("the gold standard"), not speech.
+        if quote_text.split_whitespace().count() < 4 && !own_speaker {
+            continue;
         }
         out.push(Quote {
             text: quote_text.to_string(),
@@ -246,6 +279,12 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
     // Skip auxiliaries and an appositive: "Bill Roggio, a senior fellow at X, told".
     while k > lo && matches!(words[k - 1].as_str(), "has" | "had" | "have" | "also" | "later" | "then" | "once" | "previously" | "further" | "again" | "publicly" | "repeatedly" | "recently") {
         k -= 1;
+    }
+    if k > lo && words[k - 1] == ")" {
+        // "Rep. Trey Gowdy (R-S.C.) said": step over the parenthesis.
+        if let Some(open) = (lo..k - 1).rev().take(12).find(|&x| words[x] == "(") {
+            k = open;
+        }
     }
     if k > lo && words[k - 1] == "," {
         // Find the comma that opens the appositive and the name before it.
