@@ -158,6 +158,9 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(Speaker, usize)> = None;
     let mut prev_open_end = false;
+    // The previous direct quote: its index in `out`, paragraph, and whether its speaker was
+    // read after it (so the text that follows it is an attribution).
+    let mut prev: Option<(usize, usize, bool)> = None;
     for (qi, s) in st.iter().enumerate() {
         let p = para_of(s.start);
         let para = paras[p];
@@ -166,8 +169,9 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
             .get(qi + 1)
             .filter(|n| para_of(n.start) == p)
             .map_or(para.end, |n| n.start);
-        let own = speaker_after(doc, words, s.end, next_start)
-            .or_else(|| speaker_before(doc, words, prev_end, s.start));
+        let after = speaker_after(doc, words, s.end, next_start);
+        let after_found = after.is_some();
+        let own = after.or_else(|| speaker_before(doc, words, prev_end, s.start));
         let own_speaker = own.is_some();
         let speaker = own.or_else(|| {
                 // A quote that opens a paragraph continuing the last speaker's words, or
@@ -184,11 +188,24 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
         if let Some(sp) = &speaker {
             last_speaker = Some((sp.clone(), p));
         }
+        // `“We remain open …,” he said. “Sadly, …”`: one quote interrupted by its attribution.
+        if let Some((i, pp, prev_after)) = prev {
+            let gap = text.get(prev_end as usize..s.start as usize).unwrap_or("");
+            if pp == p && prev_after && !after_found && is_pure_attribution(gap) {
+                if let Some(q) = out.get_mut(i) {
+                    q.text.push(' ');
+                    q.text.push_str(quote_text);
+                    q.end = s.start + quote_text.len() as u32;
+                    continue;
+                }
+            }
+        }
         // A short quoted phrase with no speaker of its own is a title, a scare quote or a
         // term ("the gold standard"), not speech.
         if quote_text.split_whitespace().count() < 4 && !own_speaker {
             continue;
         }
+        prev = Some((out.len(), p, after_found));
         out.push(Quote {
             text: quote_text.to_string(),
             speaker: speaker.as_ref().map(|s| s.name.clone()),
@@ -202,6 +219,17 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
     out.extend(indirect(doc, words, &st));
     out.sort_by_key(|q| q.start);
     out
+}
+
+/// Whether the text between two quotes is only an attribution (`,” he said. “`), with no
+/// other sentence after it.
+fn is_pure_attribution(gap: &str) -> bool {
+    let inner = gap.trim_matches(|c: char| c.is_whitespace() || is_quote_char(c) || c == ',');
+    let inner = inner.trim_end_matches(['.', ',', ':', ';', '—']);
+    !inner.is_empty()
+        && inner.len() < 200
+        && !inner.contains(['.', '?', '!', ';'])
+        && inner.split_whitespace().count() <= 25
 }
 
 /// Whether token `i` is a speech verb: lower-case as written ("United States" is no verb).
