@@ -254,13 +254,26 @@ fn token_range(doc: &Doc<'_>, a: u32, b: u32) -> std::ops::Range<usize> {
 fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Speaker> {
     let r = token_range(doc, a, b);
     let mut i0 = r.start;
-    while i0 < r.end && matches!(words[i0].as_str(), "," | "”" | "\"" | "“" | "—" | "-") {
+    let mut dash = false;
+    while i0 < r.end && matches!(words[i0].as_str(), "," | "”" | "\"" | "“" | "—" | "-" | "―" | "--" | "'" | "''" | "’" | "?" | "!") {
+        dash |= matches!(words[i0].as_str(), "—" | "―" | "--");
         i0 += 1;
     }
     if i0 >= r.end {
         return None;
     }
     let w0 = words[i0].as_str();
+    if dash {
+        // `.” ― Pamela Padilla`: a signature.
+        if let Some(ent) = doc.entities.iter().find(|e| e.start == doc.tokens[i0].start && e.label == EntityLabel::Per) {
+            return Some(Speaker {
+                name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+                role: None,
+                at: ent.start,
+                from: ent.start,
+            });
+        }
+    }
     if speech_at(doc, words, i0) && w0 != "according" {
         return subject_after(doc, words, i0 + 1, r.end);
     }
@@ -279,8 +292,30 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
         }
     }
     let v = verb?;
-    let sp = subject_before(doc, words, i0, v)?;
-    (sp.from <= doc.tokens.get(i0 + 1).map_or(u32::MAX, |t| t.start)).then_some(sp)
+    if let Some(sp) = subject_before(doc, words, i0, v) {
+        if sp.from <= doc.tokens.get(i0 + 1).map_or(u32::MAX, |t| t.start) {
+            return Some(sp);
+        }
+    }
+    // `?” a narrator in the Clinton ad asks`: the short phrase between is the speaker.
+    described(doc, words, i0, v)
+}
+
+/// A short described speaker, tokens `a..v` ("a narrator in the Clinton ad", "the book").
+fn described(doc: &Doc<'_>, words: &[String], a: usize, v: usize) -> Option<Speaker> {
+    if v <= a || v - a > 9 || !matches!(words[a].as_str(), "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its") {
+        return None;
+    }
+    if (a..v).any(|i| matches!(words[i].as_str(), "." | ";" | "“" | "”" | "\"" | "he" | "she" | "they" | "it" | "that" | "which")) {
+        return None;
+    }
+    let start = doc.tokens[a].start;
+    let mut end = doc.tokens[v - 1].end;
+    if words[v - 1] == "," && v >= 2 {
+        end = doc.tokens[v - 2].end;
+    }
+    let name = doc.text.get(start as usize..end as usize)?.to_string();
+    Some(Speaker { name, role: None, at: doc.tokens[v].start, from: start })
 }
 
 /// `John Kirby said the United States remains “vigilant”`, `He stressed that … “…”`.
@@ -335,10 +370,28 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
     if k == lo {
         return None;
     }
-    name_ending_at(doc, words, k).map(|mut s| {
+    if let Some(mut s) = name_ending_at(doc, words, k) {
         s.at = doc.tokens[v].start;
-        s
+        return Some(s);
+    }
+    // "The New York businessman says": a described speaker right before the verb.
+    (k.saturating_sub(7).max(lo)..k).find_map(|a| {
+        if matches!(words[a].as_str(), "the" | "a" | "an") {
+            described(doc, words, a, k)
+        } else {
+            None
+        }
     })
+}
+
+/// Whether an appositive reads as a role: "a senior fellow at …", "head of the …",
+/// "president of …", "the top Democrat on …".
+fn is_role_text(r: &str) -> bool {
+    let first = r.split_whitespace().next().unwrap_or("");
+    !r.is_empty()
+        && r.split_whitespace().count() <= 16
+        && (matches!(first, "a" | "an" | "the" | "who" | "head" | "chief" | "director" | "president" | "chairman" | "chairwoman" | "spokesman" | "spokeswoman" | "executive" | "founder" | "author" | "professor" | "leader" | "member" | "former" | "senior" | "deputy" | "co-founder" | "secretary" | "editor" | "CEO" | "chair")
+            || is_title_noun(&first.to_lowercase()))
 }
 
 fn clean_role(r: &str) -> String {
@@ -411,7 +464,7 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
         let role = after
             .strip_prefix(", ")
             .and_then(|r| r.split([',', '.', '\n']).next())
-            .filter(|r| r.starts_with("a ") || r.starts_with("an ") || r.starts_with("the ") || r.starts_with("who "))
+            .filter(|r| is_role_text(r))
             .map(clean_role)
             .or_else(|| title_before(doc, words, ent.start))
             .or_else(|| cluster_role(doc, words, e));
@@ -492,7 +545,7 @@ fn cluster_role(doc: &Doc<'_>, words: &[String], e: usize) -> Option<String> {
         if let Some(r) = after
             .strip_prefix(", ")
             .and_then(|r| r.split([',', '\n']).next())
-            .filter(|r| r.starts_with("a ") || r.starts_with("an ") || r.starts_with("the "))
+            .filter(|r| is_role_text(r))
         {
             let r = r.split(" told ").next().unwrap_or(r);
             return Some(clean_role(r));
