@@ -293,7 +293,15 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
     }
     let v = verb?;
     if let Some(sp) = subject_before(doc, words, i0, v) {
-        if sp.from <= doc.tokens.get(i0 + 1).map_or(u32::MAX, |t| t.start) {
+        // The speaker must open the attribution, after at most a title: `,” Trump lawyer
+        // Marc Kasowitz said`.
+        let before: Vec<usize> = (i0..v).take_while(|&i| doc.tokens[i].start < sp.from).collect();
+        let title_only = before.len() <= 6
+            && before.iter().all(|&i| {
+                !matches!(words[i].as_str(), "," | "." | "that" | "“" | "”" | "\"" | "and" | "but")
+                    && !speech_at(doc, words, i)
+            });
+        if title_only {
             return Some(sp);
         }
     }
@@ -413,6 +421,21 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
         }
     }
     let w = words[k - 1].as_str();
+    // A capitalised name the tagger missed ("Trump says …"): the full name the text gives
+    // elsewhere, else the word itself.
+    let raw = doc.text.get(end_tok.range()).unwrap_or("");
+    if raw.chars().next().is_some_and(char::is_uppercase)
+        && raw.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "this" | "that" | "the" | "who" | "officials" | "police" | "one")
+        && raw.len() > 1
+    {
+        let full = doc
+            .entities
+            .iter()
+            .find(|e| e.label == EntityLabel::Per && e.text.ends_with(raw) && e.text.len() > raw.len())
+            .map(|e| e.canonical.clone().unwrap_or_else(|| e.text.clone()));
+        return Some(Speaker { name: full.unwrap_or_else(|| raw.to_string()), role: None, at, from: end_tok.start });
+    }
     // A pronoun or role noun linked by resolution.
     if let Some((c, cluster)) = doc
         .resolution
