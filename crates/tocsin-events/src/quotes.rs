@@ -228,8 +228,24 @@ fn is_pure_attribution(gap: &str) -> bool {
     let inner = inner.trim_end_matches(['.', ',', ':', ';', '—']);
     !inner.is_empty()
         && inner.len() < 200
-        && !inner.contains(['.', '?', '!', ';'])
+        && !inner.contains(['?', '!', ';'])
+        && !has_sentence_end(inner)
         && inner.split_whitespace().count() <= 25
+}
+
+/// Whether `s` has a period that ends a sentence (not "Rep.", "(R-Fla.)", "U.S.").
+fn has_sentence_end(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        let w = w.trim_end_matches([')', ',', '"', '\'']);
+        let Some(stem) = w.strip_suffix('.') else {
+            return false;
+        };
+        let stem = stem.trim_start_matches('(');
+        let abbrev = stem.contains('.')
+            || (stem.len() <= 4 && stem.starts_with(|c: char| c.is_uppercase()))
+            || stem.contains('-') && stem.len() <= 6;
+        !abbrev
+    })
 }
 
 /// Whether token `i` is a speech verb: lower-case as written ("United States" is no verb).
