@@ -227,10 +227,10 @@ fn is_pure_attribution(gap: &str) -> bool {
     let inner = gap.trim_matches(|c: char| c.is_whitespace() || is_quote_char(c) || c == ',');
     let inner = inner.trim_end_matches(['.', ',', ':', ';', '—']);
     !inner.is_empty()
-        && inner.len() < 200
+        && inner.len() < 400
         && !inner.contains(['?', '!', ';'])
         && !has_sentence_end(inner)
-        && inner.split_whitespace().count() <= 25
+        && inner.split_whitespace().count() <= 45
 }
 
 /// Whether `s` has a period that ends a sentence (not "Rep.", "(R-Fla.)", "U.S.").
