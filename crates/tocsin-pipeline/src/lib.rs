@@ -96,6 +96,7 @@ impl<'m> Analyzer<'m> {
         let tokens = tokenize(text);
         let sents = sentences(text, &tokens);
         let mut entities = self.entities(text, &tokens, &sents);
+        self.add_known_actors(text, &tokens, &mut entities);
         for e in entities.iter_mut() {
             if e.label == EntityLabel::Per && is_group_word(&e.text) {
                 e.label = EntityLabel::Misc;
@@ -173,6 +174,41 @@ impl<'m> Analyzer<'m> {
             events: found.events,
             quotes: found.quotes,
             errors: Vec::new(),
+        }
+    }
+
+    /// Adds the actor-table names the tagger missed (all of them in a text written without
+    /// capitals, such as lower-cased wire copy) as organizations.
+    fn add_known_actors(&self, text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
+        use tocsin_nlp::resolve::ActorKind as K;
+        let letters = text.chars().filter(|c| c.is_alphabetic()).take(5000);
+        let (mut upper, mut total) = (0usize, 0usize);
+        for c in letters {
+            total += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        let any_case = total > 200 && upper * 200 < total;
+        let mut added = Vec::new();
+        for (r, id) in self.aliases.find_names(text, tokens, any_case) {
+            let Some(actor) = self.aliases.actor(id) else { continue };
+            if matches!(actor.kind, K::Country) {
+                continue;
+            }
+            let (start, end) = (tokens[r.start].start, tokens[r.end - 1].end);
+            if entities.iter().any(|e| e.start < end && start < e.end) {
+                continue;
+            }
+            added.push(Entity {
+                text: text.get(start as usize..end as usize).unwrap_or("").to_string(),
+                label: EntityLabel::Org,
+                start,
+                end,
+                canonical: None,
+            });
+        }
+        if !added.is_empty() {
+            entities.extend(added);
+            entities.sort_by_key(|e| e.start);
         }
     }
 

@@ -91,6 +91,9 @@ pub struct AliasTable {
     folded: HashMap<String, ActorId>,
     /// Short aliases (`IS`, `LeT`), punctuation removed but case kept → actor.
     exact: HashMap<String, ActorId>,
+    /// First folded word of every alias → the most words an alias starting with it has:
+    /// lets [`AliasTable::find_names`] scan text without trying every n-gram.
+    first_words: HashMap<String, usize>,
 }
 
 impl AliasTable {
@@ -236,6 +239,12 @@ impl AliasTable {
     }
 
     fn index(&mut self, alias: &str, id: ActorId) {
+        let folded = fold(alias);
+        let n = folded.split(' ').count();
+        if let Some(first) = folded.split(' ').next() {
+            let e = self.first_words.entry(first.to_string()).or_insert(0);
+            *e = (*e).max(n);
+        }
         let exact = exact_key(alias);
         if exact.chars().count() <= 4 {
             self.exact.insert(exact, id);
@@ -278,6 +287,55 @@ impl AliasTable {
             }
         }
         None
+    }
+
+    /// Names of known actors in `text`, as token ranges with their actor, longest match
+    /// first: the names a tagger misses, as in lower-cased wire text. Short aliases ("IS",
+    /// "ELN") must match case unless `any_case` (a text written without capitals).
+    pub fn find_names(
+        &self,
+        text: &str,
+        tokens: &[crate::tokenize::Token],
+        any_case: bool,
+    ) -> Vec<(std::ops::Range<usize>, ActorId)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let first = fold(tokens[i].text(text));
+            let Some(&max) = self.first_words.get(first.as_str()) else {
+                i += 1;
+                continue;
+            };
+            let mut found = None;
+            // Longest first; an n-gram may cover more tokens than words (hyphens, dots).
+            for len in (1..=(max * 2).min(tokens.len() - i)).rev() {
+                let span = &text[tokens[i].start as usize..tokens[i + len - 1].end as usize];
+                let folded = fold(span);
+                if folded.split(' ').count() > max {
+                    continue;
+                }
+                let hit = self.folded.get(&folded).copied().or_else(|| {
+                    let key = exact_key(span);
+                    self.exact.get(&key).copied().or_else(|| {
+                        any_case
+                            .then(|| self.exact.get(&key.to_uppercase()).copied())
+                            .flatten()
+                    })
+                });
+                if let Some(id) = hit {
+                    found = Some((i..i + len, id));
+                    break;
+                }
+            }
+            match found {
+                Some((r, id)) => {
+                    i = r.end;
+                    out.push((r, id));
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
     /// The actor with this id.
