@@ -47,7 +47,10 @@ pub struct Models {
 
 impl Models {
     /// Loads the embedded NER model, the gazetteer and the actor table.
-    pub fn load(gazetteer: Option<&std::path::Path>, actors: Option<&std::path::Path>) -> anyhow::Result<Models> {
+    pub fn load(
+        gazetteer: Option<&std::path::Path>,
+        actors: Option<&std::path::Path>,
+    ) -> anyhow::Result<Models> {
         let ner = Ner::embedded().context("loading the NER model")?;
         let gazetteer = match gazetteer {
             Some(p) => Gazetteer::load(p),
@@ -59,7 +62,11 @@ impl Models {
                 .with_context(|| format!("reading actor names from {}", p.display()))?,
             None => AliasTable::builtin().clone(),
         };
-        Ok(Models { ner, gazetteer, aliases })
+        Ok(Models {
+            ner,
+            gazetteer,
+            aliases,
+        })
     }
 
     /// An analyzer over these models.
@@ -70,7 +77,8 @@ impl Models {
 
 /// Analyses one document, turning any failure (a panic included) into an error line.
 pub fn analyze_one(analyzer: &Analyzer<'_>, raw: &RawDoc) -> Result<Value, Value> {
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.analyze_raw(raw)));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.analyze_raw(raw)));
     match result {
         Ok(Ok(analysis)) => serde_json::to_value(&analysis)
             .map_err(|e| output::failure(&raw.source, "output", &e.to_string())),

@@ -26,6 +26,16 @@ pub enum BenchCommand {
         #[arg(long)]
         parse_only: bool,
     },
+    /// Analysis throughput (articles/s) after extraction: sentences, entities, resolution,
+    /// numbers, times, places, events and quotes, on one core and on all cores.
+    Analyze {
+        /// Inputs as `tocsin analyze` takes them (JSONL of articles, directories, WARC…).
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Timed passes (the best is reported).
+        #[arg(long, default_value_t = 3)]
+        passes: usize,
+    },
 }
 
 /// Runs a benchmark.
@@ -36,7 +46,68 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
             passes,
             parse_only,
         } => bench_extract(&dir, passes.max(1), parse_only),
+        BenchCommand::Analyze { inputs, passes } => bench_analyze(&inputs, passes.max(1)),
     }
+}
+
+fn bench_analyze(inputs: &[String], passes: usize) -> anyhow::Result<ExitCode> {
+    let t = std::time::Instant::now();
+    let models = crate::analyze_cmd::Models::load(None, None)?;
+    let load_ms = t.elapsed().as_secs_f64() * 1e3;
+    let analyzer = models.analyzer();
+    let ingest = tocsin_ingest::Ingest::new(
+        inputs
+            .iter()
+            .map(|a| tocsin_ingest::Input::parse(a))
+            .collect(),
+        tocsin_ingest::Limits::default(),
+    );
+    let articles: Vec<(tocsin_model::Article, Source)> = ingest
+        .filter_map(Result::ok)
+        .filter_map(|raw| Some((tocsin_extract::extract(&raw).ok()?, raw.source)))
+        .collect();
+    anyhow::ensure!(!articles.is_empty(), "no articles in the inputs");
+    let mb = articles.iter().map(|(a, _)| a.text.len()).sum::<usize>() as f64 / 1e6;
+    println!(
+        "{} articles, {:.2} MB of clean text, models loaded in {:.0} ms",
+        articles.len(),
+        mb,
+        load_ms
+    );
+    let mut best_one = f64::INFINITY;
+    let mut events = 0usize;
+    for _ in 0..passes {
+        let t = std::time::Instant::now();
+        events = 0;
+        for (a, src) in &articles {
+            events += analyzer.analyze_article(a, src).events.len();
+        }
+        best_one = best_one.min(t.elapsed().as_secs_f64());
+    }
+    let mut best_all = f64::INFINITY;
+    for _ in 0..passes {
+        let t = std::time::Instant::now();
+        let n: usize = articles
+            .par_iter()
+            .map(|(a, src)| analyzer.analyze_article(a, src).events.len())
+            .sum();
+        std::hint::black_box(n);
+        best_all = best_all.min(t.elapsed().as_secs_f64());
+    }
+    let n = articles.len() as f64;
+    println!(
+        "one core:  {:.0} articles/s, {:.2} MB/s ({} events)",
+        n / best_one,
+        mb / best_one,
+        events
+    );
+    println!(
+        "{} cores: {:.0} articles/s, {:.2} MB/s",
+        rayon::current_num_threads(),
+        n / best_all,
+        mb / best_all
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load_pages(dir: &Path) -> anyhow::Result<Vec<RawDoc>> {

@@ -66,15 +66,76 @@ fn role_of_word(w: &str) -> Option<TollRole> {
 fn is_non_count_unit(w: &str) -> bool {
     matches!(
         w,
-        "years" | "year" | "year-old" | "time" | "years-old" | "hours" | "hour" | "minutes" | "minute"
-            | "days" | "day" | "weeks" | "week" | "months" | "month" | "times" | "a.m." | "p.m."
-            | "am" | "pm" | "percent" | "%" | "block" | "miles" | "mile" | "feet" | "foot"
-            | "rounds" | "shots" | "bullets" | "dollars" | "km" | "kilometres" | "kilometers"
-            | "meters" | "metres" | "yards" | "o'clock" | "seconds" | "decades" | "cases"
-            | "counts" | "count" | "homicides" | "shootings" | "incidents" | "attacks"
-            | "guns" | "cars" | "vehicles" | "houses" | "homes" | "pounds" | "million"
-            | "billion" | "points" | "games" | "goals" | "calls" | "arrests" | "degrees"
-            | "caliber" | "mm" | "st" | "th" | "nd" | "rd" | "grams" | "kg" | "tons"
+        "years"
+            | "year"
+            | "year-old"
+            | "time"
+            | "years-old"
+            | "hours"
+            | "hour"
+            | "minutes"
+            | "minute"
+            | "days"
+            | "day"
+            | "weeks"
+            | "week"
+            | "months"
+            | "month"
+            | "times"
+            | "a.m."
+            | "p.m."
+            | "am"
+            | "pm"
+            | "percent"
+            | "%"
+            | "block"
+            | "miles"
+            | "mile"
+            | "feet"
+            | "foot"
+            | "rounds"
+            | "shots"
+            | "bullets"
+            | "dollars"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "meters"
+            | "metres"
+            | "yards"
+            | "o'clock"
+            | "seconds"
+            | "decades"
+            | "cases"
+            | "counts"
+            | "count"
+            | "homicides"
+            | "shootings"
+            | "incidents"
+            | "attacks"
+            | "guns"
+            | "cars"
+            | "vehicles"
+            | "houses"
+            | "homes"
+            | "pounds"
+            | "million"
+            | "billion"
+            | "points"
+            | "games"
+            | "goals"
+            | "calls"
+            | "arrests"
+            | "degrees"
+            | "caliber"
+            | "mm"
+            | "st"
+            | "th"
+            | "nd"
+            | "rd"
+            | "grams"
+            | "kg"
+            | "tons"
     )
 }
 
@@ -84,21 +145,79 @@ fn is_bridge(w: &str) -> bool {
     is_people_noun(w)
         || matches!(
             w,
-            "were" | "was" | "have" | "has" | "had" | "been" | "are" | "is" | "being" | "of"
-                | "them" | "whom" | "reportedly" | "also" | "later" | "other" | "more"
-                | "people" | "confirmed" | "initially" | "all" | "who" | "which" | "that"
-                | "young" | "innocent" | "unarmed" | "so" | "far" | "now" | "fatally"
-                | "critically" | "seriously" | "severely" | "badly" | "mortally" | "slightly"
-                | "and" | "were," | "in" | "the" | "attack" | "shooting" | "blast"
-                | "explosion" | "bombing" | "both" | "male" | "female" | "adult" | "teenage"
-                | "elderly" | "pronounced" | "found" | "left" | "lay" | "lying" | "gunshot"
-                | "suffered" | "sustained" | "with" | "multiple" | "minor" | "serious"
+            "were"
+                | "was"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "are"
+                | "is"
+                | "being"
+                | "of"
+                | "them"
+                | "whom"
+                | "reportedly"
+                | "also"
+                | "later"
+                | "other"
+                | "more"
+                | "people"
+                | "confirmed"
+                | "initially"
+                | "all"
+                | "who"
+                | "which"
+                | "that"
+                | "young"
+                | "innocent"
+                | "unarmed"
+                | "so"
+                | "far"
+                | "now"
+                | "fatally"
+                | "critically"
+                | "seriously"
+                | "severely"
+                | "badly"
+                | "mortally"
+                | "slightly"
+                | "and"
+                | "were,"
+                | "in"
+                | "the"
+                | "attack"
+                | "shooting"
+                | "blast"
+                | "explosion"
+                | "bombing"
+                | "both"
+                | "male"
+                | "female"
+                | "adult"
+                | "teenage"
+                | "elderly"
+                | "pronounced"
+                | "found"
+                | "left"
+                | "lay"
+                | "lying"
+                | "gunshot"
+                | "suffered"
+                | "sustained"
+                | "with"
+                | "multiple"
+                | "minor"
+                | "serious"
         )
 }
 
 /// Words that may stand between a verb and the count it governs: "killing his five children".
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "his" | "her" | "their" | "its" | "the" | "all" | "another" | "at")
+    matches!(
+        w,
+        "his" | "her" | "their" | "its" | "the" | "all" | "another" | "at"
+    )
 }
 
 /// Whether the number at `m` (sentence-local token range `a..b`) is an age or a date part
@@ -164,13 +283,22 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
             // "in critical condition", "suffered gunshot wounds": a living victim.
             None if is_condition(s, i) => TollRole::Injured,
             // "had gunshot wounds": hurt, alive or not; counted like "shot".
-            None if matches!(s.word(i), "wounds" | "wound" | "injuries" | "injury") => TollRole::Shot,
+            None if matches!(s.word(i), "wounds" | "wound" | "injuries" | "injury") => {
+                TollRole::Shot
+            }
             None => continue,
         };
-        let role = if role == TollRole::Shot && fatal_shot(s, i) { TollRole::Killed } else { role };
+        let role = if role == TollRole::Shot && fatal_shot(s, i) {
+            TollRole::Killed
+        } else {
+            role
+        };
         let _ = kills_here;
         if let Some((n, (start, end))) = counted_victims(s, i) {
-            if out.iter().any(|t| t.role == role && t.start < end && start < t.end) {
+            if out
+                .iter()
+                .any(|t| t.role == role && t.start < end && start < t.end)
+            {
                 continue;
             }
             out.push(Toll {
@@ -179,7 +307,11 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
                 min: Some(n),
                 max: Some(n),
                 exact: true,
-                text: s.text.get(start as usize..end as usize).unwrap_or("").to_string(),
+                text: s
+                    .text
+                    .get(start as usize..end as usize)
+                    .unwrap_or("")
+                    .to_string(),
                 start,
                 end,
             });
@@ -203,12 +335,17 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
             "killing" | "killed" | "kills" | "kill" | "claiming" | "murdering" | "slaying" => {
                 return Some((TollRole::Killed, Some(p - 1)))
             }
-            "injuring" | "injured" | "wounding" | "wounded" | "injures" | "wounds"
-            | "hurting" => return Some((TollRole::Injured, Some(p - 1))),
+            "injuring" | "injured" | "wounding" | "wounded" | "injures" | "wounds" | "hurting" => {
+                return Some((TollRole::Injured, Some(p - 1)))
+            }
             "shooting" | "shot" | "shoots" => return Some((TollRole::Shot, Some(p - 1))),
             "left" | "leaving" | "leaves" => {
                 let mut j = b;
-                while j < s.len() && j < b + 3 && is_people_noun(s.word(j)) && !matches!(s.word(j), "dead" | "injured" | "wounded") {
+                while j < s.len()
+                    && j < b + 3
+                    && is_people_noun(s.word(j))
+                    && !matches!(s.word(j), "dead" | "injured" | "wounded")
+                {
                     j += 1;
                 }
                 return role_of_word(s.word(j)).map(|r| (r, Some(j)));
@@ -252,7 +389,10 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
                 for k in j + 1..(j + 4).min(s.len()) {
                     match role_of_word(s.word(k)) {
                         Some(r) if r != TollRole::Shot => return Some((r, Some(k))),
-                        _ if matches!(s.word(k), "and" | "to" | "multiple" | "several" | "times" | "once" | "twice") => {}
+                        _ if matches!(
+                            s.word(k),
+                            "and" | "to" | "multiple" | "several" | "times" | "once" | "twice"
+                        ) => {}
                         _ => break,
                     }
                 }
@@ -281,7 +421,17 @@ fn fatal_shot(s: &Sent<'_>, i: usize) -> bool {
 fn is_condition(s: &Sent<'_>, i: usize) -> bool {
     s.word(i) == "condition"
         && i >= 1
-        && matches!(s.word(i - 1), "critical" | "serious" | "stable" | "grave" | "fair" | "good" | "life-threatening" | "extremely")
+        && matches!(
+            s.word(i - 1),
+            "critical"
+                | "serious"
+                | "stable"
+                | "grave"
+                | "fair"
+                | "good"
+                | "life-threatening"
+                | "extremely"
+        )
 }
 
 fn is_critical_condition(s: &Sent<'_>, i: usize) -> bool {
@@ -295,7 +445,18 @@ fn is_critical_condition(s: &Sent<'_>, i: usize) -> bool {
 fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
     let w = s.word(i);
     // Object: "killing a man", "shot him", "killed a 25-year-old woman".
-    if matches!(w, "killing" | "killed" | "shot" | "shooting" | "wounding" | "injuring" | "stabbed" | "murdered" | "death") {
+    if matches!(
+        w,
+        "killing"
+            | "killed"
+            | "shot"
+            | "shooting"
+            | "wounding"
+            | "injuring"
+            | "stabbed"
+            | "murdered"
+            | "death"
+    ) {
         let mut j = i + 1;
         if w == "death" {
             if s.word(j) != "of" {
@@ -310,10 +471,18 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             }
             return Some((1, s.bytes(j, j + 1)));
         }
-        if matches!(next, "his" | "their" | "the") && is_person_noun(s.word(j + 1)) && !matches!(s.word(j + 1), "suspect" | "gunman" | "shooter") {
+        if matches!(next, "his" | "their" | "the")
+            && is_person_noun(s.word(j + 1))
+            && !matches!(s.word(j + 1), "suspect" | "gunman" | "shooter")
+        {
             return Some((1, s.bytes(j, j + 2)));
         }
-        if s.entity_at.get(j).copied().flatten().is_some_and(|e| s.entities[e].label == tocsin_model::EntityLabel::Per) {
+        if s.entity_at
+            .get(j)
+            .copied()
+            .flatten()
+            .is_some_and(|e| s.entities[e].label == tocsin_model::EntityLabel::Per)
+        {
             let e = s.entity_at[j].unwrap_or_default();
             return Some((1, (s.entities[e].start, s.entities[e].end)));
         }
@@ -342,15 +511,69 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
         }
         let aux = matches!(
             prev,
-            "was" | "were" | "has" | "had" | "been" | "is" | "later" | "reportedly" | "fatally"
-                | "critically" | "seriously" | "then" | "also" | "and" | "pronounced" | "found"
-                | "being" | "got" | "shot" | "allegedly" | "apparently" | "eventually"
-                | "subsequently" | "badly" | "severely" | "multiple" | "times" | "once"
-                | "twice" | "mortally" | "both" | "," | "suffered" | "sustained" | "received"
-                | "non-life-threatening" | "life-threatening" | "minor" | "gunshot" | "serious"
-                | "critical" | "in" | "with" | "left" | "remains" | "remained" | "listed"
-                | "stable" | "grave" | "fair" | "good" | "a" | "an" | "stab" | "taken" | "to"
-                | "the" | "hospital" | "rushed" | "transported" | "flown" | "area" | "local"
+            "was"
+                | "were"
+                | "has"
+                | "had"
+                | "been"
+                | "is"
+                | "later"
+                | "reportedly"
+                | "fatally"
+                | "critically"
+                | "seriously"
+                | "then"
+                | "also"
+                | "and"
+                | "pronounced"
+                | "found"
+                | "being"
+                | "got"
+                | "shot"
+                | "allegedly"
+                | "apparently"
+                | "eventually"
+                | "subsequently"
+                | "badly"
+                | "severely"
+                | "multiple"
+                | "times"
+                | "once"
+                | "twice"
+                | "mortally"
+                | "both"
+                | ","
+                | "suffered"
+                | "sustained"
+                | "received"
+                | "non-life-threatening"
+                | "life-threatening"
+                | "minor"
+                | "gunshot"
+                | "serious"
+                | "critical"
+                | "in"
+                | "with"
+                | "left"
+                | "remains"
+                | "remained"
+                | "listed"
+                | "stable"
+                | "grave"
+                | "fair"
+                | "good"
+                | "a"
+                | "an"
+                | "stab"
+                | "taken"
+                | "to"
+                | "the"
+                | "hospital"
+                | "rushed"
+                | "transported"
+                | "flown"
+                | "area"
+                | "local"
                 | "are"
         ) || (prev.ends_with("ly") && prev.len() > 4);
         if matches!(prev, "not" | "n't" | "never" | "no") {
@@ -365,9 +588,18 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
     // "left a man injured", "found a man shot in the leg": the phrase before the toll word
     // is the object of "left"/"found", with no auxiliary between.
     let left_np = (i.saturating_sub(7)..i).any(|x| {
-        matches!(s.word(x), "left" | "leaving" | "leaves" | "found" | "discovered" | "located" | "finds" | "find")
+        matches!(
+            s.word(x),
+            "left" | "leaving" | "leaves" | "found" | "discovered" | "located" | "finds" | "find"
+        )
     });
-    if k == i && !left_np && !matches!(w, "died" | "dies" | "dead" | "condition" | "wounds" | "injuries" | "injury") {
+    if k == i
+        && !left_np
+        && !matches!(
+            w,
+            "died" | "dies" | "dead" | "condition" | "wounds" | "injuries" | "injury"
+        )
+    {
         // An active verb with nothing that reads as its victim.
         return None;
     }
@@ -397,7 +629,20 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             j = f;
             continue;
         }
-        if (is_person_noun(tw) || tw.ends_with("-year-old")) && !matches!(tw, "gunman" | "shooter" | "suspect" | "attacker" | "robber" | "him" | "her" | "himself" | "herself") {
+        if (is_person_noun(tw) || tw.ends_with("-year-old"))
+            && !matches!(
+                tw,
+                "gunman"
+                    | "shooter"
+                    | "suspect"
+                    | "attacker"
+                    | "robber"
+                    | "him"
+                    | "her"
+                    | "himself"
+                    | "herself"
+            )
+        {
             if matches!(tw, "he" | "she") {
                 if heads == 0 {
                     return Some((1, s.bytes(t, t + 1)));
@@ -405,7 +650,18 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
                 break;
             }
             let opener = (t.saturating_sub(5)..t).rev().find(|&d| {
-                matches!(s.word(d), "a" | "an" | "the" | "one" | "his" | "her" | "another" | "their" | "that" | "this")
+                matches!(
+                    s.word(d),
+                    "a" | "an"
+                        | "the"
+                        | "one"
+                        | "his"
+                        | "her"
+                        | "another"
+                        | "their"
+                        | "that"
+                        | "this"
+                )
             });
             let headline = t == 0 && s.raw(t).starts_with(char::is_uppercase);
             let _ = headline;
@@ -415,7 +671,8 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
                 heads += 1;
                 joined = false;
             }
-            let d = opener.filter(|&d| !(d + 1..t).any(|x| matches!(s.word(x), "," | "and" | "." | ";")));
+            let d = opener
+                .filter(|&d| !(d + 1..t).any(|x| matches!(s.word(x), "," | "and" | "." | ";")));
             let a = d.unwrap_or(t);
             let (a0, _) = s.bytes(a, a + 1);
             let (_, b) = s.bytes(t, t + 1);
@@ -437,8 +694,28 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             j = t;
             continue;
         }
-        if matches!(tw, "." | ";" | ":" | "said" | "say" | "says" | "after" | "when" | "while" | "because" | "as" | "that" | "but" | "before" | "where" | "if" | "police" | "officers" | "authorities" | "investigators")
-            || (t + 1 < k && role_of_word(tw).is_some())
+        if matches!(
+            tw,
+            "." | ";"
+                | ":"
+                | "said"
+                | "say"
+                | "says"
+                | "after"
+                | "when"
+                | "while"
+                | "because"
+                | "as"
+                | "that"
+                | "but"
+                | "before"
+                | "where"
+                | "if"
+                | "police"
+                | "officers"
+                | "authorities"
+                | "investigators"
+        ) || (t + 1 < k && role_of_word(tw).is_some())
         {
             break;
         }
@@ -447,9 +724,29 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
     if heads == 0 && !plural && k < i && (k..i).any(|x| s.word(x) == "was") && k >= 2 {
         // "A waitress trying to stop a crime was shot": "was" makes the subject one person
         // even when its noun is not in the list.
-        let det = (k.saturating_sub(8)..k).rev().find(|&d| matches!(s.word(d), "a" | "an" | "the"));
+        let det = (k.saturating_sub(8)..k)
+            .rev()
+            .find(|&d| matches!(s.word(d), "a" | "an" | "the"));
         if let Some(d) = det {
-            if !(d..k).any(|x| matches!(s.word(x), "." | ";" | "shooting" | "incident" | "attack" | "crash" | "car" | "vehicle" | "home" | "house" | "bullet" | "gun" | "weapon" | "case" | "body")) {
+            if !(d..k).any(|x| {
+                matches!(
+                    s.word(x),
+                    "." | ";"
+                        | "shooting"
+                        | "incident"
+                        | "attack"
+                        | "crash"
+                        | "car"
+                        | "vehicle"
+                        | "home"
+                        | "house"
+                        | "bullet"
+                        | "gun"
+                        | "weapon"
+                        | "case"
+                        | "body"
+                )
+            }) {
                 return Some((1, s.bytes(d, k)));
             }
         }

@@ -35,39 +35,189 @@ use TriggerKind::{GenericAttack, Toll, Typed};
 
 /// Multi-word triggers first (longest match wins), then single words.
 const PHRASES: &[(&[&str], TriggerKind, Option<&str>, bool)] = &[
-    (&["opened", "fire"], Typed(ArmedAssault), Some("shooting"), false),
-    (&["open", "fire"], Typed(ArmedAssault), Some("shooting"), false),
-    (&["opens", "fire"], Typed(ArmedAssault), Some("shooting"), false),
-    (&["fired", "shots"], Typed(ArmedAssault), Some("shooting"), false),
-    (&["shots", "fired"], Typed(ArmedAssault), Some("shooting"), false),
-    (&["gunned", "down"], Typed(ArmedAssault), Some("shooting"), false),
-    (&["shot", "dead"], Typed(ArmedAssault), Some("shooting"), false),
-    (&["drive", "-", "by"], Typed(ArmedAssault), Some("shooting"), true),
+    (
+        &["opened", "fire"],
+        Typed(ArmedAssault),
+        Some("shooting"),
+        false,
+    ),
+    (
+        &["open", "fire"],
+        Typed(ArmedAssault),
+        Some("shooting"),
+        false,
+    ),
+    (
+        &["opens", "fire"],
+        Typed(ArmedAssault),
+        Some("shooting"),
+        false,
+    ),
+    (
+        &["fired", "shots"],
+        Typed(ArmedAssault),
+        Some("shooting"),
+        false,
+    ),
+    (
+        &["shots", "fired"],
+        Typed(ArmedAssault),
+        Some("shooting"),
+        false,
+    ),
+    (
+        &["gunned", "down"],
+        Typed(ArmedAssault),
+        Some("shooting"),
+        false,
+    ),
+    (
+        &["shot", "dead"],
+        Typed(ArmedAssault),
+        Some("shooting"),
+        false,
+    ),
+    (
+        &["drive", "-", "by"],
+        Typed(ArmedAssault),
+        Some("shooting"),
+        true,
+    ),
     (&["car", "bomb"], Typed(Bombing), Some("car bomb"), true),
     (&["car", "bombing"], Typed(Bombing), Some("car bomb"), true),
-    (&["suicide", "bomber"], Typed(Bombing), Some("suicide"), true),
-    (&["suicide", "bombers"], Typed(Bombing), Some("suicide"), true),
-    (&["suicide", "bombing"], Typed(Bombing), Some("suicide"), true),
-    (&["suicide", "bombings"], Typed(Bombing), Some("suicide"), true),
-    (&["suicide", "attack"], Typed(Bombing), Some("suicide"), true),
-    (&["blew", "himself", "up"], Typed(Bombing), Some("suicide"), false),
-    (&["blew", "themselves", "up"], Typed(Bombing), Some("suicide"), false),
+    (
+        &["suicide", "bomber"],
+        Typed(Bombing),
+        Some("suicide"),
+        true,
+    ),
+    (
+        &["suicide", "bombers"],
+        Typed(Bombing),
+        Some("suicide"),
+        true,
+    ),
+    (
+        &["suicide", "bombing"],
+        Typed(Bombing),
+        Some("suicide"),
+        true,
+    ),
+    (
+        &["suicide", "bombings"],
+        Typed(Bombing),
+        Some("suicide"),
+        true,
+    ),
+    (
+        &["suicide", "attack"],
+        Typed(Bombing),
+        Some("suicide"),
+        true,
+    ),
+    (
+        &["blew", "himself", "up"],
+        Typed(Bombing),
+        Some("suicide"),
+        false,
+    ),
+    (
+        &["blew", "themselves", "up"],
+        Typed(Bombing),
+        Some("suicide"),
+        false,
+    ),
     (&["set", "fire"], Typed(ArsonSabotage), Some("arson"), false),
-    (&["set", "on", "fire"], Typed(ArsonSabotage), Some("arson"), false),
-    (&["set", "ablaze"], Typed(ArsonSabotage), Some("arson"), false),
-    (&["taken", "hostage"], Typed(HostageTaking), Some("hostage"), false),
-    (&["took", "hostage"], Typed(HostageTaking), Some("hostage"), false),
-    (&["air", "strike"], Typed(RemoteStrike), Some("air strike"), true),
-    (&["air", "strikes"], Typed(RemoteStrike), Some("air strike"), true),
-    (&["air", "raid"], Typed(RemoteStrike), Some("air strike"), true),
-    (&["air", "raids"], Typed(RemoteStrike), Some("air strike"), true),
-    (&["drone", "strike"], Typed(RemoteStrike), Some("drone strike"), true),
-    (&["drone", "strikes"], Typed(RemoteStrike), Some("drone strike"), true),
-    (&["drone", "attack"], Typed(RemoteStrike), Some("drone strike"), true),
-    (&["missile", "strike"], Typed(RemoteStrike), Some("missile"), true),
-    (&["missile", "attack"], Typed(RemoteStrike), Some("missile"), true),
-    (&["rocket", "attack"], Typed(RemoteStrike), Some("rocket"), true),
-    (&["rocket", "fire"], Typed(RemoteStrike), Some("rocket"), true),
+    (
+        &["set", "on", "fire"],
+        Typed(ArsonSabotage),
+        Some("arson"),
+        false,
+    ),
+    (
+        &["set", "ablaze"],
+        Typed(ArsonSabotage),
+        Some("arson"),
+        false,
+    ),
+    (
+        &["taken", "hostage"],
+        Typed(HostageTaking),
+        Some("hostage"),
+        false,
+    ),
+    (
+        &["took", "hostage"],
+        Typed(HostageTaking),
+        Some("hostage"),
+        false,
+    ),
+    (
+        &["air", "strike"],
+        Typed(RemoteStrike),
+        Some("air strike"),
+        true,
+    ),
+    (
+        &["air", "strikes"],
+        Typed(RemoteStrike),
+        Some("air strike"),
+        true,
+    ),
+    (
+        &["air", "raid"],
+        Typed(RemoteStrike),
+        Some("air strike"),
+        true,
+    ),
+    (
+        &["air", "raids"],
+        Typed(RemoteStrike),
+        Some("air strike"),
+        true,
+    ),
+    (
+        &["drone", "strike"],
+        Typed(RemoteStrike),
+        Some("drone strike"),
+        true,
+    ),
+    (
+        &["drone", "strikes"],
+        Typed(RemoteStrike),
+        Some("drone strike"),
+        true,
+    ),
+    (
+        &["drone", "attack"],
+        Typed(RemoteStrike),
+        Some("drone strike"),
+        true,
+    ),
+    (
+        &["missile", "strike"],
+        Typed(RemoteStrike),
+        Some("missile"),
+        true,
+    ),
+    (
+        &["missile", "attack"],
+        Typed(RemoteStrike),
+        Some("missile"),
+        true,
+    ),
+    (
+        &["rocket", "attack"],
+        Typed(RemoteStrike),
+        Some("rocket"),
+        true,
+    ),
+    (
+        &["rocket", "fire"],
+        Typed(RemoteStrike),
+        Some("rocket"),
+        true,
+    ),
     (&["gun", "battle"], Typed(ArmedClash), None, true),
     (&["exchange", "of", "fire"], Typed(ArmedClash), None, true),
     (&["taken", "into", "custody"], Typed(Arrest), None, false),
@@ -93,9 +243,12 @@ fn word_trigger(w: &str) -> Option<(TriggerKind, Option<&'static str>, bool, boo
         "gunman" | "gunmen" | "sniper" | "shooter" => {
             t(Typed(ArmedAssault), Some("shooting"), true, false)
         }
-        "stabbed" | "stabbing" | "stabbings" | "knifed" => {
-            t(Typed(ArmedAssault), Some("stabbing"), w != "stabbed" && w != "knifed", false)
-        }
+        "stabbed" | "stabbing" | "stabbings" | "knifed" => t(
+            Typed(ArmedAssault),
+            Some("stabbing"),
+            w != "stabbed" && w != "knifed",
+            false,
+        ),
         "ambush" | "ambushed" | "massacre" | "massacred" => {
             t(Typed(ArmedAssault), None, !w.ends_with("ed"), false)
         }
@@ -118,23 +271,33 @@ fn word_trigger(w: &str) -> Option<(TriggerKind, Option<&'static str>, bool, boo
         ),
         "kidnappings" | "abductions" => t(Typed(HostageTaking), Some("kidnapping"), true, true),
         "hostage" | "hostages" => t(Typed(HostageTaking), Some("hostage"), true, false),
-        "hijacked" | "hijacking" | "hijack" => {
-            t(Typed(Hijacking), None, w == "hijacking", false)
-        }
-        "arson" | "torched" | "firebombed" | "sabotage" | "sabotaged" => {
-            t(Typed(ArsonSabotage), Some("arson"), w == "arson" || w == "sabotage", false)
-        }
+        "hijacked" | "hijacking" | "hijack" => t(Typed(Hijacking), None, w == "hijacking", false),
+        "arson" | "torched" | "firebombed" | "sabotage" | "sabotaged" => t(
+            Typed(ArsonSabotage),
+            Some("arson"),
+            w == "arson" || w == "sabotage",
+            false,
+        ),
         "beaten" | "lynched" | "lynching" | "bludgeoned" => {
             t(Typed(UnarmedAssault), None, w == "lynching", false)
         }
-        "clashes" | "clashed" | "firefight" | "gunbattle" | "skirmish" | "skirmishes"
-        => t(Typed(ArmedClash), None, !w.ends_with("ed"), w.ends_with("es")),
+        "clashes" | "clashed" | "firefight" | "gunbattle" | "skirmish" | "skirmishes" => t(
+            Typed(ArmedClash),
+            None,
+            !w.ends_with("ed"),
+            w.ends_with("es"),
+        ),
         "airstrike" | "shelling" | "bombardment" | "shelled" => {
             t(Typed(RemoteStrike), Some("shelling"), w != "shelled", false)
         }
         "airstrikes" => t(Typed(RemoteStrike), Some("air strike"), true, true),
         "arrested" | "detained" | "charged" | "indicted" | "convicted" | "sentenced"
-        | "apprehended" | "arrest" | "arrests" => t(Typed(Arrest), None, w.starts_with("arrest") && !w.ends_with("ed"), false),
+        | "apprehended" | "arrest" | "arrests" => t(
+            Typed(Arrest),
+            None,
+            w.starts_with("arrest") && !w.ends_with("ed"),
+            false,
+        ),
         "threatened" | "warned" | "foiled" | "thwarted" => t(Typed(Threat), None, false, false),
         "protest" | "protests" | "protesters" | "protestors" | "demonstration"
         | "demonstrations" | "demonstrators" | "rally" => {
@@ -147,10 +310,8 @@ fn word_trigger(w: &str) -> Option<(TriggerKind, Option<&'static str>, bool, boo
         "attack" | "assault" => t(GenericAttack, None, true, false),
         "attacks" => t(GenericAttack, None, true, true),
         "attacked" | "assaulted" | "attacking" => t(GenericAttack, None, false, false),
-        "killed" | "killing" | "died" | "dead" | "murdered" | "slain" | "wounded"
-        | "injured" | "murder" | "homicide" | "killings" | "murders" => {
-            t(Toll, None, false, false)
-        }
+        "killed" | "killing" | "died" | "dead" | "murdered" | "slain" | "wounded" | "injured"
+        | "murder" | "homicide" | "killings" | "murders" => t(Toll, None, false, false),
         _ => None,
     }
 }
@@ -188,14 +349,61 @@ pub fn trigger_at(words: &[String], i: usize) -> Option<Trigger> {
 pub fn is_irrealis(w: &str) -> bool {
     matches!(
         w,
-        "could" | "would" | "might" | "may" | "will" | "'ll" | "shall" | "possibility"
-            | "possible" | "prevent" | "preventing" | "prevented" | "avoid" | "risk"
-            | "fear" | "fears" | "feared" | "plan" | "plans" | "planned" | "planning"
-            | "plot" | "plotting" | "threat" | "threats" | "if" | "such" | "potential"
-            | "future" | "type" | "kind" | "want" | "wants" | "intend" | "intended"
-            | "aimed" | "urged" | "anti" | "unless" | "whether" | "never" | "no" | "not"
-            | "n't" | "without" | "hoax" | "drill" | "exercise" | "movie" | "film" | "game"
-            | "mock" | "simulated" | "imagine" | "hypothetical"
+        "could"
+            | "would"
+            | "might"
+            | "may"
+            | "will"
+            | "'ll"
+            | "shall"
+            | "possibility"
+            | "possible"
+            | "prevent"
+            | "preventing"
+            | "prevented"
+            | "avoid"
+            | "risk"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "plot"
+            | "plotting"
+            | "threat"
+            | "threats"
+            | "if"
+            | "such"
+            | "potential"
+            | "future"
+            | "type"
+            | "kind"
+            | "want"
+            | "wants"
+            | "intend"
+            | "intended"
+            | "aimed"
+            | "urged"
+            | "anti"
+            | "unless"
+            | "whether"
+            | "never"
+            | "no"
+            | "not"
+            | "n't"
+            | "without"
+            | "hoax"
+            | "drill"
+            | "exercise"
+            | "movie"
+            | "film"
+            | "game"
+            | "mock"
+            | "simulated"
+            | "imagine"
+            | "hypothetical"
     )
 }
 
@@ -203,13 +411,50 @@ pub fn is_irrealis(w: &str) -> bool {
 pub fn is_nonviolent_cause(w: &str) -> bool {
     matches!(
         w,
-        "crash" | "crashes" | "crashed" | "accident" | "accidents" | "collision" | "collided"
-            | "overdose" | "overdosed" | "cancer" | "illness" | "disease" | "virus"
-            | "covid" | "flood" | "floods" | "flooding" | "earthquake" | "quake" | "storm"
-            | "hurricane" | "tornado" | "landslide" | "avalanche" | "drowned" | "drowning"
-            | "heart" | "stroke" | "natural" | "causes" | "blaze" | "wildfire" | "wildfires"
-            | "derailed" | "derailment" | "capsized" | "stampede" | "heatwave" | "cyclone"
-            | "typhoon" | "mudslide" | "electrocuted" | "surgery" | "pneumonia"
+        "crash"
+            | "crashes"
+            | "crashed"
+            | "accident"
+            | "accidents"
+            | "collision"
+            | "collided"
+            | "overdose"
+            | "overdosed"
+            | "cancer"
+            | "illness"
+            | "disease"
+            | "virus"
+            | "covid"
+            | "flood"
+            | "floods"
+            | "flooding"
+            | "earthquake"
+            | "quake"
+            | "storm"
+            | "hurricane"
+            | "tornado"
+            | "landslide"
+            | "avalanche"
+            | "drowned"
+            | "drowning"
+            | "heart"
+            | "stroke"
+            | "natural"
+            | "causes"
+            | "blaze"
+            | "wildfire"
+            | "wildfires"
+            | "derailed"
+            | "derailment"
+            | "capsized"
+            | "stampede"
+            | "heatwave"
+            | "cyclone"
+            | "typhoon"
+            | "mudslide"
+            | "electrocuted"
+            | "surgery"
+            | "pneumonia"
     )
 }
 
@@ -217,9 +462,26 @@ pub fn is_nonviolent_cause(w: &str) -> bool {
 pub fn is_kill_word(w: &str) -> bool {
     matches!(
         w,
-        "killed" | "killing" | "kills" | "kill" | "dead" | "died" | "dies" | "die" | "deaths"
-            | "death" | "fatalities" | "fatally" | "slain" | "murdered" | "perished"
-            | "lifeless" | "deceased" | "executed" | "massacred" | "beheaded"
+        "killed"
+            | "killing"
+            | "kills"
+            | "kill"
+            | "dead"
+            | "died"
+            | "dies"
+            | "die"
+            | "deaths"
+            | "death"
+            | "fatalities"
+            | "fatally"
+            | "slain"
+            | "murdered"
+            | "perished"
+            | "lifeless"
+            | "deceased"
+            | "executed"
+            | "massacred"
+            | "beheaded"
     )
 }
 
@@ -227,8 +489,15 @@ pub fn is_kill_word(w: &str) -> bool {
 pub fn is_injure_word(w: &str) -> bool {
     matches!(
         w,
-        "injured" | "injuring" | "wounded" | "wounding" | "hurt" | "hospitalized"
-            | "hospitalised" | "injures" | "grazed"
+        "injured"
+            | "injuring"
+            | "wounded"
+            | "wounding"
+            | "hurt"
+            | "hospitalized"
+            | "hospitalised"
+            | "injures"
+            | "grazed"
     )
 }
 
@@ -236,18 +505,85 @@ pub fn is_injure_word(w: &str) -> bool {
 pub fn is_person_noun(w: &str) -> bool {
     matches!(
         w,
-        "man" | "woman" | "boy" | "girl" | "teen" | "teenager" | "person" | "victim"
-            | "child" | "officer" | "driver" | "student" | "resident" | "mother" | "father"
-            | "son" | "daughter" | "wife" | "husband" | "brother" | "sister" | "toddler"
-            | "baby" | "infant" | "youth" | "juvenile" | "passenger" | "employee" | "clerk"
-            | "worker" | "soldier" | "policeman" | "deputy" | "trooper" | "guard" | "civilian"
-            | "pedestrian" | "bystander" | "customer" | "owner" | "cousin" | "nephew"
-            | "uncle" | "aunt" | "grandmother" | "grandfather" | "girlfriend" | "boyfriend"
-            | "friend" | "neighbor" | "neighbour" | "someone" | "individual" | "male"
-            | "female" | "journalist" | "teacher" | "nurse" | "doctor" | "priest" | "imam"
-            | "official" | "politician" | "mayor" | "judge" | "he" | "she" | "him" | "her"
-            | "himself" | "herself" | "cop" | "agent" | "pastor" | "gunman" | "shooter"
-            | "suspect" | "attacker" | "robber"
+        "man"
+            | "woman"
+            | "boy"
+            | "girl"
+            | "teen"
+            | "teenager"
+            | "person"
+            | "victim"
+            | "child"
+            | "officer"
+            | "driver"
+            | "student"
+            | "resident"
+            | "mother"
+            | "father"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+            | "toddler"
+            | "baby"
+            | "infant"
+            | "youth"
+            | "juvenile"
+            | "passenger"
+            | "employee"
+            | "clerk"
+            | "worker"
+            | "soldier"
+            | "policeman"
+            | "deputy"
+            | "trooper"
+            | "guard"
+            | "civilian"
+            | "pedestrian"
+            | "bystander"
+            | "customer"
+            | "owner"
+            | "cousin"
+            | "nephew"
+            | "uncle"
+            | "aunt"
+            | "grandmother"
+            | "grandfather"
+            | "girlfriend"
+            | "boyfriend"
+            | "friend"
+            | "neighbor"
+            | "neighbour"
+            | "someone"
+            | "individual"
+            | "male"
+            | "female"
+            | "journalist"
+            | "teacher"
+            | "nurse"
+            | "doctor"
+            | "priest"
+            | "imam"
+            | "official"
+            | "politician"
+            | "mayor"
+            | "judge"
+            | "he"
+            | "she"
+            | "him"
+            | "her"
+            | "himself"
+            | "herself"
+            | "cop"
+            | "agent"
+            | "pastor"
+            | "gunman"
+            | "shooter"
+            | "suspect"
+            | "attacker"
+            | "robber"
     )
 }
 
@@ -255,16 +591,66 @@ pub fn is_person_noun(w: &str) -> bool {
 pub fn is_people_noun(w: &str) -> bool {
     matches!(
         w,
-        "people" | "persons" | "men" | "women" | "children" | "others" | "boys" | "girls"
-            | "teens" | "teenagers" | "victims" | "civilians" | "soldiers" | "officers"
-            | "policemen" | "police" | "students" | "residents" | "passengers" | "worshippers"
-            | "worshipers" | "troops" | "militants" | "fighters" | "workers" | "members"
-            | "pilgrims" | "protesters" | "demonstrators" | "villagers" | "migrants"
-            | "journalists" | "staff" | "guards" | "family" | "relatives" | "adults"
-            | "individuals" | "persons," | "personnel" | "servicemen" | "kids" | "babies"
-            | "siblings" | "brothers" | "sisters" | "friends" | "bystanders" | "customers"
-            | "attackers" | "gunmen" | "assailants" | "insurgents" | "rebels" | "terrorists"
-            | "suspects" | "killed" | "dead" | "injured" | "wounded"
+        "people"
+            | "persons"
+            | "men"
+            | "women"
+            | "children"
+            | "others"
+            | "boys"
+            | "girls"
+            | "teens"
+            | "teenagers"
+            | "victims"
+            | "civilians"
+            | "soldiers"
+            | "officers"
+            | "policemen"
+            | "police"
+            | "students"
+            | "residents"
+            | "passengers"
+            | "worshippers"
+            | "worshipers"
+            | "troops"
+            | "militants"
+            | "fighters"
+            | "workers"
+            | "members"
+            | "pilgrims"
+            | "protesters"
+            | "demonstrators"
+            | "villagers"
+            | "migrants"
+            | "journalists"
+            | "staff"
+            | "guards"
+            | "family"
+            | "relatives"
+            | "adults"
+            | "individuals"
+            | "persons,"
+            | "personnel"
+            | "servicemen"
+            | "kids"
+            | "babies"
+            | "siblings"
+            | "brothers"
+            | "sisters"
+            | "friends"
+            | "bystanders"
+            | "customers"
+            | "attackers"
+            | "gunmen"
+            | "assailants"
+            | "insurgents"
+            | "rebels"
+            | "terrorists"
+            | "suspects"
+            | "killed"
+            | "dead"
+            | "injured"
+            | "wounded"
     )
 }
 
@@ -272,12 +658,42 @@ pub fn is_people_noun(w: &str) -> bool {
 pub fn is_attacker_noun(w: &str) -> bool {
     matches!(
         w,
-        "gunman" | "gunmen" | "shooter" | "shooters" | "attacker" | "attackers" | "assailant"
-            | "assailants" | "militants" | "militant" | "terrorists" | "terrorist"
-            | "insurgents" | "insurgent" | "rebels" | "guerrillas" | "guerrilla" | "bomber"
-            | "bombers" | "kidnappers" | "hijackers" | "gunmen," | "jihadists" | "extremists"
-            | "robbers" | "robber" | "perpetrator" | "perpetrators" | "killer" | "killers"
-            | "suspect" | "suspects" | "assassins" | "assassin" | "commandos" | "subversives"
+        "gunman"
+            | "gunmen"
+            | "shooter"
+            | "shooters"
+            | "attacker"
+            | "attackers"
+            | "assailant"
+            | "assailants"
+            | "militants"
+            | "militant"
+            | "terrorists"
+            | "terrorist"
+            | "insurgents"
+            | "insurgent"
+            | "rebels"
+            | "guerrillas"
+            | "guerrilla"
+            | "bomber"
+            | "bombers"
+            | "kidnappers"
+            | "hijackers"
+            | "gunmen,"
+            | "jihadists"
+            | "extremists"
+            | "robbers"
+            | "robber"
+            | "perpetrator"
+            | "perpetrators"
+            | "killer"
+            | "killers"
+            | "suspect"
+            | "suspects"
+            | "assassins"
+            | "assassin"
+            | "commandos"
+            | "subversives"
     )
 }
 
@@ -285,18 +701,88 @@ pub fn is_attacker_noun(w: &str) -> bool {
 pub fn is_target_noun(w: &str) -> bool {
     matches!(
         w,
-        "hall" | "mosque" | "church" | "synagogue" | "temple" | "market" | "school" | "hotel"
-            | "restaurant" | "bar" | "club" | "nightclub" | "checkpoint" | "convoy" | "bus"
-            | "train" | "station" | "embassy" | "consulate" | "base" | "barracks" | "airport"
-            | "office" | "offices" | "headquarters" | "building" | "home" | "house"
-            | "residence" | "store" | "shop" | "bank" | "hospital" | "university" | "camp"
-            | "village" | "patrol" | "vehicle" | "car" | "truck" | "plant" | "pipeline"
-            | "tower" | "bridge" | "concert" | "stadium" | "festival" | "parade" | "rally"
-            | "ceremony" | "ceremonies" | "gathering" | "wedding" | "funeral" | "apartment"
-            | "restaurant," | "park" | "square" | "post" | "outpost" | "compound" | "court"
-            | "courthouse" | "prison" | "jail" | "ministry" | "parliament" | "cafe"
-            | "supermarket" | "mall" | "gate" | "facility" | "complex" | "plane" | "aircraft"
-            | "ship" | "vessel" | "tanker" | "helicopter" | "substation" | "dam" | "residence,"
+        "hall"
+            | "mosque"
+            | "church"
+            | "synagogue"
+            | "temple"
+            | "market"
+            | "school"
+            | "hotel"
+            | "restaurant"
+            | "bar"
+            | "club"
+            | "nightclub"
+            | "checkpoint"
+            | "convoy"
+            | "bus"
+            | "train"
+            | "station"
+            | "embassy"
+            | "consulate"
+            | "base"
+            | "barracks"
+            | "airport"
+            | "office"
+            | "offices"
+            | "headquarters"
+            | "building"
+            | "home"
+            | "house"
+            | "residence"
+            | "store"
+            | "shop"
+            | "bank"
+            | "hospital"
+            | "university"
+            | "camp"
+            | "village"
+            | "patrol"
+            | "vehicle"
+            | "car"
+            | "truck"
+            | "plant"
+            | "pipeline"
+            | "tower"
+            | "bridge"
+            | "concert"
+            | "stadium"
+            | "festival"
+            | "parade"
+            | "rally"
+            | "ceremony"
+            | "ceremonies"
+            | "gathering"
+            | "wedding"
+            | "funeral"
+            | "apartment"
+            | "restaurant,"
+            | "park"
+            | "square"
+            | "post"
+            | "outpost"
+            | "compound"
+            | "court"
+            | "courthouse"
+            | "prison"
+            | "jail"
+            | "ministry"
+            | "parliament"
+            | "cafe"
+            | "supermarket"
+            | "mall"
+            | "gate"
+            | "facility"
+            | "complex"
+            | "plane"
+            | "aircraft"
+            | "ship"
+            | "vessel"
+            | "tanker"
+            | "helicopter"
+            | "substation"
+            | "dam"
+            | "residence,"
     )
 }
 
@@ -304,14 +790,58 @@ pub fn is_target_noun(w: &str) -> bool {
 pub fn is_weapon_word(w: &str) -> bool {
     matches!(
         w,
-        "rifle" | "rifles" | "ak-47" | "ak-47s" | "pistol" | "pistols" | "handgun"
-            | "handguns" | "gun" | "guns" | "shotgun" | "revolver" | "knife" | "knives"
-            | "machete" | "machetes" | "grenade" | "grenades" | "ied" | "ieds" | "explosives"
-            | "explosive" | "dynamite" | "rocket" | "rockets" | "mortar" | "mortars"
-            | "missile" | "missiles" | "drone" | "drones" | "bomb" | "bombs" | "firearm"
-            | "firearms" | "machinegun" | "machineguns" | "submachine" | "ar-15" | "axe"
-            | "bat" | "hammer" | "molotov" | "tnt" | "carbine" | "m-16" | "uzi" | "fal"
-            | "m-60" | "bazooka" | "rpg" | "artillery"
+        "rifle"
+            | "rifles"
+            | "ak-47"
+            | "ak-47s"
+            | "pistol"
+            | "pistols"
+            | "handgun"
+            | "handguns"
+            | "gun"
+            | "guns"
+            | "shotgun"
+            | "revolver"
+            | "knife"
+            | "knives"
+            | "machete"
+            | "machetes"
+            | "grenade"
+            | "grenades"
+            | "ied"
+            | "ieds"
+            | "explosives"
+            | "explosive"
+            | "dynamite"
+            | "rocket"
+            | "rockets"
+            | "mortar"
+            | "mortars"
+            | "missile"
+            | "missiles"
+            | "drone"
+            | "drones"
+            | "bomb"
+            | "bombs"
+            | "firearm"
+            | "firearms"
+            | "machinegun"
+            | "machineguns"
+            | "submachine"
+            | "ar-15"
+            | "axe"
+            | "bat"
+            | "hammer"
+            | "molotov"
+            | "tnt"
+            | "carbine"
+            | "m-16"
+            | "uzi"
+            | "fal"
+            | "m-60"
+            | "bazooka"
+            | "rpg"
+            | "artillery"
     )
 }
 
@@ -319,17 +849,83 @@ pub fn is_weapon_word(w: &str) -> bool {
 pub fn is_speech_verb(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "say" | "told" | "tells" | "added" | "adds" | "stated" | "states"
-            | "explained" | "explains" | "noted" | "notes" | "warned" | "warns" | "stressed"
-            | "stresses" | "asked" | "asks" | "wrote" | "writes" | "declared" | "declares"
-            | "insisted" | "insists" | "argued" | "argues" | "claimed" | "claims" | "announced"
-            | "announces" | "continued" | "continues" | "recalled" | "recalls" | "remarked"
-            | "replied" | "replies" | "responded" | "responds" | "tweeted" | "posted"
-            | "acknowledged" | "admitted" | "confirmed" | "confirms" | "conceded" | "predicted"
-            | "suggested" | "suggests" | "emphasized" | "emphasised" | "observed" | "pointed"
-            | "cautioned" | "urged" | "urges" | "joked" | "lamented" | "complained"
-            | "believes" | "believed" | "thinks" | "thought" | "contended" | "contends"
-            | "testified" | "recounted" | "describes" | "described" | "reiterated" | "shouted"
-            | "yelled" | "wondered" | "agreed" | "agrees" | "concluded" | "according"
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "stated"
+            | "states"
+            | "explained"
+            | "explains"
+            | "noted"
+            | "notes"
+            | "warned"
+            | "warns"
+            | "stressed"
+            | "stresses"
+            | "asked"
+            | "asks"
+            | "wrote"
+            | "writes"
+            | "declared"
+            | "declares"
+            | "insisted"
+            | "insists"
+            | "argued"
+            | "argues"
+            | "claimed"
+            | "claims"
+            | "announced"
+            | "announces"
+            | "continued"
+            | "continues"
+            | "recalled"
+            | "recalls"
+            | "remarked"
+            | "replied"
+            | "replies"
+            | "responded"
+            | "responds"
+            | "tweeted"
+            | "posted"
+            | "acknowledged"
+            | "admitted"
+            | "confirmed"
+            | "confirms"
+            | "conceded"
+            | "predicted"
+            | "suggested"
+            | "suggests"
+            | "emphasized"
+            | "emphasised"
+            | "observed"
+            | "pointed"
+            | "cautioned"
+            | "urged"
+            | "urges"
+            | "joked"
+            | "lamented"
+            | "complained"
+            | "believes"
+            | "believed"
+            | "thinks"
+            | "thought"
+            | "contended"
+            | "contends"
+            | "testified"
+            | "recounted"
+            | "describes"
+            | "described"
+            | "reiterated"
+            | "shouted"
+            | "yelled"
+            | "wondered"
+            | "agreed"
+            | "agrees"
+            | "concluded"
+            | "according"
     )
 }

@@ -110,3 +110,6 @@ pub fn infer_anchor(times: &[TimeMention], captions: &[Caption<'_>]) -> Option<D
         .filter_map(|t| t.start_date)
         .max()
 }
+
+#[cfg(test)]
+mod tests;

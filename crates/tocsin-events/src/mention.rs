@@ -2,14 +2,12 @@
 
 use crate::casualty::{sentence_tolls, Toll, TollRole};
 use crate::lexicon::{
-    is_attacker_noun, is_irrealis, is_nonviolent_cause, is_target_noun, is_weapon_word,
-    trigger_at, Trigger, TriggerKind,
+    is_attacker_noun, is_irrealis, is_nonviolent_cause, is_target_noun, is_weapon_word, trigger_at,
+    Trigger, TriggerKind,
 };
 use crate::sentence::Sent;
 use crate::{Doc, PlaceMention};
-use tocsin_model::{
-    ActorKind, Attribution, EntityLabel, EventType, Figure, Perpetrator, Role,
-};
+use tocsin_model::{ActorKind, Attribution, EntityLabel, EventType, Figure, Perpetrator, Role};
 use tocsin_nlp::resolve::ActorKind as TableKind;
 use tocsin_nlp::timex::TimeMention;
 
@@ -102,7 +100,10 @@ fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
         }
     }
     // "to launch an attack", "to carry out attacks": an intention.
-    if at >= 2 && matches!(s.word(at - 1), "an" | "a" | "attacks") && matches!(s.word(at - 2), "launch" | "carry" | "stage" | "mount") {
+    if at >= 2
+        && matches!(s.word(at - 1), "an" | "a" | "attacks")
+        && matches!(s.word(at - 2), "launch" | "carry" | "stage" | "mount")
+    {
         return at >= 3 && s.word(at - 3) == "to";
     }
     if trig.noun && trig.plural {
@@ -110,7 +111,25 @@ fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
         // attacks"; "multiple attacks", "attacks on civilians" are generic.
         let before: Vec<&str> = (at.saturating_sub(3)..at).map(|k| s.word(k)).collect();
         let counted = (at.saturating_sub(3)..at).any(|k| s.is_number_start(k))
-            || before.iter().any(|w| matches!(*w, "the" | "these" | "those" | "twin" | "both" | "coordinated" | "friday's" | "saturday's" | "sunday's" | "monday's" | "tuesday's" | "wednesday's" | "thursday's" | "yesterday's"));
+            || before.iter().any(|w| {
+                matches!(
+                    *w,
+                    "the"
+                        | "these"
+                        | "those"
+                        | "twin"
+                        | "both"
+                        | "coordinated"
+                        | "friday's"
+                        | "saturday's"
+                        | "sunday's"
+                        | "monday's"
+                        | "tuesday's"
+                        | "wednesday's"
+                        | "thursday's"
+                        | "yesterday's"
+                )
+            });
         return !counted;
     }
     false
@@ -203,8 +222,13 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             eprintln!(
                 "sentence {si}: {:?}\n  triggers: {:?}\n  tolls: {:?}",
                 doc.text.get(a as usize..b as usize).unwrap_or(""),
-                hits.iter().map(|h| (s.word(h.at), h.trig.kind)).collect::<Vec<_>>(),
-                tolls.iter().map(|t| (t.role, t.text.as_str(), t.min)).collect::<Vec<_>>()
+                hits.iter()
+                    .map(|h| (s.word(h.at), h.trig.kind))
+                    .collect::<Vec<_>>(),
+                tolls
+                    .iter()
+                    .map(|t| (t.role, t.text.as_str(), t.min))
+                    .collect::<Vec<_>>()
             );
         }
         let violent: Vec<&Hit> = hits
@@ -223,7 +247,9 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             // Without an attack word, a toll counts only when it is not an accident's.
             !violent.is_empty()
                 && !nonviolent_cause
-                && (violent.iter().any(|h| h.trig.kind == TriggerKind::GenericAttack)
+                && (violent
+                    .iter()
+                    .any(|h| h.trig.kind == TriggerKind::GenericAttack)
                     || !tolls.is_empty())
         };
         let base = Mention {
@@ -242,14 +268,20 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             place: None,
             strong,
             fatal: (0..s.len()).any(|k| {
-                matches!(s.word(k), "fatal" | "deadly" | "homicide" | "slaying" | "murder" | "murdered" | "killer")
-                    && !matches!(s.word(k.saturating_sub(1)), "attempted" | "attempt")
+                matches!(
+                    s.word(k),
+                    "fatal" | "deadly" | "homicide" | "slaying" | "murder" | "murdered" | "killer"
+                ) && !matches!(s.word(k.saturating_sub(1)), "attempted" | "attempt")
             }),
         };
         let mut arrested: Option<Perpetrator> = None;
         for h in &hits {
             if let TriggerKind::Typed(t) = h.trig.kind {
-                if t.is_violent() || out.iter().any(|m: &Mention| m.sentence == si && m.kind == MentionKind::Typed(t)) {
+                if t.is_violent()
+                    || out
+                        .iter()
+                        .any(|m: &Mention| m.sentence == si && m.kind == MentionKind::Typed(t))
+                {
                     continue;
                 }
                 let mut m = base.clone();
@@ -393,14 +425,38 @@ fn is_armed_group(doc: &Doc<'_>, e: usize) -> bool {
         return false;
     }
     if let Some(&c) = doc.resolution.entity_cluster.get(e) {
-        if let Some(actor) = doc.resolution.clusters.get(c).and_then(|c| c.actor.as_ref()) {
+        if let Some(actor) = doc
+            .resolution
+            .clusters
+            .get(c)
+            .and_then(|c| c.actor.as_ref())
+        {
             return actor.kind == TableKind::ArmedGroup;
         }
     }
     let t = ent.text.to_lowercase();
-    ["taliban", "qaeda", "qaida", "shabaab", "boko haram", "hamas", "hezbollah", "militia", "brigade", "liberation", "islamic state", "mujahideen", "jihad", "front", "army", "guerrilla", "cartel", "rebels"]
-        .iter()
-        .any(|k| t.contains(k))
+    [
+        "taliban",
+        "qaeda",
+        "qaida",
+        "shabaab",
+        "boko haram",
+        "hamas",
+        "hezbollah",
+        "militia",
+        "brigade",
+        "liberation",
+        "islamic state",
+        "mujahideen",
+        "jihad",
+        "front",
+        "army",
+        "guerrilla",
+        "cartel",
+        "rebels",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
 }
 
 /// Nouns after a group's name that make the phrase about something else: "Taliban
@@ -408,11 +464,34 @@ fn is_armed_group(doc: &Doc<'_>, e: usize) -> bool {
 fn is_non_agent_head(w: &str) -> bool {
     matches!(
         w,
-        "takeover" | "government" | "leader" | "leaders" | "spokesman" | "spokeswoman"
-            | "spokesperson" | "official" | "officials" | "rule" | "regime" | "control"
-            | "territory" | "chief" | "founder" | "commander" | "ideology" | "propaganda"
-            | "flag" | "flags" | "media" | "supporters" | "sympathizers" | "sympathisers"
-            | "website" | "statement" | "channel" | "victory"
+        "takeover"
+            | "government"
+            | "leader"
+            | "leaders"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "officials"
+            | "rule"
+            | "regime"
+            | "control"
+            | "territory"
+            | "chief"
+            | "founder"
+            | "commander"
+            | "ideology"
+            | "propaganda"
+            | "flag"
+            | "flags"
+            | "media"
+            | "supporters"
+            | "sympathizers"
+            | "sympathisers"
+            | "website"
+            | "statement"
+            | "channel"
+            | "victory"
     )
 }
 
@@ -441,9 +520,12 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
             },
         );
     }
-    if out.is_empty() && (0..s.len()).any(|k| matches!(s.word(k), "responsible" | "claimed" | "behind")) {
+    if out.is_empty()
+        && (0..s.len()).any(|k| matches!(s.word(k), "responsible" | "claimed" | "behind"))
+    {
         // "it was responsible for two bombings": the group named last before this sentence.
-        let refers = (0..s.len()).any(|k| matches!(s.word(k), "it" | "group" | "organization" | "militants"));
+        let refers = (0..s.len())
+            .any(|k| matches!(s.word(k), "it" | "group" | "organization" | "militants"));
         if refers {
             let start = s.span()[0];
             if let Some((e, ent)) = doc
@@ -475,13 +557,29 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
         }
         let Some(e) = s.entity_end[k] else { continue };
         let next = s.word(k + 1);
-        let active = matches!(next, "opened" | "stabbed" | "attacked" | "fired" | "shot" | "killed" | "murdered")
-            && !matches!(s.word(k + 2), "dead" | "and" | "in" | "on" | "at" | "by" | "multiple" | "several" | "once" | "twice");
-        let agent = k >= 1 && s.word(k.saturating_sub(1)) == "by" && k >= 2 && matches!(s.word(k - 2), "shot" | "killed" | "stabbed" | "attacked" | "murdered");
+        let active = matches!(
+            next,
+            "opened" | "stabbed" | "attacked" | "fired" | "shot" | "killed" | "murdered"
+        ) && !matches!(
+            s.word(k + 2),
+            "dead" | "and" | "in" | "on" | "at" | "by" | "multiple" | "several" | "once" | "twice"
+        );
+        let agent = k >= 1
+            && s.word(k.saturating_sub(1)) == "by"
+            && k >= 2
+            && matches!(
+                s.word(k - 2),
+                "shot" | "killed" | "stabbed" | "attacked" | "murdered"
+            );
         let ent = &doc.entities[e];
         let suspect_first = (ent.start..ent.end).contains(&ent.start)
             && (k as i64 - at as i64).abs() < 30
-            && s.entity_at.iter().position(|x| *x == Some(e)).is_some_and(|f| f > 0 && matches!(s.word(f - 1), "suspect" | "gunman" | "shooter" | "attacker"));
+            && s.entity_at
+                .iter()
+                .position(|x| *x == Some(e))
+                .is_some_and(|f| {
+                    f > 0 && matches!(s.word(f - 1), "suspect" | "gunman" | "shooter" | "attacker")
+                });
         if active || agent || suspect_first {
             push_perp(
                 &mut out,
@@ -489,7 +587,11 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
                     name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
                     text: ent.text.clone(),
                     kind: ActorKind::Individual,
-                    attribution: if cue == Attribution::Suspected { Attribution::Stated } else { cue },
+                    attribution: if cue == Attribution::Suspected {
+                        Attribution::Stated
+                    } else {
+                        cue
+                    },
                     evidence: vec![[ent.start, ent.end]],
                 },
             );
@@ -499,7 +601,24 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
     for k in 0..s.len() {
         if !is_attacker_noun(s.word(k))
             || s.entity_at[k].is_some()
-            || matches!(s.word(k + 1), "attack" | "attacks" | "group" | "groups" | "organization" | "organisation" | "threat" | "cell" | "network" | "plot" | "activity" | "financing" | "charges" | "designation" | "list")
+            || matches!(
+                s.word(k + 1),
+                "attack"
+                    | "attacks"
+                    | "group"
+                    | "groups"
+                    | "organization"
+                    | "organisation"
+                    | "threat"
+                    | "cell"
+                    | "network"
+                    | "plot"
+                    | "activity"
+                    | "financing"
+                    | "charges"
+                    | "designation"
+                    | "list"
+            )
         {
             continue;
         }
@@ -548,9 +667,40 @@ fn np_start(s: &Sent<'_>, k: usize) -> usize {
         let raw = s.raw(a - 1);
         let modifier = s.is_number_start(a - 1)
             || (raw.chars().next().is_some_and(char::is_lowercase)
-                && !matches!(w, "the" | "a" | "an" | "and" | "by" | "of" | "after" | "when" | "as" | "that" | "which" | "who" | "to" | "in" | "on" | "at" | "with" | "were" | "was" | "have" | "has" | "had" | "been" | "are" | "is" | "said")
+                && !matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "and"
+                        | "by"
+                        | "of"
+                        | "after"
+                        | "when"
+                        | "as"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "were"
+                        | "was"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "been"
+                        | "are"
+                        | "is"
+                        | "said"
+                )
                 && !w.ends_with("ed"))
-            || matches!(w, "masked" | "armed" | "suspected" | "unidentified" | "unknown")
+            || matches!(
+                w,
+                "masked" | "armed" | "suspected" | "unidentified" | "unknown"
+            )
             || (raw.chars().next().is_some_and(char::is_uppercase)
                 && s.entity_at[a - 1].is_none_or(|e| s.entities[e].label == EntityLabel::Misc)
                 && a - 1 > 0
@@ -566,7 +716,24 @@ fn np_start(s: &Sent<'_>, k: usize) -> usize {
 /// The subject of an arrest verb: "Four Tajik men have been charged".
 fn subject_of(s: &Sent<'_>, at: usize, attribution: Attribution) -> Option<Perpetrator> {
     let mut k = at;
-    while k > 0 && matches!(s.word(k - 1), "have" | "has" | "had" | "been" | "was" | "were" | "is" | "are" | "being" | "later" | "also" | "since" | "formally") {
+    while k > 0
+        && matches!(
+            s.word(k - 1),
+            "have"
+                | "has"
+                | "had"
+                | "been"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "being"
+                | "later"
+                | "also"
+                | "since"
+                | "formally"
+        )
+    {
         k -= 1;
     }
     if k == 0 || k == at {
@@ -577,7 +744,10 @@ fn subject_of(s: &Sent<'_>, at: usize, attribution: Attribution) -> Option<Perpe
     let (start, end, kind) = if s.is_person_entity_end(head) {
         let (a, b) = s.entity_bytes_ending(head);
         (a, b, ActorKind::Individual)
-    } else if crate::lexicon::is_people_noun(hw) || crate::lexicon::is_person_noun(hw) || is_attacker_noun(hw) {
+    } else if crate::lexicon::is_people_noun(hw)
+        || crate::lexicon::is_person_noun(hw)
+        || is_attacker_noun(hw)
+    {
         let a = np_start(s, head);
         let (a, b) = s.bytes(a, head + 1);
         (a, b, ActorKind::Individual)
@@ -585,7 +755,10 @@ fn subject_of(s: &Sent<'_>, at: usize, attribution: Attribution) -> Option<Perpe
         return None;
     };
     let text = s.text.get(start as usize..end as usize)?.to_string();
-    if matches!(text.to_lowercase().as_str(), "he" | "she" | "they" | "police" | "who") {
+    if matches!(
+        text.to_lowercase().as_str(),
+        "he" | "she" | "they" | "police" | "who"
+    ) {
         return None;
     }
     Some(Perpetrator {
@@ -600,7 +773,10 @@ fn subject_of(s: &Sent<'_>, at: usize, attribution: Attribution) -> Option<Perpe
 /// "three gunmen" → 3 attackers.
 fn attackers(s: &Sent<'_>) -> Option<Figure> {
     for k in 1..s.len() {
-        if !matches!(s.word(k), "gunmen" | "attackers" | "assailants" | "militants" | "bombers" | "men") {
+        if !matches!(
+            s.word(k),
+            "gunmen" | "attackers" | "assailants" | "militants" | "bombers" | "men"
+        ) {
             continue;
         }
         if s.word(k) == "men" && !(1..k).any(|j| matches!(s.word(j), "armed" | "masked")) {
@@ -625,27 +801,53 @@ fn attackers(s: &Sent<'_>) -> Option<Figure> {
     None
 }
 
-/// What was attacked: the phrase after the trigger whose head is a target noun.
+/// What was attacked: the phrase after an attack word whose head is a target noun
+/// ("attacked a concert hall", "bombing at a checkpoint").
 fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
-    let mut out = Vec::new();
-    let mut k = at + 1;
-    let limit = (at + 8).min(s.len());
-    while k < limit {
-        let w = s.word(k);
-        if matches!(w, "." | ";" | ",") && k > at + 1 {
-            break;
-        }
-        if is_target_noun(w) {
-            let mut a = k;
-            while a > at + 1 && !matches!(s.word(a - 1), "on" | "at" | "in" | "against" | "near" | "of" | "outside" | "inside") && k - a < 4 {
-                a -= 1;
+    let mut out: Vec<Role> = Vec::new();
+    let starts: Vec<usize> = std::iter::once(at)
+        .chain((0..s.len()).filter(|&k| {
+            k != at && trigger_at(s.words, k).is_some_and(|t| !matches!(t.kind, TriggerKind::Toll))
+        }))
+        .collect();
+    for t0 in starts {
+        let limit = (t0 + 8).min(s.len());
+        let mut k = t0 + 1;
+        while k < limit {
+            let w = s.word(k);
+            if matches!(w, "." | ";" | ",") && k > t0 + 1 {
+                break;
             }
-            let text = s.slice(a, k + 1).to_string();
-            let (start, end) = s.bytes(a, k + 1);
-            out.push(Role { text, kind: None, named: false, start, end });
-            break;
+            if is_target_noun(w) {
+                // The head is the last of a run of nouns: "concert hall", "police station".
+                let mut head = k;
+                while head + 1 < s.len() && is_target_noun(s.word(head + 1)) {
+                    head += 1;
+                }
+                // The phrase opens at its determiner ("a concert hall"), else at the noun.
+                let a = (k.saturating_sub(3).max(t0 + 1)..k)
+                    .rev()
+                    .find(|&d| {
+                        matches!(
+                            s.word(d),
+                            "a" | "an" | "the" | "its" | "their" | "his" | "her"
+                        )
+                    })
+                    .unwrap_or(k);
+                let (start, end) = s.bytes(a, head + 1);
+                if !out.iter().any(|r| r.start < end && start < r.end) {
+                    out.push(Role {
+                        text: s.slice(a, head + 1).to_string(),
+                        kind: None,
+                        named: false,
+                        start,
+                        end,
+                    });
+                }
+                break;
+            }
+            k += 1;
         }
-        k += 1;
     }
     out
 }
@@ -658,7 +860,26 @@ fn weapons(s: &Sent<'_>) -> Vec<Role> {
             continue;
         }
         // "car bomb", "AK-47 rifles": one modifier before the head.
-        let a = if k > 0 && (is_weapon_word(s.word(k - 1)) || matches!(s.word(k - 1), "car" | "assault" | "semi-automatic" | "automatic" | "hand" | "roadside" | "pipe" | "nail" | "petrol" | "gas" | "kitchen")) { k - 1 } else { k };
+        let a = if k > 0
+            && (is_weapon_word(s.word(k - 1))
+                || matches!(
+                    s.word(k - 1),
+                    "car"
+                        | "assault"
+                        | "semi-automatic"
+                        | "automatic"
+                        | "hand"
+                        | "roadside"
+                        | "pipe"
+                        | "nail"
+                        | "petrol"
+                        | "gas"
+                        | "kitchen"
+                )) {
+            k - 1
+        } else {
+            k
+        };
         let (start, end) = s.bytes(a, k + 1);
         if out.iter().any(|r| r.end >= start && r.start <= end) {
             continue;
@@ -681,7 +902,10 @@ fn victims(s: &Sent<'_>, tolls: &[Toll]) -> Vec<Role> {
         if t.role == TollRole::Shot && tolls.iter().any(|o| o.role != TollRole::Shot) {
             continue;
         }
-        let named = s.entities.iter().any(|e| e.label == EntityLabel::Per && e.start == t.start && e.end == t.end);
+        let named = s
+            .entities
+            .iter()
+            .any(|e| e.label == EntityLabel::Per && e.start == t.start && e.end == t.end);
         out.push(Role {
             text: t.text.clone(),
             kind: Some("person".into()),

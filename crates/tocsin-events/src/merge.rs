@@ -138,13 +138,24 @@ fn role_figure(d: &Draft, role: TollRole) -> Option<Figure> {
         if tolls.is_empty() {
             continue;
         }
-        let numeric = tolls.iter().filter(|t| !t.singular).max_by_key(|t| (t.value(), t.exact));
+        let numeric = tolls
+            .iter()
+            .filter(|t| !t.singular)
+            .max_by_key(|t| (t.value(), t.exact));
         let singles: Vec<&&Toll> = tolls.iter().filter(|t| t.singular).collect();
-        let additional: Vec<&&Toll> = singles.iter().filter(|t| is_additional(&t.text)).copied().collect();
+        let additional: Vec<&&Toll> = singles
+            .iter()
+            .filter(|t| is_additional(&t.text))
+            .copied()
+            .collect();
         // Described victims of one sentence are often one person told twice (a headline
         // fused with the lead: "Man shot dead … A man was shot"), so the largest stands.
         let single_sum = singles.iter().map(|t| t.value()).max().unwrap_or(0);
-        if best.is_some() && !additional.is_empty() && numeric.is_none() && additional.len() == singles.len() {
+        if best.is_some()
+            && !additional.is_empty()
+            && numeric.is_none()
+            && additional.len() == singles.len()
+        {
             extra += additional.len() as u64;
             extra_evidence.extend(additional.iter().map(|t| [t.start, t.end]));
             continue;
@@ -157,7 +168,10 @@ fn role_figure(d: &Draft, role: TollRole) -> Option<Figure> {
             },
         };
         let v = candidate.min.or(candidate.max).unwrap_or(0);
-        if best.is_none() || v > best_value || (v == best_value && candidate.exact && !best.as_ref().is_some_and(|b| b.exact)) {
+        if best.is_none()
+            || v > best_value
+            || (v == best_value && candidate.exact && !best.as_ref().is_some_and(|b| b.exact))
+        {
             best_value = v;
             best = Some(candidate);
         }
@@ -174,7 +188,10 @@ fn role_figure(d: &Draft, role: TollRole) -> Option<Figure> {
 
 fn is_additional(text: &str) -> bool {
     let t = text.to_lowercase();
-    t.starts_with("another ") || t.starts_with("a second ") || t.starts_with("second ") || t.starts_with("a third ")
+    t.starts_with("another ")
+        || t.starts_with("a second ")
+        || t.starts_with("second ")
+        || t.starts_with("a third ")
 }
 
 fn figure(t: &Toll) -> Figure {
@@ -238,7 +255,11 @@ fn precision_name(p: Precision) -> &'static str {
 fn caption_dates(doc: &Doc<'_>, d: &Draft, place: Option<&str>) -> Vec<DateCand> {
     let mut out = Vec::new();
     for c in doc.captions {
-        let words: Vec<String> = c.tokens.iter().map(|t| t.text(c.text).to_lowercase()).collect();
+        let words: Vec<String> = c
+            .tokens
+            .iter()
+            .map(|t| t.text(c.text).to_lowercase())
+            .collect();
         let mut trig_at = None;
         for i in 0..words.len() {
             if let Some(t) = trigger_at(&words, i) {
@@ -284,14 +305,21 @@ fn choose_date(cands: &[DateCand], notes: &mut Vec<String>) -> Option<DateCand> 
             .iter()
             .filter(|o| o.time.value == c.time.value)
             .count();
-        let key = |x: &DateCand, v: usize| (x.time.relative, precision_rank(x.time.precision), usize::MAX - v);
+        let key = |x: &DateCand, v: usize| {
+            (
+                x.time.relative,
+                precision_rank(x.time.precision),
+                usize::MAX - v,
+            )
+        };
         if best.is_none_or(|(b, bv)| key(c, votes) < key(b, bv)) {
             best = Some((c, votes));
         }
     }
     let (b, _) = best?;
     for c in cands {
-        let same_day = c.time.start_date == b.time.start_date || (c.time.precision != Precision::Day);
+        let same_day =
+            c.time.start_date == b.time.start_date || (c.time.precision != Precision::Day);
         if !same_day && c.time.value != b.time.value {
             let where_ = |x: &DateCand| if x.caption { "a caption" } else { "the text" };
             let note = format!(
@@ -302,7 +330,11 @@ fn choose_date(cands: &[DateCand], notes: &mut Vec<String>) -> Option<DateCand> 
                 where_(b),
                 b.time.text,
                 b.time.value.as_deref().unwrap_or("?"),
-                if b.time.relative == c.time.relative { "more specific or more frequent one" } else { "date stated in full" }
+                if b.time.relative == c.time.relative {
+                    "more specific or more frequent one"
+                } else {
+                    "date stated in full"
+                }
             );
             if !notes.contains(&note) {
                 notes.push(note);
@@ -354,7 +386,11 @@ fn finish(doc: &Doc<'_>, d: Draft, main: bool) -> Event {
     let mut notes = Vec::new();
     let mut dates: Vec<DateCand> = d.dates().cloned().collect();
     if main && kind.is_violent() {
-        dates.extend(caption_dates(doc, &d, place.as_ref().map(|p| p.name.as_str())));
+        dates.extend(caption_dates(
+            doc,
+            &d,
+            place.as_ref().map(|p| p.name.as_str()),
+        ));
     }
     let date = choose_date(&dates, &mut notes);
     let mut perpetrators: Vec<Perpetrator> = Vec::new();
@@ -406,8 +442,13 @@ fn finish(doc: &Doc<'_>, d: Draft, main: bool) -> Event {
     Event {
         kind,
         modes,
-        date: date.as_ref().and_then(|c| c.time.value.clone()).map(|v| trim_interval(&v)),
-        date_precision: date.as_ref().map(|c| precision_name(c.time.precision).to_string()),
+        date: date
+            .as_ref()
+            .and_then(|c| c.time.value.clone())
+            .map(|v| trim_interval(&v)),
+        date_precision: date
+            .as_ref()
+            .map(|c| precision_name(c.time.precision).to_string()),
         date_text: date.as_ref().map(|c| {
             if c.caption {
                 format!("{} (caption)", c.time.text)

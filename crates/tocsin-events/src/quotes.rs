@@ -19,17 +19,23 @@ struct Stretch {
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}')
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}'
+    )
 }
 
 /// Whether the mark at byte `i` opens a quote, judged by what is around it.
 fn opens(text: &str, i: usize, c: char) -> bool {
     let before = text[..i].chars().next_back();
     let after = text[i + c.len_utf8()..].chars().next();
-    let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':'));
+    let space_before =
+        before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':'));
     let space_after = after.is_none_or(char::is_whitespace);
     match c {
-        '\u{201c}' | '\u{201e}' | '\u{00ab}' => !(space_after && !space_before) || after.is_none_or(|a| a == '\n'),
+        '\u{201c}' | '\u{201e}' | '\u{00ab}' => {
+            !(space_after && !space_before) || after.is_none_or(|a| a == '\n')
+        }
         '\u{201d}' | '\u{00bb}' => space_before && !space_after,
         _ => space_before && !space_after,
     }
@@ -42,7 +48,9 @@ fn marks(text: &str, a: usize, b: usize) -> Vec<(usize, usize, char)> {
     let bytes = text.as_bytes();
     let mut i = a;
     while i < b {
-        let Some(c) = text[i..b].chars().next() else { break };
+        let Some(c) = text[i..b].chars().next() else {
+            break;
+        };
         if c == '\'' && i + 1 < b && bytes[i + 1] == b'\'' {
             out.push((i, 2, '"'));
             i += 2;
@@ -72,7 +80,10 @@ fn stretches_in(text: &str, a: usize, b: usize, out: &mut Vec<Stretch>) {
     let mut open: Option<usize> = None;
     for (i, width, c) in marks(text, a, b) {
         let is_open = opens_at(text, i, width, c);
-        if c == '\u{00ab}' && text[i + width..b].starts_with(' ') && !text[i..b].contains('\u{00bb}') {
+        if c == '\u{00ab}'
+            && text[i + width..b].starts_with(' ')
+            && !text[i..b].contains('\u{00bb}')
+        {
             // A guillemet used as a separator ("Place « CBS Chicago").
             continue;
         }
@@ -84,7 +95,10 @@ fn stretches_in(text: &str, a: usize, b: usize, out: &mut Vec<Stretch>) {
                     open = Some(i + width);
                     continue;
                 }
-                if is_open && !text[s..i].trim_end().ends_with(['.', ',', '?', '!']) && c == '\u{201c}' {
+                if is_open
+                    && !text[s..i].trim_end().ends_with(['.', ',', '?', '!'])
+                    && c == '\u{201c}'
+                {
                     // A second opening mark before any close: the first quote ran to here.
                     push(out, text, s, i, false);
                     open = Some(i + width);
@@ -100,13 +114,12 @@ fn stretches_in(text: &str, a: usize, b: usize, out: &mut Vec<Stretch>) {
         // quotation mark (the news convention); otherwise it ends with its sentence, so that
         // a stray mark does not swallow the article.
         let next = text[b..].trim_start();
-        let next_opens = next.starts_with(['"', '\u{201c}', '\u{201e}', '\u{00ab}']) || next.starts_with("''");
+        let next_opens =
+            next.starts_with(['"', '\u{201c}', '\u{201e}', '\u{00ab}']) || next.starts_with("''");
         if next_opens {
             push(out, text, s, b, true);
         } else {
-            let end = text[s..b]
-                .find(['.', '?', '!'])
-                .map_or(b, |k| s + k + 1);
+            let end = text[s..b].find(['.', '?', '!']).map_or(b, |k| s + k + 1);
             push(out, text, s, end, false);
         }
     }
@@ -153,7 +166,12 @@ struct Speaker {
 pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
     let text = doc.text;
     let paras = tocsin_nlp::tokenize::paragraphs(text);
-    let para_of = |b: u32| paras.iter().position(|p| p.start <= b && b <= p.end).unwrap_or(0);
+    let para_of = |b: u32| {
+        paras
+            .iter()
+            .position(|p| p.start <= b && b <= p.end)
+            .unwrap_or(0)
+    };
     let st = stretches(text);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(Speaker, usize)> = None;
@@ -164,7 +182,11 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
     for (qi, s) in st.iter().enumerate() {
         let p = para_of(s.start);
         let para = paras[p];
-        let prev_end = if qi > 0 && para_of(st[qi - 1].end) == p { st[qi - 1].end } else { para.start };
+        let prev_end = if qi > 0 && para_of(st[qi - 1].end) == p {
+            st[qi - 1].end
+        } else {
+            para.start
+        };
         let next_start = st
             .get(qi + 1)
             .filter(|n| para_of(n.start) == p)
@@ -174,14 +196,17 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
         let own = after.or_else(|| speaker_before(doc, words, prev_end, s.start));
         let own_speaker = own.is_some();
         let speaker = own.or_else(|| {
-                // A quote that opens a paragraph continuing the last speaker's words, or
-                // a second quote in the same paragraph.
-                last_speaker.as_ref().and_then(|(sp, lp)| {
-                    (prev_open_end || *lp == p || *lp + 1 == p).then(|| sp.clone())
-                })
-            });
+            // A quote that opens a paragraph continuing the last speaker's words, or
+            // a second quote in the same paragraph.
+            last_speaker.as_ref().and_then(|(sp, lp)| {
+                (prev_open_end || *lp == p || *lp + 1 == p).then(|| sp.clone())
+            })
+        });
         prev_open_end = s.open_end;
-        let quote_text = text.get(s.start as usize..s.end as usize).unwrap_or("").trim_end_matches([',', ' ']);
+        let quote_text = text
+            .get(s.start as usize..s.end as usize)
+            .unwrap_or("")
+            .trim_end_matches([',', ' ']);
         if quote_text.split_whitespace().count() == 0 {
             continue;
         }
@@ -271,7 +296,12 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
     let r = token_range(doc, a, b);
     let mut i0 = r.start;
     let mut dash = false;
-    while i0 < r.end && matches!(words[i0].as_str(), "," | "”" | "\"" | "“" | "—" | "-" | "―" | "--" | "'" | "''" | "’" | "?" | "!") {
+    while i0 < r.end
+        && matches!(
+            words[i0].as_str(),
+            "," | "”" | "\"" | "“" | "—" | "-" | "―" | "--" | "'" | "''" | "’" | "?" | "!"
+        )
+    {
         dash |= matches!(words[i0].as_str(), "—" | "―" | "--");
         i0 += 1;
     }
@@ -281,7 +311,11 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
     let w0 = words[i0].as_str();
     if dash {
         // `.” ― Pamela Padilla`: a signature.
-        if let Some(ent) = doc.entities.iter().find(|e| e.start == doc.tokens[i0].start && e.label == EntityLabel::Per) {
+        if let Some(ent) = doc
+            .entities
+            .iter()
+            .find(|e| e.start == doc.tokens[i0].start && e.label == EntityLabel::Per)
+        {
             return Some(Speaker {
                 name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
                 role: None,
@@ -311,11 +345,15 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
     if let Some(sp) = subject_before(doc, words, i0, v) {
         // The speaker must open the attribution, after at most a title: `,” Trump lawyer
         // Marc Kasowitz said`.
-        let before: Vec<usize> = (i0..v).take_while(|&i| doc.tokens[i].start < sp.from).collect();
+        let before: Vec<usize> = (i0..v)
+            .take_while(|&i| doc.tokens[i].start < sp.from)
+            .collect();
         let title_only = before.len() <= 6
             && before.iter().all(|&i| {
-                !matches!(words[i].as_str(), "," | "." | "that" | "“" | "”" | "\"" | "and" | "but")
-                    && !speech_at(doc, words, i)
+                !matches!(
+                    words[i].as_str(),
+                    "," | "." | "that" | "“" | "”" | "\"" | "and" | "but"
+                ) && !speech_at(doc, words, i)
             });
         if title_only {
             return Some(sp);
@@ -327,10 +365,21 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
 
 /// A short described speaker, tokens `a..v` ("a narrator in the Clinton ad", "the book").
 fn described(doc: &Doc<'_>, words: &[String], a: usize, v: usize) -> Option<Speaker> {
-    if v <= a || v - a > 9 || !matches!(words[a].as_str(), "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its") {
+    if v <= a
+        || v - a > 9
+        || !matches!(
+            words[a].as_str(),
+            "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its"
+        )
+    {
         return None;
     }
-    if (a..v).any(|i| matches!(words[i].as_str(), "." | ";" | "“" | "”" | "\"" | "he" | "she" | "they" | "it" | "that" | "which")) {
+    if (a..v).any(|i| {
+        matches!(
+            words[i].as_str(),
+            "." | ";" | "“" | "”" | "\"" | "he" | "she" | "they" | "it" | "that" | "which"
+        )
+    }) {
         return None;
     }
     let start = doc.tokens[a].start;
@@ -339,7 +388,12 @@ fn described(doc: &Doc<'_>, words: &[String], a: usize, v: usize) -> Option<Spea
         end = doc.tokens[v - 2].end;
     }
     let name = doc.text.get(start as usize..end as usize)?.to_string();
-    Some(Speaker { name, role: None, at: doc.tokens[v].start, from: start })
+    Some(Speaker {
+        name,
+        role: None,
+        at: doc.tokens[v].start,
+        from: start,
+    })
 }
 
 /// `John Kirby said the United States remains “vigilant”`, `He stressed that … “…”`.
@@ -351,7 +405,10 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
         .take(30)
         .find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
     // The verb must belong to the sentence that holds the quote.
-    if r.clone().skip_while(|&i| i <= v).any(|i| matches!(words[i].as_str(), "." | "?" | "!")) {
+    if r.clone()
+        .skip_while(|&i| i <= v)
+        .any(|i| matches!(words[i].as_str(), "." | "?" | "!"))
+    {
         return None;
     }
     if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
@@ -364,7 +421,24 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
 fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Option<Speaker> {
     let mut k = v;
     // Skip auxiliaries and an appositive: "Bill Roggio, a senior fellow at X, told".
-    while k > lo && matches!(words[k - 1].as_str(), "has" | "had" | "have" | "also" | "later" | "then" | "once" | "previously" | "further" | "again" | "publicly" | "repeatedly" | "recently") {
+    while k > lo
+        && matches!(
+            words[k - 1].as_str(),
+            "has"
+                | "had"
+                | "have"
+                | "also"
+                | "later"
+                | "then"
+                | "once"
+                | "previously"
+                | "further"
+                | "again"
+                | "publicly"
+                | "repeatedly"
+                | "recently"
+        )
+    {
         k -= 1;
     }
     if k > lo && words[k - 1] == ")" {
@@ -414,13 +488,43 @@ fn is_role_text(r: &str) -> bool {
     let first = r.split_whitespace().next().unwrap_or("");
     !r.is_empty()
         && r.split_whitespace().count() <= 16
-        && (matches!(first, "a" | "an" | "the" | "who" | "head" | "chief" | "director" | "president" | "chairman" | "chairwoman" | "spokesman" | "spokeswoman" | "executive" | "founder" | "author" | "professor" | "leader" | "member" | "former" | "senior" | "deputy" | "co-founder" | "secretary" | "editor" | "CEO" | "chair")
-            || is_title_noun(&first.to_lowercase()))
+        && (matches!(
+            first,
+            "a" | "an"
+                | "the"
+                | "who"
+                | "head"
+                | "chief"
+                | "director"
+                | "president"
+                | "chairman"
+                | "chairwoman"
+                | "spokesman"
+                | "spokeswoman"
+                | "executive"
+                | "founder"
+                | "author"
+                | "professor"
+                | "leader"
+                | "member"
+                | "former"
+                | "senior"
+                | "deputy"
+                | "co-founder"
+                | "secretary"
+                | "editor"
+                | "CEO"
+                | "chair"
+        ) || is_title_noun(&first.to_lowercase()))
 }
 
 fn clean_role(r: &str) -> String {
     let r = r.trim();
-    let r = r.strip_prefix("a ").or_else(|| r.strip_prefix("an ")).or_else(|| r.strip_prefix("the ")).unwrap_or(r);
+    let r = r
+        .strip_prefix("a ")
+        .or_else(|| r.strip_prefix("an "))
+        .or_else(|| r.strip_prefix("the "))
+        .unwrap_or(r);
     r.to_string()
 }
 
@@ -429,11 +533,28 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
     let end_tok = doc.tokens.get(k.checked_sub(1)?)?;
     let at = end_tok.start;
     // A named entity.
-    if let Some((e, ent)) = doc.entities.iter().enumerate().find(|(_, e)| e.end == end_tok.end) {
-        if matches!(ent.label, EntityLabel::Per | EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Misc | EntityLabel::Loc) {
+    if let Some((e, ent)) = doc
+        .entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.end == end_tok.end)
+    {
+        if matches!(
+            ent.label,
+            EntityLabel::Per
+                | EntityLabel::Org
+                | EntityLabel::Gpe
+                | EntityLabel::Misc
+                | EntityLabel::Loc
+        ) {
             let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
             let role = title_before(doc, words, ent.start).or_else(|| cluster_role(doc, words, e));
-            return Some(Speaker { name, role, at, from: ent.start });
+            return Some(Speaker {
+                name,
+                role,
+                at,
+                from: ent.start,
+            });
         }
     }
     let w = words[k - 1].as_str();
@@ -441,16 +562,39 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
     // elsewhere, else the word itself.
     let raw = doc.text.get(end_tok.range()).unwrap_or("");
     if raw.chars().next().is_some_and(char::is_uppercase)
-        && raw.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "this" | "that" | "the" | "who" | "officials" | "police" | "one")
+        && raw
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "it"
+                | "this"
+                | "that"
+                | "the"
+                | "who"
+                | "officials"
+                | "police"
+                | "one"
+        )
         && raw.len() > 1
     {
         let full = doc
             .entities
             .iter()
-            .find(|e| e.label == EntityLabel::Per && e.text.ends_with(raw) && e.text.len() > raw.len())
+            .find(|e| {
+                e.label == EntityLabel::Per && e.text.ends_with(raw) && e.text.len() > raw.len()
+            })
             .map(|e| e.canonical.clone().unwrap_or_else(|| e.text.clone()));
-        return Some(Speaker { name: full.unwrap_or_else(|| raw.to_string()), role: None, at, from: end_tok.start });
+        return Some(Speaker {
+            name: full.unwrap_or_else(|| raw.to_string()),
+            role: None,
+            at,
+            from: end_tok.start,
+        });
     }
     // A pronoun or role noun linked by resolution.
     if let Some((c, cluster)) = doc
@@ -463,8 +607,17 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
     {
         let first = cluster.mentions.first().copied();
         let role = first.and_then(|m| cluster_role(doc, words, m));
-        let role = if c.kind == CorefKind::Nominal && role.is_none() { Some(c.text.clone()) } else { role };
-        return Some(Speaker { name: cluster.canonical.clone(), role, at, from: c.span.start });
+        let role = if c.kind == CorefKind::Nominal && role.is_none() {
+            Some(c.text.clone())
+        } else {
+            role
+        };
+        return Some(Speaker {
+            name: cluster.canonical.clone(),
+            role,
+            at,
+            from: c.span.start,
+        });
     }
     if matches!(w, "he" | "she") {
         // Unresolved pronoun: the nearest person named before.
@@ -474,21 +627,80 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
             .enumerate()
             .filter(|(_, e)| e.label == EntityLabel::Per && e.end <= end_tok.start)
             .last()?;
-        return Some(Speaker { name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()), role: cluster_role(doc, words, e), at, from: end_tok.start });
+        return Some(Speaker {
+            name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+            role: cluster_role(doc, words, e),
+            at,
+            from: end_tok.start,
+        });
     }
     // A described speaker: "police", "the spokesman", "officials".
     let mut a = k - 1;
-    while a > 0 && k - a < 5 && doc.text.get(doc.tokens[a - 1].range()).is_some_and(|t| t.chars().all(|c| c.is_alphabetic() || c == '-')) && !matches!(words[a - 1].as_str(), "that" | "and" | "but" | "said" | "as" | "he" | "she" | "it") {
+    while a > 0
+        && k - a < 5
+        && doc
+            .text
+            .get(doc.tokens[a - 1].range())
+            .is_some_and(|t| t.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && !matches!(
+            words[a - 1].as_str(),
+            "that" | "and" | "but" | "said" | "as" | "he" | "she" | "it"
+        )
+    {
         a -= 1;
         if matches!(words[a].as_str(), "the" | "a" | "an") {
             break;
         }
     }
     let head = w;
-    if matches!(head, "police" | "officials" | "official" | "spokesman" | "spokeswoman" | "spokesperson" | "authorities" | "witnesses" | "witness" | "investigators" | "prosecutors" | "sources" | "statement" | "officers" | "residents" | "ministry" | "they" | "we" | "i" | "it" | "source" | "analysts" | "experts" | "expert" | "report" | "aides" | "aide" | "campaign" | "officer" | "sheriff" | "chief" | "spokesmen" | "group" | "agency" | "department" | "office" | "who") {
+    if matches!(
+        head,
+        "police"
+            | "officials"
+            | "official"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "authorities"
+            | "witnesses"
+            | "witness"
+            | "investigators"
+            | "prosecutors"
+            | "sources"
+            | "statement"
+            | "officers"
+            | "residents"
+            | "ministry"
+            | "they"
+            | "we"
+            | "i"
+            | "it"
+            | "source"
+            | "analysts"
+            | "experts"
+            | "expert"
+            | "report"
+            | "aides"
+            | "aide"
+            | "campaign"
+            | "officer"
+            | "sheriff"
+            | "chief"
+            | "spokesmen"
+            | "group"
+            | "agency"
+            | "department"
+            | "office"
+            | "who"
+    ) {
         let start = doc.tokens[a].start as usize;
         let text = doc.text.get(start..end_tok.end as usize)?.to_string();
-        return Some(Speaker { name: text, role: None, at, from: start as u32 });
+        return Some(Speaker {
+            name: text,
+            role: None,
+            at,
+            from: start as u32,
+        });
     }
     None
 }
@@ -496,7 +708,16 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
 /// `according to X`, `said Roggio`, `said the official, …`.
 fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Option<Speaker> {
     let tok = doc.tokens.get(i)?;
-    if let Some((e, ent)) = doc.entities.iter().enumerate().find(|(_, e)| e.start == tok.start || (tok.start < e.start && i + 1 < end && doc.tokens.get(i + 1).is_some_and(|t| t.start == e.start) && matches!(words[i].as_str(), "the" | "sen." | "rep." | "gov." | "mr." | "mrs." | "ms." | "dr."))) {
+    if let Some((e, ent)) = doc.entities.iter().enumerate().find(|(_, e)| {
+        e.start == tok.start
+            || (tok.start < e.start
+                && i + 1 < end
+                && doc.tokens.get(i + 1).is_some_and(|t| t.start == e.start)
+                && matches!(
+                    words[i].as_str(),
+                    "the" | "sen." | "rep." | "gov." | "mr." | "mrs." | "ms." | "dr."
+                ))
+    }) {
         let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
         // An appositive after the name: "said Bill Roggio, a senior fellow at …".
         let after = doc.text.get(ent.end as usize..).unwrap_or("");
@@ -507,7 +728,12 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
             .map(clean_role)
             .or_else(|| title_before(doc, words, ent.start))
             .or_else(|| cluster_role(doc, words, e));
-        return Some(Speaker { name, role, at: tok.start, from: tok.start });
+        return Some(Speaker {
+            name,
+            role,
+            at: tok.start,
+            from: tok.start,
+        });
     }
     // "said the official", "according to police".
     let mut j = i;
@@ -519,9 +745,17 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
         j += 1;
     }
     if j > i {
-        let t = doc.text.get(tok.start as usize..doc.tokens[j - 1].end as usize)?.to_string();
+        let t = doc
+            .text
+            .get(tok.start as usize..doc.tokens[j - 1].end as usize)?
+            .to_string();
         if t.split_whitespace().count() <= 5 {
-            return Some(Speaker { name: t, role: None, at: tok.start, from: tok.start });
+            return Some(Speaker {
+                name: t,
+                role: None,
+                at: tok.start,
+                from: tok.start,
+            });
         }
     }
     None
@@ -541,7 +775,11 @@ fn title_before(doc: &Doc<'_>, words: &[String], start: u32) -> Option<String> {
     while a > 0 && k - a < 7 {
         let w = words[a - 1].as_str();
         let raw = doc.text.get(doc.tokens[a - 1].range()).unwrap_or("");
-        if matches!(w, "," | "." | "said" | "told" | "and" | "that" | "“" | "\"" | "”") || is_speech_verb(w) {
+        if matches!(
+            w,
+            "," | "." | "said" | "told" | "and" | "that" | "“" | "\"" | "”"
+        ) || is_speech_verb(w)
+        {
             break;
         }
         if matches!(w, "the" | "a" | "an") {
@@ -558,16 +796,68 @@ fn title_before(doc: &Doc<'_>, words: &[String], start: u32) -> Option<String> {
 fn is_title_noun(w: &str) -> bool {
     matches!(
         w,
-        "adviser" | "advisor" | "minister" | "spokesman" | "spokeswoman" | "spokesperson"
-            | "president" | "chief" | "director" | "official" | "secretary" | "commander"
-            | "general" | "gen." | "expert" | "analyst" | "fellow" | "professor" | "senator"
-            | "sen." | "governor" | "gov." | "mayor" | "leader" | "chairman" | "chairwoman"
-            | "ambassador" | "envoy" | "prosecutor" | "attorney" | "sheriff" | "captain"
-            | "lieutenant" | "sergeant" | "detective" | "officer" | "candidate" | "nominee"
-            | "rep." | "representative" | "congressman" | "congresswoman" | "premier"
-            | "manager" | "founder" | "editor" | "researcher" | "coordinator" | "head"
-            | "superintendent" | "inspector" | "colonel" | "col." | "lt." | "sgt." | "capt."
-            | "deputy" | "judge" | "strategist" | "pollster" | "aide" | "counsel"
+        "adviser"
+            | "advisor"
+            | "minister"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "president"
+            | "chief"
+            | "director"
+            | "official"
+            | "secretary"
+            | "commander"
+            | "general"
+            | "gen."
+            | "expert"
+            | "analyst"
+            | "fellow"
+            | "professor"
+            | "senator"
+            | "sen."
+            | "governor"
+            | "gov."
+            | "mayor"
+            | "leader"
+            | "chairman"
+            | "chairwoman"
+            | "ambassador"
+            | "envoy"
+            | "prosecutor"
+            | "attorney"
+            | "sheriff"
+            | "captain"
+            | "lieutenant"
+            | "sergeant"
+            | "detective"
+            | "officer"
+            | "candidate"
+            | "nominee"
+            | "rep."
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "premier"
+            | "manager"
+            | "founder"
+            | "editor"
+            | "researcher"
+            | "coordinator"
+            | "head"
+            | "superintendent"
+            | "inspector"
+            | "colonel"
+            | "col."
+            | "lt."
+            | "sgt."
+            | "capt."
+            | "deputy"
+            | "judge"
+            | "strategist"
+            | "pollster"
+            | "aide"
+            | "counsel"
     )
 }
 
@@ -601,7 +891,21 @@ fn indirect(doc: &Doc<'_>, words: &[String], st: &[Stretch]) -> Vec<Quote> {
             continue;
         }
         let r = s.tokens.clone();
-        let Some(v) = r.clone().find(|&i| matches!(words[i].as_str(), "said" | "says" | "told" | "stated" | "warned" | "added" | "claimed" | "announced" | "argued" | "insisted")) else {
+        let Some(v) = r.clone().find(|&i| {
+            matches!(
+                words[i].as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "stated"
+                    | "warned"
+                    | "added"
+                    | "claimed"
+                    | "announced"
+                    | "argued"
+                    | "insisted"
+            )
+        }) else {
             continue;
         };
         if v <= r.start {
@@ -620,7 +924,12 @@ fn indirect(doc: &Doc<'_>, words: &[String], st: &[Stretch]) -> Vec<Quote> {
         if c < r.end && words[c] == "that" {
             c += 1;
         }
-        if c + 3 >= r.end || matches!(words[c].as_str(), "." | "," | "in" | "on" | "at" | "during" | "to" | "it" | "he" | "she" | "they") && words[c] != "it" {
+        if c + 3 >= r.end
+            || matches!(
+                words[c].as_str(),
+                "." | "," | "in" | "on" | "at" | "during" | "to" | "it" | "he" | "she" | "they"
+            ) && words[c] != "it"
+        {
             continue;
         }
         let a = doc.tokens[c].start;
@@ -632,7 +941,11 @@ fn indirect(doc: &Doc<'_>, words: &[String], st: &[Stretch]) -> Vec<Quote> {
             continue;
         }
         out.push(Quote {
-            text: doc.text.get(a as usize..e as usize).unwrap_or("").to_string(),
+            text: doc
+                .text
+                .get(a as usize..e as usize)
+                .unwrap_or("")
+                .to_string(),
             speaker: Some(sp.name),
             speaker_role: sp.role,
             kind: QuoteKind::Indirect,

@@ -106,9 +106,15 @@ impl<'m> Analyzer<'m> {
         relabel(&mut entities, &resolution);
         let numbers = find_numbers_with(text, &tokens, &NumberOptions::for_language(lang));
         let topts = TimexOptions::for_language(lang);
-        let published = article.published.as_deref().and_then(|p| Date::parse_iso(p.get(..10)?));
-        let caption_tokens: Vec<(&str, Vec<Token>)> =
-            article.captions.iter().map(|c| (c.as_str(), tokenize(c))).collect();
+        let published = article
+            .published
+            .as_deref()
+            .and_then(|p| Date::parse_iso(p.get(..10)?));
+        let caption_tokens: Vec<(&str, Vec<Token>)> = article
+            .captions
+            .iter()
+            .map(|c| (c.as_str(), tokenize(c)))
+            .collect();
         let anchor = published.or_else(|| {
             let body = find_times_with(text, &tokens, None, &topts);
             let caps: Vec<Caption<'_>> = caption_tokens
@@ -190,7 +196,9 @@ impl<'m> Analyzer<'m> {
         let any_case = total > 200 && upper * 200 < total;
         let mut added = Vec::new();
         for (r, id) in self.aliases.find_names(text, tokens, any_case) {
-            let Some(actor) = self.aliases.actor(id) else { continue };
+            let Some(actor) = self.aliases.actor(id) else {
+                continue;
+            };
             if matches!(actor.kind, K::Country) {
                 continue;
             }
@@ -199,7 +207,10 @@ impl<'m> Analyzer<'m> {
                 continue;
             }
             added.push(Entity {
-                text: text.get(start as usize..end as usize).unwrap_or("").to_string(),
+                text: text
+                    .get(start as usize..end as usize)
+                    .unwrap_or("")
+                    .to_string(),
                 label: EntityLabel::Org,
                 start,
                 end,
@@ -225,8 +236,7 @@ impl<'m> Analyzer<'m> {
             let toks = &tokens[s.tokens.clone()];
             let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
             for (a, b, label) in tagger.tag(&words) {
-                let (Some(first), Some(last)) = (toks.get(a), toks.get(b.saturating_sub(1)))
-                else {
+                let (Some(first), Some(last)) = (toks.get(a), toks.get(b.saturating_sub(1))) else {
                     continue;
                 };
                 let mut start = first.start;
@@ -236,7 +246,10 @@ impl<'m> Analyzer<'m> {
                     start = toks[a - 1].start;
                 }
                 out.push(Entity {
-                    text: text.get(start as usize..last.end as usize).unwrap_or("").to_string(),
+                    text: text
+                        .get(start as usize..last.end as usize)
+                        .unwrap_or("")
+                        .to_string(),
                     label,
                     start,
                     end: last.end,
@@ -259,7 +272,10 @@ fn relabel(entities: &mut [Entity], resolution: &tocsin_nlp::resolve::Resolution
             .and_then(|&c| resolution.clusters.get(c))
             .and_then(|c| c.actor.as_ref());
         if let Some(a) = actor {
-            if matches!(a.kind, K::ArmedGroup | K::StateForce | K::Agency | K::Organization) {
+            if matches!(
+                a.kind,
+                K::ArmedGroup | K::StateForce | K::Agency | K::Organization
+            ) {
                 e.label = EntityLabel::Org;
             }
         }
@@ -270,10 +286,35 @@ fn relabel(entities: &mut [Entity], resolution: &tocsin_nlp::resolve::Resolution
 fn is_group_word(w: &str) -> bool {
     matches!(
         w,
-        "Muslim" | "Muslims" | "Christian" | "Christians" | "Jew" | "Jews" | "Jewish" | "Sunni"
-            | "Sunnis" | "Shia" | "Shiite" | "Shiites" | "Kurd" | "Kurds" | "Hindu" | "Hindus"
-            | "Sikh" | "Sikhs" | "Buddhist" | "Buddhists" | "Catholic" | "Catholics" | "Alawite"
-            | "Alawites" | "Druze" | "Yazidi" | "Yazidis" | "Islamist" | "Islamists"
+        "Muslim"
+            | "Muslims"
+            | "Christian"
+            | "Christians"
+            | "Jew"
+            | "Jews"
+            | "Jewish"
+            | "Sunni"
+            | "Sunnis"
+            | "Shia"
+            | "Shiite"
+            | "Shiites"
+            | "Kurd"
+            | "Kurds"
+            | "Hindu"
+            | "Hindus"
+            | "Sikh"
+            | "Sikhs"
+            | "Buddhist"
+            | "Buddhists"
+            | "Catholic"
+            | "Catholics"
+            | "Alawite"
+            | "Alawites"
+            | "Druze"
+            | "Yazidi"
+            | "Yazidis"
+            | "Islamist"
+            | "Islamists"
     )
 }
 

@@ -1,0 +1,320 @@
+//! Behaviour of the event and quote rules on short texts, run through the real tokenizer,
+//! number and time readers and resolver (entities are given, as a tagger would give them).
+
+use crate::{analyze, Analysis, Caption, Doc, PlaceMention};
+use tocsin_model::{Entity, EntityLabel, EventPlace, EventType, QuoteKind};
+use tocsin_nlp::numbers::find_numbers;
+use tocsin_nlp::resolve::{resolve, AliasTable};
+use tocsin_nlp::timex::{find_times, Date};
+use tocsin_nlp::tokenize::{sentences, tokenize};
+
+/// Analyses `text` with the given person names and places marked where they occur.
+fn run_with(
+    text: &str,
+    people: &[&str],
+    places: &[(&str, &str, u8)],
+    published: Option<&str>,
+) -> Analysis {
+    run_full(text, people, &[], places, published)
+}
+
+/// Like [`run_with`], with organization names too.
+fn run_full(
+    text: &str,
+    people: &[&str],
+    orgs: &[&str],
+    places: &[(&str, &str, u8)],
+    published: Option<&str>,
+) -> Analysis {
+    let tokens = tokenize(text);
+    let sents = sentences(text, &tokens);
+    let mut entities = Vec::new();
+    let named = people
+        .iter()
+        .map(|p| (p, EntityLabel::Per))
+        .chain(orgs.iter().map(|o| (o, EntityLabel::Org)));
+    for (name, label) in named {
+        for (start, _) in text.match_indices(name) {
+            entities.push(Entity {
+                text: (*name).to_string(),
+                label,
+                start: start as u32,
+                end: (start + name.len()) as u32,
+                canonical: None,
+            });
+        }
+    }
+    entities.sort_by_key(|e| e.start);
+    let resolution = resolve(text, &tokens, &mut entities, AliasTable::builtin());
+    let numbers = find_numbers(text, &tokens);
+    let anchor = published.and_then(Date::parse_iso);
+    let times = find_times(text, &tokens, anchor);
+    let mut place_mentions = Vec::new();
+    for (name, country, rank) in places {
+        for (start, _) in text.match_indices(name) {
+            place_mentions.push(PlaceMention {
+                start: start as u32,
+                end: (start + name.len()) as u32,
+                place: EventPlace {
+                    name: (*name).to_string(),
+                    geonameid: None,
+                    country: Some((*country).to_string()),
+                    admin1: None,
+                    lat: None,
+                    lon: None,
+                    precision: "city".into(),
+                    evidence: Vec::new(),
+                },
+                rank: *rank,
+                demonym: false,
+            });
+        }
+    }
+    place_mentions.sort_by_key(|p| p.start);
+    let captions: Vec<Caption<'_>> = Vec::new();
+    let doc = Doc {
+        text,
+        tokens: &tokens,
+        sentences: &sents,
+        entities: &entities,
+        resolution: &resolution,
+        numbers: &numbers,
+        times: &times,
+        places: &place_mentions,
+        captions: &captions,
+        anchor,
+        anchor_is_published: anchor.is_some(),
+    };
+    analyze(&doc)
+}
+
+fn run(text: &str) -> Analysis {
+    run_with(text, &[], &[], None)
+}
+
+fn violent(a: &Analysis) -> Vec<&tocsin_model::Event> {
+    a.events.iter().filter(|e| e.kind.is_violent()).collect()
+}
+
+#[test]
+fn a_lower_bound_is_not_an_exact_count() {
+    let a = run(
+        "Gunmen attacked a concert hall, killing more than 130 people and injuring 180 others.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].kind, EventType::ArmedAssault);
+    let killed = ev[0].killed.as_ref().expect("a death toll");
+    assert_eq!(
+        (killed.min, killed.max, killed.exact),
+        (Some(131), None, false)
+    );
+    assert_eq!(killed.text, "more than 130");
+    let injured = ev[0].injured.as_ref().expect("an injury toll");
+    assert_eq!(
+        (injured.min, injured.max, injured.exact),
+        (Some(180), Some(180), true)
+    );
+    assert_eq!(
+        ev[0].targets.first().map(|t| t.text.as_str()),
+        Some("a concert hall")
+    );
+}
+
+#[test]
+fn a_described_victim_counts_as_one() {
+    let a = run("A man was shot and killed Tuesday night outside a bar, police said.");
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].killed.as_ref().and_then(|f| f.min), Some(1));
+    assert!(
+        ev[0].injured.is_none(),
+        "the one shot is the one killed: {:?}",
+        ev[0].injured
+    );
+}
+
+#[test]
+fn those_shot_but_not_killed_are_injured() {
+    let a = run("Police say a 22-year-old man and a 16-year-old boy were shot. The boy later died at the hospital.");
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(ev[0].killed.as_ref().and_then(|f| f.min), Some(1));
+    assert_eq!(ev[0].injured.as_ref().and_then(|f| f.min), Some(1));
+}
+
+#[test]
+fn ages_and_negations_are_not_tolls() {
+    let a = run_with(
+        "John Smith, 25, was shot in the leg. No one else was injured.",
+        &["John Smith"],
+        &[],
+        None,
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1);
+    assert!(ev[0].killed.is_none());
+    assert_eq!(ev[0].injured.as_ref().and_then(|f| f.min), Some(1));
+}
+
+#[test]
+fn hypothetical_and_generic_attacks_are_not_events() {
+    let a = run(
+        "Anyone could be motivated by such an attack. Extremists have launched multiple attacks in the region. \
+         Officials fear they will launch an attack.",
+    );
+    assert!(violent(&a).is_empty(), "{:?}", a.events);
+}
+
+#[test]
+fn accidents_are_not_attacks() {
+    let a = run("Three people were killed in a car crash on the highway on Sunday.");
+    assert!(violent(&a).is_empty(), "{:?}", a.events);
+}
+
+#[test]
+fn a_recalled_bombing_is_its_own_event() {
+    let a = run_with(
+        "Gunmen opened fire at a market on Friday, killing 12 people. \
+         The group was also behind the 2021 bombing at the airport in Kabul.",
+        &[],
+        &[("Kabul", "AF", 2)],
+        Some("2024-03-24"),
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 2, "{:?}", a.events);
+    assert_eq!(ev[0].date.as_deref(), Some("2024-03-22"));
+    assert_eq!(ev[0].killed.as_ref().and_then(|f| f.min), Some(12));
+    assert_eq!(ev[1].kind, EventType::Bombing);
+    assert_eq!(ev[1].date.as_deref(), Some("2021"));
+    assert_eq!(ev[1].status, "recalled");
+    assert_eq!(
+        ev[1].place.as_ref().and_then(|p| p.country.as_deref()),
+        Some("AF")
+    );
+}
+
+#[test]
+fn one_incident_told_twice_is_one_event() {
+    let a = run(
+        "A suicide bomber blew himself up at a checkpoint, killing four soldiers. \
+         The blast also wounded nine civilians, officials said.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(ev[0].kind, EventType::Bombing);
+    assert!(ev[0].modes.iter().any(|m| m == "suicide"));
+    assert_eq!(ev[0].killed.as_ref().and_then(|f| f.min), Some(4));
+    assert_eq!(ev[0].injured.as_ref().and_then(|f| f.min), Some(9));
+    assert_eq!(ev[0].evidence.len(), 2);
+}
+
+#[test]
+fn a_named_group_is_a_suspect_and_a_claim_is_a_claim() {
+    let a = run_full(
+        "Islamic State claimed responsibility for the bombing, which killed 20 people.",
+        &[],
+        &["Islamic State"],
+        &[],
+        None,
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1);
+    let p = ev[0].perpetrators.first().expect("a perpetrator");
+    assert_eq!(p.name, "Islamic State");
+    assert_eq!(p.attribution, tocsin_model::Attribution::Claimed);
+}
+
+#[test]
+fn charged_men_are_perpetrators_with_their_status() {
+    let a =
+        run("Four men have been charged after gunmen attacked a concert hall, killing 40 people.");
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1);
+    let charged = ev[0]
+        .perpetrators
+        .iter()
+        .find(|p| p.attribution == tocsin_model::Attribution::Charged)
+        .expect("the charged men");
+    assert_eq!(charged.name, "Four men");
+    assert!(a.events.iter().any(|e| e.kind == EventType::Arrest));
+}
+
+#[test]
+fn a_quote_interrupted_by_its_speaker_is_one_quote() {
+    let text =
+        "“We remain open to talks,” Kevin Rudd said. “Sadly, they have chosen a different path.”";
+    let a = run_with(text, &["Kevin Rudd"], &[], None);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let q = &a.quotes[0];
+    assert_eq!(q.speaker.as_deref(), Some("Kevin Rudd"));
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(q.text.starts_with("We remain open") && q.text.ends_with("different path."));
+    assert_eq!(
+        &text[q.start as usize..q.start as usize + 14],
+        "We remain open"
+    );
+}
+
+#[test]
+fn pronouns_and_roles_lead_back_to_the_speaker() {
+    let text = "“ISIS is recruiting people,” Bill Roggio, a senior fellow at the Foundation, told reporters.\n\n\
+                “This is a valid type of attack,” he added.\n\n\
+                “They will use these videos,” the security expert said.";
+    let a = run_with(text, &["Bill Roggio"], &[], None);
+    assert_eq!(a.quotes.len(), 3, "{:?}", a.quotes);
+    for q in &a.quotes {
+        assert_eq!(q.speaker.as_deref(), Some("Bill Roggio"), "{q:?}");
+    }
+    assert_eq!(
+        a.quotes[0].speaker_role.as_deref(),
+        Some("senior fellow at the Foundation")
+    );
+    // A hypothetical attack inside a quote is speech, not an event.
+    assert!(violent(&a).is_empty());
+}
+
+#[test]
+fn wrong_way_marks_and_stray_guillemets_are_read_by_position() {
+    let text = "Shooting at hotel « CBS Chicago. A man was shot and wounded at the hotel.\n\n\
+                “It was terrible. “ said a witness.";
+    let a = run(text);
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(ev[0].injured.as_ref().and_then(|f| f.min), Some(1));
+    assert_eq!(
+        a.quotes.first().map(|q| q.text.as_str()),
+        Some("It was terrible.")
+    );
+}
+
+#[test]
+fn short_scare_quotes_without_a_speaker_are_not_speech() {
+    let a = run("The plan was called the “gold standard” by supporters of the deal.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any text, however broken its quotation marks and numbers, analyses without a panic
+        /// and every span lies on character boundaries inside it.
+        #[test]
+        fn any_text_analyses_and_spans_are_valid(
+            text in "([A-Za-z]{1,8}|[0-9]{1,4}|[ ,.;:!?\"“”«»'’\n-]|killed|shot|attack|said|more than|people){0,80}"
+        ) {
+            let a = run(&text);
+            for q in &a.quotes {
+                prop_assert!(text.get(q.start as usize..q.end as usize).is_some());
+            }
+            for e in &a.events {
+                for [s, t] in &e.evidence {
+                    prop_assert!(text.get(*s as usize..*t as usize).is_some());
+                }
+            }
+        }
+    }
+}
