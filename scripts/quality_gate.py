@@ -64,16 +64,59 @@ def run_ner(shared, tocsin, conll, out_json):
 
 
 def run_seed(shared, tocsin, categories):
+    """Seed checks that failed; every check when `categories` is ["all"]."""
     tool = os.path.join(shared, "tools", "seed_check.py")
-    proc = subprocess.run([sys.executable, tool, "--cmd", f"{tocsin} extract --json {{file}}"],
+    proc = subprocess.run([sys.executable, tool, "--cmd", f"{tocsin} analyze --jsonl {{file}}"],
                           capture_output=True, text=True)
+    if proc.returncode == 2:
+        print(proc.stdout[-3000:], proc.stderr[-3000:], file=sys.stderr)
+        sys.exit(2)
     failed = []
     for line in proc.stdout.splitlines():
         status, _, name = line.partition(" ")
         name = name.strip()
-        if any(name.startswith(c) for c in categories) and status.strip() != "ok":
+        if status.strip() not in ("ok", "FAIL"):
+            continue
+        wanted = categories == ["all"] or any(name.startswith(c) for c in categories)
+        if wanted and status.strip() != "ok":
             failed.append(line)
     return failed
+
+
+def run_event_task(shared, tocsin, task, data, out_json):
+    """Runs one event_eval.py task and returns its JSON results."""
+    tool = os.path.join(shared, "tools", "event_eval.py")
+    cmd = [sys.executable, tool, "--task", task, "--data", os.path.join(shared, "data", data),
+           "--cmd", f"{tocsin} analyze --jsonl {{input}}", "--json", out_json]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stdout[-2000:], proc.stderr[-3000:], file=sys.stderr)
+        sys.exit(2)
+    with open(out_json, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def lookup(obj, path):
+    for p in path.split("|"):
+        obj = obj.get(p) if isinstance(obj, dict) else None
+    return obj
+
+
+def event_floors(shared, tocsin, events):
+    """Checks each {task: {"data": dir, "floors": {json path: floor}}} entry."""
+    failures = []
+    for task, spec in sorted(events.items()):
+        if task.startswith("_"):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            res = run_event_task(shared, tocsin, spec.get("task", task), spec["data"], os.path.join(tmp, "e.json"))
+        for path, floor in sorted(spec["floors"].items()):
+            got = lookup(res, path)
+            ok = isinstance(got, (int, float)) and got >= floor
+            print(f"{'ok  ' if ok else 'FAIL'} events {task} {path}: {got} (floor {floor})")
+            if not ok:
+                failures.append(f"events {task} {path}")
+    return failures
 
 
 def main():
@@ -113,6 +156,8 @@ def main():
     if not seed_failed:
         print(f"ok   seed checks: {', '.join(seed.get('categories', []))}")
     failures += seed_failed
+
+    failures += event_floors(args.shared, args.tocsin, baseline.get("events", {}))
 
     if failures:
         print(f"quality gate: {len(failures)} floor(s) missed", file=sys.stderr)
