@@ -1,0 +1,109 @@
+//! `tocsin analyze --jsonl`: one schema-1 line per document in input order, ids echoed, facts
+//! with their evidence, a bad document reported on its own line without stopping the run,
+//! and a clear start-up error for a missing gazetteer.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tocsin"))
+        .args(args)
+        .env_remove("TOCSIN_GAZETTEER")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const ATTACK: &str = "Gunmen opened fire on worshippers at a mosque in Peshawar, Pakistan, on Friday, \
+killing at least 27 people and wounding 45 others, police said. No group has claimed the attack.\n\n\
+\u{201c}They came in through the back door and started shooting,\u{201d} Ahmad Khan, a witness, told reporters.";
+
+#[test]
+fn documents_come_back_in_order_with_evidence_and_errors_apart() {
+    let lines = [
+        serde_json::json!({"id": "a1", "url": "https://example.org/a1", "text": ATTACK, "title": "Mosque attack", "published": "2024-03-24"}),
+        serde_json::json!({"id": "bad", "title": "neither text nor html"}),
+        serde_json::json!({"id": "a3", "html": "<html><head><title>Council meets</title></head><body><article><p>The city council met on Monday to discuss the budget for the coming year and approved new spending on parks.</p></article></body></html>"}),
+    ];
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let (code, out, err) = run(&["analyze", "--jsonl", "-"], &input);
+    assert_eq!(code, 1, "a failed document makes the exit status 1: {err}");
+    let docs: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3);
+
+    let a = &docs[0];
+    assert_eq!(a["schema"], 1);
+    assert_eq!(a["source"]["id"], "a1");
+    let text = a["text"].as_str().unwrap();
+    let events = a["events"].as_array().unwrap();
+    let attack = events
+        .iter()
+        .find(|e| e["type"] == "attack.armed_assault")
+        .expect("the shooting is an armed assault");
+    assert_eq!(attack["killed"]["min"], 27);
+    assert_eq!(attack["killed"]["exact"], false);
+    assert_eq!(attack["injured"]["min"], 45);
+    assert_eq!(attack["date"], "2024-03-22");
+    assert_eq!(attack["place"]["country"], "PK");
+    // Every figure points at the words it was read from.
+    let [s, e] = [
+        &attack["killed"]["evidence"][0][0],
+        &attack["killed"]["evidence"][0][1],
+    ]
+    .map(|v| v.as_u64().unwrap() as usize);
+    assert_eq!(&text[s..e], "at least 27");
+    let quote = &a["quotes"][0];
+    assert_eq!(quote["speaker"], "Ahmad Khan");
+    assert_eq!(quote["speaker_role"], "witness");
+    assert!(a["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["name"] == "Peshawar"));
+
+    assert!(
+        docs[1]["error"].as_str().unwrap().contains("text"),
+        "{}",
+        docs[1]
+    );
+    assert_eq!(docs[1]["id"], "bad");
+
+    assert_eq!(docs[2]["source"]["id"], "a3");
+    assert!(
+        docs[2]["events"].as_array().unwrap().is_empty(),
+        "a council meeting is no event"
+    );
+}
+
+#[test]
+fn a_missing_gazetteer_stops_at_start_up_with_a_message() {
+    let (code, out, err) = run(
+        &[
+            "analyze",
+            "--jsonl",
+            "--gazetteer",
+            "/nonexistent/gaz.bin.gz",
+            "-",
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("gazetteer"), "{err}");
+}
