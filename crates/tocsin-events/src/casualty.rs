@@ -273,9 +273,8 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
         }
     }
     // Singular victims for toll words no number claimed.
-    let kills_here = (0..s.len()).any(|k| is_kill_word(s.word(k)));
-    for i in 0..s.len() {
-        if used_words[i] {
+    for (i, &used) in used_words.iter().enumerate() {
+        if used {
             continue;
         }
         let role = match role_of_word(s.word(i)) {
@@ -293,7 +292,6 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
         } else {
             role
         };
-        let _ = kills_here;
         if let Some((n, (start, end))) = counted_victims(s, i) {
             if out
                 .iter()

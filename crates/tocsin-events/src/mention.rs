@@ -192,7 +192,7 @@ pub fn sent<'a>(doc: &Doc<'a>, words: &'a [String], si: usize) -> Sent<'a> {
 pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> Vec<Mention> {
     let para = paragraph_of(doc);
     let mut out = Vec::new();
-    for si in 0..doc.sentences.len() {
+    for (si, &para_si) in para.iter().enumerate() {
         let s = sent(doc, words, si);
         let mut hits = Vec::new();
         let mut i = 0;
@@ -256,7 +256,7 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             kind: MentionKind::Toll,
             modes: Vec::new(),
             sentence: si,
-            para: para[si],
+            para: para_si,
             span: s.span(),
             tolls: Vec::new(),
             perpetrators: Vec::new(),

@@ -10,7 +10,7 @@ use crate::lexicon::{trigger_at, TriggerKind};
 use crate::mention::{DateCand, Mention, MentionKind};
 use crate::Doc;
 use tocsin_model::{Event, EventType, Figure, Perpetrator, Role};
-use tocsin_nlp::timex::{Date, Precision};
+use tocsin_nlp::timex::Precision;
 
 /// One incident being assembled.
 struct Draft {
@@ -475,6 +475,3 @@ fn finish(doc: &Doc<'_>, d: Draft, main: bool) -> Event {
 fn trim_interval(v: &str) -> String {
     v.split('/').next().unwrap_or(v).to_string()
 }
-
-#[allow(dead_code)]
-fn _date_type_check(_: Date) {}

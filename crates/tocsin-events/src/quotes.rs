@@ -34,7 +34,7 @@ fn opens(text: &str, i: usize, c: char) -> bool {
     let space_after = after.is_none_or(char::is_whitespace);
     match c {
         '\u{201c}' | '\u{201e}' | '\u{00ab}' => {
-            !(space_after && !space_before) || after.is_none_or(|a| a == '\n')
+            !space_after || space_before || after.is_none_or(|a| a == '\n')
         }
         '\u{201d}' | '\u{00bb}' => space_before && !space_after,
         _ => space_before && !space_after,
@@ -458,7 +458,7 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
                 if s.role.is_none() {
                     let a = doc.tokens[j].start as usize;
                     let b = doc.tokens[k - 2].end as usize;
-                    s.role = doc.text.get(a..b).map(|r| clean_role(r));
+                    s.role = doc.text.get(a..b).map(clean_role);
                 }
                 return Some(s);
             }
@@ -625,8 +625,7 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.label == EntityLabel::Per && e.end <= end_tok.start)
-            .last()?;
+            .rfind(|(_, e)| e.label == EntityLabel::Per && e.end <= end_tok.start)?;
         return Some(Speaker {
             name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
             role: cluster_role(doc, words, e),

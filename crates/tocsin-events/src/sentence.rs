@@ -31,6 +31,11 @@ impl<'a> Sent<'a> {
         self.toks.len()
     }
 
+    /// Whether the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
     /// Lower-cased word at local index `i`, or `""` outside the sentence.
     pub fn word(&self, i: usize) -> &str {
         self.words.get(i).map_or("", String::as_str)
