@@ -283,6 +283,20 @@ fn speech_at(doc: &Doc<'_>, words: &[String], i: usize) -> bool {
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
 }
 
+/// Whether token `i` is a period that ends a sentence, not one after "Rep", "(D-Wis" or "U.S".
+fn ends_sentence(doc: &Doc<'_>, words: &[String], i: usize) -> bool {
+    if words[i] != "." {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).and_then(|p| doc.tokens.get(p)) else {
+        return true;
+    };
+    let raw = doc.text.get(prev.range()).unwrap_or("");
+    let short_cap = raw.len() <= 4 && raw.starts_with(|c: char| c.is_uppercase());
+    let glued = prev.end == doc.tokens[i].start && (raw.contains('-') || raw.contains('.'));
+    !(short_cap || glued)
+}
+
 /// Token index range of the bytes `[a, b)`.
 fn token_range(doc: &Doc<'_>, a: u32, b: u32) -> std::ops::Range<usize> {
     let i = doc.tokens.partition_point(|t| t.start < a);
@@ -333,7 +347,7 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
     let mut verb = None;
     for i in (i0..r.end).take(40) {
         let w = words[i].as_str();
-        if matches!(w, "." | "?" | "!" | "“" | "\"") {
+        if matches!(w, "?" | "!" | "“" | "\"") || ends_sentence(doc, words, i) {
             break;
         }
         if speech_at(doc, words, i) && w != "according" {
@@ -407,7 +421,7 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
     // The verb must belong to the sentence that holds the quote.
     if r.clone()
         .skip_while(|&i| i <= v)
-        .any(|i| matches!(words[i].as_str(), "." | "?" | "!"))
+        .any(|i| matches!(words[i].as_str(), "?" | "!") || ends_sentence(doc, words, i))
     {
         return None;
     }
@@ -706,6 +720,25 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
 
 /// `according to X`, `said Roggio`, `said the official, …`.
 fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Option<Speaker> {
+    // "said Del. Stacey Plaskett", "said Rep. Joseph Crowley": step over a title.
+    let mut i = i;
+    for _ in 0..3 {
+        let Some(t) = doc.tokens.get(i) else { break };
+        if doc.entities.iter().any(|e| e.start == t.start) {
+            break;
+        }
+        let raw = doc.text.get(t.range()).unwrap_or("");
+        let title = raw.starts_with(|c: char| c.is_uppercase()) && raw.len() <= 5 && words.get(i + 1).is_some_and(|w| w == ".");
+        if title {
+            i += 2;
+        } else if raw.ends_with('.') && raw.len() <= 5 && raw.starts_with(|c: char| c.is_uppercase()) {
+            i += 1;
+        } else if is_title_noun(&words[i]) && raw.starts_with(|c: char| c.is_uppercase()) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
     let tok = doc.tokens.get(i)?;
     if let Some((e, ent)) = doc.entities.iter().enumerate().find(|(_, e)| {
         e.start == tok.start
