@@ -191,6 +191,15 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
             .get(qi + 1)
             .filter(|n| para_of(n.start) == p)
             .map_or(para.end, |n| n.start);
+        // `Trump says he is making “a demand” of Obama`: a quoted fragment inside reported
+        // speech is part of an indirect quote, not a quote of its own.
+        if let Some(q) = embedded_in_speech(doc, words, prev_end, s) {
+            if !out.iter().any(|o| o.start == q.start) {
+                out.push(q);
+            }
+            prev_open_end = s.open_end;
+            continue;
+        }
         let after = speaker_after(doc, words, s.end, next_start);
         let after_found = after.is_some();
         let own = after.or_else(|| speaker_before(doc, words, prev_end, s.start));
@@ -244,6 +253,52 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
     out.extend(indirect(doc, words, &st));
     out.sort_by_key(|q| q.start);
     out
+}
+
+/// The indirect quote a quoted fragment sits in: a speech verb earlier in the sentence with
+/// words between it and the opening mark ("she calls a “war of …”").
+fn embedded_in_speech(doc: &Doc<'_>, words: &[String], prev_end: u32, s: &Stretch) -> Option<Quote> {
+    let sent = doc.sentences.iter().find(|x| x.start <= s.start && s.start < x.end.max(x.start + 1))?;
+    let lo = token_range(doc, sent.start.max(prev_end), s.start);
+    let v = lo.clone().rev().find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
+    // Words between the verb and the mark, other than "that", a comma or a colon.
+    let between: Vec<usize> = (v + 1..lo.end)
+        .filter(|&i| !matches!(words[i].as_str(), "that" | "," | ":" | "“" | "\"" | "''" | "'" | "‘"))
+        .collect();
+    if between.is_empty() {
+        return None;
+    }
+    let sp = if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
+        None
+    } else {
+        subject_before(doc, words, token_range(doc, sent.start, s.start).start, v)
+    }?;
+    let mut c = v + 1;
+    if words[v] == "told" {
+        while c < lo.end && !matches!(words[c].as_str(), "that") && c < v + 5 {
+            c += 1;
+        }
+    }
+    if words.get(c).is_some_and(|w| w == "that") {
+        c += 1;
+    }
+    let start = doc.tokens.get(c)?.start;
+    let send = token_range(doc, sent.start, sent.end);
+    let mut e = send.end;
+    while e > c + 1 && matches!(words[e - 1].as_str(), "." | "”" | "\"" | "''" | "’" | "'") {
+        e -= 1;
+    }
+    let end = doc.tokens.get(e - 1)?.end.max(s.end);
+    let text = doc.text.get(start as usize..end as usize)?.to_string();
+    Some(Quote {
+        text,
+        speaker: Some(sp.name),
+        speaker_role: sp.role,
+        kind: QuoteKind::Indirect,
+        start,
+        end,
+        cue: Some([doc.tokens[v].start, doc.tokens[v].end]),
+    })
 }
 
 /// Whether the text between two quotes is only an attribution (`,” he said. “`), with no
