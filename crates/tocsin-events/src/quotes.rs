@@ -179,6 +179,7 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
     // The previous direct quote: its index in `out`, paragraph, and whether its speaker was
     // read after it (so the text that follows it is an attribution).
     let mut prev: Option<(usize, usize, bool)> = None;
+    let mut covered_until = 0u32;
     for (qi, s) in st.iter().enumerate() {
         let p = para_of(s.start);
         let para = paras[p];
@@ -193,10 +194,14 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
             .map_or(para.end, |n| n.start);
         // `Trump says he is making “a demand” of Obama`: a quoted fragment inside reported
         // speech is part of an indirect quote, not a quote of its own.
+        if s.start < covered_until {
+            // A further fragment of the reported speech already taken as one quote.
+            prev_open_end = s.open_end;
+            continue;
+        }
         if let Some(q) = embedded_in_speech(doc, words, prev_end, s) {
-            if !out.iter().any(|o| o.start == q.start) {
-                out.push(q);
-            }
+            covered_until = q.end;
+            out.push(q);
             prev_open_end = s.open_end;
             continue;
         }
