@@ -208,7 +208,6 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
         let after = speaker_after(doc, words, s.end, next_start);
         let after_found = after.is_some();
         let own = after.or_else(|| speaker_before(doc, words, prev_end, s.start));
-        let own_speaker = own.is_some();
         let speaker = own.or_else(|| {
             // A quote that opens a paragraph continuing the last speaker's words, or
             // a second quote in the same paragraph.
@@ -241,7 +240,7 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
         }
         // A short quoted phrase with no speaker of its own is a title, a scare quote or a
         // term ("the gold standard"), not speech.
-        if quote_text.split_whitespace().count() < 4 && !own_speaker {
+        if quote_text.split_whitespace().count() < 4 && !after_found {
             continue;
         }
         prev = Some((out.len(), p, after_found));
@@ -262,13 +261,29 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
 
 /// The indirect quote a quoted fragment sits in: a speech verb earlier in the sentence with
 /// words between it and the opening mark ("she calls a “war of …”").
-fn embedded_in_speech(doc: &Doc<'_>, words: &[String], prev_end: u32, s: &Stretch) -> Option<Quote> {
-    let sent = doc.sentences.iter().find(|x| x.start <= s.start && s.start < x.end.max(x.start + 1))?;
+fn embedded_in_speech(
+    doc: &Doc<'_>,
+    words: &[String],
+    prev_end: u32,
+    s: &Stretch,
+) -> Option<Quote> {
+    let sent = doc
+        .sentences
+        .iter()
+        .find(|x| x.start <= s.start && s.start < x.end.max(x.start + 1))?;
     let lo = token_range(doc, sent.start.max(prev_end), s.start);
-    let v = lo.clone().rev().find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
+    let v = lo
+        .clone()
+        .rev()
+        .find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
     // Words between the verb and the mark, other than "that", a comma or a colon.
     let between: Vec<usize> = (v + 1..lo.end)
-        .filter(|&i| !matches!(words[i].as_str(), "that" | "," | ":" | "“" | "\"" | "''" | "'" | "‘"))
+        .filter(|&i| {
+            !matches!(
+                words[i].as_str(),
+                "that" | "," | ":" | "“" | "\"" | "''" | "'" | "‘"
+            )
+        })
         .collect();
     if between.is_empty() {
         return None;
@@ -478,12 +493,37 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
         .rev()
         .take(30)
         .find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
-    // The verb must belong to the sentence that holds the quote.
-    if r.clone()
-        .skip_while(|&i| i <= v)
-        .any(|i| matches!(words[i].as_str(), "?" | "!") || ends_sentence(doc, words, i))
-    {
-        return None;
+    // The verb must belong to the sentence that holds the quote, or end the sentence just
+    // before it (`Mr. Holtz-Eakin said. “…”`).
+    let after_verb: Vec<usize> = r.clone().skip_while(|&i| i <= v).collect();
+    let ended = after_verb
+        .iter()
+        .position(|&i| matches!(words[i].as_str(), "?" | "!") || ends_sentence(doc, words, i));
+    if let Some(p) = ended {
+        let rest_is_marks = after_verb[p + 1..].iter().all(|&i| {
+            doc.text
+                .get(doc.tokens[i].range())
+                .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
+        });
+        if !rest_is_marks || p > 3 {
+            return None;
+        }
+    }
+    if words[v].ends_with("ing") {
+        // "Trump attacked Clinton …, saying, “…”": the subject of the sentence speaks.
+        let at = doc.tokens[v].start;
+        let sent = doc.sentences.iter().find(|x| x.start <= at && at < x.end)?;
+        let (e, ent) = doc.entities.iter().enumerate().find(|(_, e)| {
+            e.start >= sent.start
+                && e.end <= at
+                && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
+        })?;
+        return Some(Speaker {
+            name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+            role: cluster_role(doc, words, e),
+            at,
+            from: ent.start,
+        });
     }
     if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
         return subject_after(doc, words, v + 1, r.end);
@@ -788,10 +828,15 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
             break;
         }
         let raw = doc.text.get(t.range()).unwrap_or("");
-        let title = raw.starts_with(|c: char| c.is_uppercase()) && raw.len() <= 5 && words.get(i + 1).is_some_and(|w| w == ".");
+        let title = raw.starts_with(|c: char| c.is_uppercase())
+            && raw.len() <= 5
+            && words.get(i + 1).is_some_and(|w| w == ".");
         if title {
             i += 2;
-        } else if raw.ends_with('.') && raw.len() <= 5 && raw.starts_with(|c: char| c.is_uppercase()) {
+        } else if raw.ends_with('.')
+            && raw.len() <= 5
+            && raw.starts_with(|c: char| c.is_uppercase())
+        {
             i += 1;
         } else if is_title_noun(&words[i]) && raw.starts_with(|c: char| c.is_uppercase()) {
             i += 1;

@@ -318,3 +318,24 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_participle_speaks_for_the_sentence_subject() {
+    let text = "During a speech, Trump attacked Clinton for her support of the war, saying, “She voted for the war and it was a disaster.”";
+    let a = run_with(text, &["Trump", "Clinton"], &[], None);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("Trump"));
+}
+
+#[test]
+fn the_speaker_of_the_sentence_before_speaks_on() {
+    let text = "“I have admiration for the mechanics” of the proposals, Mr. Holtz-Eakin said. “They are more detailed than anything.”";
+    let a = run_with(text, &["Mr. Holtz-Eakin"], &[], None);
+    let last = a.quotes.last().expect("quotes");
+    assert_eq!(
+        last.speaker.as_deref(),
+        Some("Holtz-Eakin"),
+        "{:?}",
+        a.quotes
+    );
+}
