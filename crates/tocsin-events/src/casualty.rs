@@ -573,6 +573,9 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
                 | "area"
                 | "local"
                 | "are"
+                | "who"
+                | "single"
+                | "several"
         ) || (prev.ends_with("ly") && prev.len() > 4);
         if matches!(prev, "not" | "n't" | "never" | "no") {
             return None;
@@ -626,6 +629,11 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             }
             j = f;
             continue;
+        }
+        // "one man was killed, another was injured": "another" is one more person.
+        if heads == 0 && (tw == "another" || (tw == "other" && t > 0 && s.word(t - 1) == "the")) {
+            let (a, b) = s.bytes(t, t + 1);
+            return Some((1, (a, b)));
         }
         if (is_person_noun(tw) || tw.ends_with("-year-old"))
             && !matches!(
