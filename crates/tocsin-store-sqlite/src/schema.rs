@@ -1,0 +1,59 @@
+//! Schema migrations, applied in order; `PRAGMA user_version` records how far a database is.
+
+use rusqlite::Connection;
+use tocsin_store::{Result, StoreError};
+
+/// Each entry upgrades the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: documents, articles with full-text search, entities, events.
+    "CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        url TEXT, path TEXT, source_id TEXT, fetched_at TEXT,
+        ingested_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+        stage TEXT, error TEXT
+     );
+     CREATE TABLE articles (
+        doc_id TEXT NOT NULL UNIQUE REFERENCES documents(id),
+        title TEXT, byline TEXT, published TEXT, language TEXT, site TEXT,
+        text TEXT NOT NULL,
+        entities TEXT NOT NULL, quotes TEXT NOT NULL, analysis TEXT NOT NULL
+     );
+     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+     CREATE TABLE entities (
+        doc_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,
+        text TEXT NOT NULL, label TEXT, canonical TEXT,
+        PRIMARY KEY (doc_id, idx)
+     );
+     CREATE INDEX entities_text ON entities (lower(text));
+     CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,
+        type TEXT NOT NULL, date TEXT, country TEXT, place TEXT, lat REAL, lon REAL,
+        killed INTEGER, injured INTEGER, actors TEXT NOT NULL, json TEXT NOT NULL
+     );
+     CREATE INDEX events_date ON events (date);
+     CREATE INDEX events_type_date ON events (type, date);
+     CREATE INDEX events_country_date ON events (country, date);
+     CREATE INDEX events_doc ON events (doc_id);",
+];
+
+/// Brings the database up to the newest schema, refusing one written by a newer tocsin.
+pub fn migrate(conn: &Connection) -> Result<()> {
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| StoreError::Backend(e.to_string()))?;
+    let supported = MIGRATIONS.len() as u32;
+    if version > supported {
+        return Err(StoreError::TooNew {
+            found: version,
+            supported,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let batch = format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1);
+        conn.execute_batch(&batch)
+            .map_err(|e| StoreError::Backend(format!("migration {}: {e}", i + 1)))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! Where analysed documents live: the [`Store`] trait every backend implements (the embedded
+//! SQLite one by default, PostgreSQL for scale-out), the records it holds, the filters the API
+//! queries with, and the [`conformance`] suite each backend runs so that all behave alike.
+//!
+//! Writes are idempotent and keyed by content: a document's id is the SHA-256 of its raw
+//! bytes, so re-ingesting a page, or replaying a batch after a crash, changes nothing.
+#![warn(missing_docs)]
+
+pub mod conformance;
+
+use serde::{Deserialize, Serialize};
+use tocsin_model::{Entity, Event, Quote};
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The backend itself failed (I/O, SQL, connection).
+    #[error("store backend: {0}")]
+    Backend(String),
+    /// The stored data is not what this version expects.
+    #[error("store data: {0}")]
+    Data(String),
+    /// The store was written by a newer tocsin.
+    #[error("the store has schema version {found}, newer than this tocsin's {supported}; upgrade tocsin")]
+    TooNew {
+        /// Version found in the store.
+        found: u32,
+        /// Newest version this build knows.
+        supported: u32,
+    },
+}
+
+/// Result of store operations.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Whether a document made it through the pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Analysed and stored.
+    Ok,
+    /// Failed at some stage; `stage` and `error` say where and why.
+    Failed,
+}
+
+/// One ingested document: provenance and outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// SHA-256 of the raw bytes, hex.
+    pub id: String,
+    /// The URL it came from.
+    pub url: Option<String>,
+    /// File path (or `path#record`).
+    pub path: Option<String>,
+    /// The caller's id (JSONL `id`).
+    pub source_id: Option<String>,
+    /// When it was fetched (RFC 3339), if known.
+    pub fetched_at: Option<String>,
+    /// When it was stored (RFC 3339).
+    pub ingested_at: String,
+    /// Outcome.
+    pub status: Status,
+    /// The failing stage (`ingest`, `extract`, `analyze`).
+    pub stage: Option<String>,
+    /// Why it failed.
+    pub error: Option<String>,
+}
+
+/// An analysed article as stored: the fields the API filters and shows, and the full
+/// per-document analysis JSON (schema 1) for everything else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// The document it came from.
+    pub doc_id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Authors.
+    pub byline: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Site name.
+    pub site: Option<String>,
+    /// Clean body text (the byte offsets of every fact point into it).
+    pub text: String,
+    /// Named entities.
+    pub entities: Vec<Entity>,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Quotes.
+    pub quotes: Vec<Quote>,
+    /// The whole schema-1 analysis as `tocsin analyze` prints it.
+    pub analysis: serde_json::Value,
+}
+
+/// One event with where it was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// `{doc_id}-{index}`: stable across re-ingests.
+    pub id: String,
+    /// The event.
+    #[serde(flatten)]
+    pub event: Event,
+    /// The article it was read from.
+    pub sources: Vec<EventSource>,
+}
+
+/// An article an event was read from, with the evidence text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventSource {
+    /// The document id.
+    pub article_id: String,
+    /// The article's URL.
+    pub url: Option<String>,
+    /// The article's title.
+    pub title: Option<String>,
+    /// When it was published.
+    pub published: Option<String>,
+    /// The sentences the event was read from.
+    pub evidence: Vec<String>,
+}
+
+/// Which events to return.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventFilter {
+    /// Event types (`attack.bombing`) or type prefixes ending in `.` (`attack.`).
+    pub types: Vec<String>,
+    /// Earliest date (inclusive, `YYYY-MM-DD` or a prefix).
+    pub from: Option<String>,
+    /// Latest date (inclusive).
+    pub to: Option<String>,
+    /// ISO country code.
+    pub country: Option<String>,
+    /// `[min_lon, min_lat, max_lon, max_lat]`.
+    pub bbox: Option<[f64; 4]>,
+    /// A perpetrator or entity name (case-insensitive substring).
+    pub actor: Option<String>,
+    /// Words that must occur in the source article.
+    pub text: Option<String>,
+    /// Least number killed (lower bound).
+    pub min_killed: Option<u64>,
+    /// Page size (default 100, at most 1000).
+    pub limit: Option<u32>,
+    /// Offset into the result.
+    pub offset: Option<u32>,
+}
+
+impl EventFilter {
+    /// The page size to use.
+    pub fn page(&self) -> (u32, u32) {
+        (
+            self.limit.unwrap_or(100).clamp(1, 1000),
+            self.offset.unwrap_or(0),
+        )
+    }
+}
+
+/// A full-text search hit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// The document id.
+    pub doc_id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// A passage with the matched words in `[` `]`.
+    pub snippet: String,
+}
+
+/// The granularity of counts over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bucket {
+    /// Per day.
+    Day,
+    /// Per month.
+    Month,
+    /// Per year.
+    Year,
+}
+
+/// What one call to [`Store::put`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PutOutcome {
+    /// Documents newly stored.
+    pub inserted: usize,
+    /// Documents that were already there (same content), left as they were.
+    pub skipped: usize,
+}
+
+/// One document to store: its record, and its analysis when it succeeded.
+#[derive(Debug, Clone)]
+pub struct Put {
+    /// Provenance and outcome.
+    pub document: DocumentRecord,
+    /// The analysis (absent for a failed document).
+    pub article: Option<ArticleRecord>,
+}
+
+/// A backend. Implementations must be safe to share between threads; writes of one call are
+/// atomic (all of a batch or none of it), so a crash never leaves half a document.
+pub trait Store: Send + Sync {
+    /// Whether a document with this content id is stored (whatever its status).
+    fn contains(&self, doc_id: &str) -> Result<bool>;
+    /// Stores a batch atomically; documents already present are skipped, not changed.
+    fn put(&self, batch: &[Put]) -> Result<PutOutcome>;
+    /// Number of documents, and of those that failed.
+    fn counts(&self) -> Result<(u64, u64)>;
+    /// One document's record.
+    fn document(&self, doc_id: &str) -> Result<Option<DocumentRecord>>;
+    /// One article.
+    fn article(&self, doc_id: &str) -> Result<Option<ArticleRecord>>;
+    /// Events matching a filter, newest first, and how many match in all.
+    fn events(&self, filter: &EventFilter) -> Result<(Vec<EventRecord>, u64)>;
+    /// One event.
+    fn event(&self, id: &str) -> Result<Option<EventRecord>>;
+    /// Full-text search over titles and texts, best first.
+    fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>>;
+    /// Number of matching events per period, oldest first (events without a date are left out).
+    fn event_counts(&self, filter: &EventFilter, bucket: Bucket) -> Result<Vec<(String, u64)>>;
+}
