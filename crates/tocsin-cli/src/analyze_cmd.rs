@@ -75,6 +75,23 @@ impl Models {
     }
 }
 
+/// Analyses one document; a failure (a panic included) becomes the failing stage and reason.
+pub fn analyze_typed(
+    analyzer: &Analyzer<'_>,
+    raw: &RawDoc,
+) -> Result<tocsin_pipeline::Analysis, (&'static str, String)> {
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.analyze_raw(raw)));
+    match result {
+        Ok(Ok(a)) => Ok(a),
+        Ok(Err(e)) => Err(("extract", e.to_string())),
+        Err(_) => Err((
+            "analyze",
+            "internal error: analysis panicked on this document".into(),
+        )),
+    }
+}
+
 /// Analyses one document, turning any failure (a panic included) into an error line.
 pub fn analyze_one(analyzer: &Analyzer<'_>, raw: &RawDoc) -> Result<Value, Value> {
     let result =

@@ -5,6 +5,7 @@ mod analyze_cmd;
 mod bench;
 mod extract_cmd;
 mod geo_cmd;
+mod ingest_cmd;
 mod ner_cmd;
 mod output;
 mod progress;
@@ -28,6 +29,8 @@ enum Command {
     /// Analyse documents: entities, places, events (type, date, place, killed, injured,
     /// perpetrators) and quotes, one JSON line per document.
     Analyze(analyze_cmd::AnalyzeArgs),
+    /// Analyse documents and store them in the data directory (resumable, idempotent).
+    Ingest(ingest_cmd::IngestArgs),
     /// Measure throughput on a directory of pages.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Analyze(args) => analyze_cmd::run(args),
+        Command::Ingest(args) => ingest_cmd::run(args),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Train(cmd) => ner_cmd::run_train(cmd),
         Command::Ner(args) => ner_cmd::run_ner(args),

@@ -70,6 +70,7 @@ mod http_msg;
 mod jsonl;
 mod sniff;
 mod time;
+pub use crate::time::now_rfc3339;
 mod walk;
 mod warc;
 

@@ -115,8 +115,7 @@ pub(crate) fn http_date_to_rfc3339(raw: &str) -> Option<String> {
 }
 
 /// The current time in RFC 3339 (UTC, whole seconds), for documents fetched live.
-#[cfg_attr(not(feature = "http"), allow(dead_code))]
-pub(crate) fn now_rfc3339() -> String {
+pub fn now_rfc3339() -> String {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -367,6 +367,77 @@ fn event_place(p: &Place) -> EventPlace {
     }
 }
 
+/// The content key of a raw document: SHA-256 of its bytes, hex. Re-ingesting the same bytes
+/// finds the same key, which is what makes ingestion idempotent and resumable.
+pub fn raw_id(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The key of a document that could not even be read: from where it was and why.
+pub fn failure_id(source: &Source, error: &str) -> String {
+    let mut h = Sha256::new();
+    for part in [&source.path, &source.url, &source.id] {
+        h.update(part.as_deref().unwrap_or("").as_bytes());
+        h.update([0]);
+    }
+    h.update(error.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What goes into the store for one document: its record, and its article when analysis
+/// succeeded (`Err` carries the failing stage and the reason).
+pub fn store_item(
+    doc_id: String,
+    source: &Source,
+    ingested_at: &str,
+    outcome: Result<Analysis, (String, String)>,
+) -> tocsin_store::Put {
+    let mut document = tocsin_store::DocumentRecord {
+        id: doc_id.clone(),
+        url: source.url.clone(),
+        path: source.path.clone(),
+        source_id: source.id.clone(),
+        fetched_at: source.fetched_at.clone(),
+        ingested_at: ingested_at.to_string(),
+        status: tocsin_store::Status::Ok,
+        stage: None,
+        error: None,
+    };
+    match outcome {
+        Ok(a) => {
+            let analysis = serde_json::to_value(&a).unwrap_or(serde_json::Value::Null);
+            tocsin_store::Put {
+                document,
+                article: Some(tocsin_store::ArticleRecord {
+                    doc_id,
+                    title: a.title,
+                    byline: a.byline,
+                    published: a.published,
+                    language: a.language,
+                    site: a.site,
+                    text: a.text,
+                    entities: a.entities,
+                    events: a.events,
+                    quotes: a.quotes,
+                    analysis,
+                }),
+            }
+        }
+        Err((stage, error)) => {
+            document.status = tocsin_store::Status::Failed;
+            document.stage = Some(stage);
+            document.error = Some(error);
+            tocsin_store::Put {
+                document,
+                article: None,
+            }
+        }
+    }
+}
+
 fn content_id(article: &Article) -> String {
     let mut h = Sha256::new();
     h.update(article.title.as_deref().unwrap_or("").as_bytes());

@@ -1,0 +1,162 @@
+//! `tocsin ingest`: killed with SIGKILL mid-run and started again, it stores every document
+//! exactly once, with the same events as a run that was never interrupted; running it again
+//! over the same input changes nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PLACES: &[&str] = &[
+    "Kabul",
+    "Baghdad",
+    "Mogadishu",
+    "Peshawar",
+    "Maiduguri",
+    "Goma",
+];
+
+/// Distinct short news items (different bytes, so different documents), some violent.
+fn corpus(n: usize) -> String {
+    let mut out = String::new();
+    for i in 0..n {
+        let place = PLACES[i % PLACES.len()];
+        let text = if i % 3 == 0 {
+            format!("The city council of {place} met on Tuesday to approve budget item {i} for new parks and roads.")
+        } else {
+            format!(
+                "Gunmen opened fire at a market in {place} on Friday, killing {} people and wounding {} others, police said in report {i}.",
+                2 + i % 17,
+                3 + i % 11
+            )
+        };
+        out.push_str(
+            &serde_json::json!({"id": format!("doc-{i}"), "text": text, "published": "2024-05-04"})
+                .to_string(),
+        );
+        out.push('\n');
+    }
+    // One document that cannot be analysed: stored as failed, once.
+    out.push_str("{\"id\": \"empty\", \"title\": \"no body\"}\n");
+    out
+}
+
+fn ingest(data: &Path, input: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_tocsin"))
+        .args(["ingest", "--data"])
+        .arg(data)
+        .arg(input)
+        .env_remove("TOCSIN_GAZETTEER")
+        .env_remove("TOCSIN_DATA")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn query(db: &Path, sql: &str) -> i64 {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn stored(db: &Path) -> i64 {
+    if !db.exists() {
+        return 0;
+    }
+    let conn =
+        match rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        {
+            Ok(c) => c,
+            Err(_) => return 0,
+        };
+    let _ = conn.busy_timeout(Duration::from_secs(5));
+    conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .unwrap_or(0)
+}
+
+fn finish(child: std::process::Child) {
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn killed_and_restarted_it_stores_everything_exactly_once() {
+    const N: i64 = 4000;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("news.jsonl");
+    std::fs::write(&input, corpus(N as usize)).unwrap();
+
+    // The reference: one uninterrupted run.
+    let clean = dir.path().join("clean");
+    finish(ingest(&clean, &input));
+    let clean_db = clean.join("tocsin.db");
+    assert_eq!(query(&clean_db, "SELECT count(*) FROM documents"), N + 1);
+    let clean_events = query(&clean_db, "SELECT count(*) FROM events");
+    assert!(
+        clean_events > N / 2,
+        "the violent items yield events: {clean_events}"
+    );
+
+    // Killed once some batches are in, then started again.
+    let data = dir.path().join("killed");
+    let db = data.join("tocsin.db");
+    let mut child = ingest(&data, &input);
+    let t = Instant::now();
+    while stored(&db) < 64 && t.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL
+    let _ = child.wait();
+    let at_kill = stored(&db);
+    assert!(
+        at_kill >= 64,
+        "the run stored something before it was killed"
+    );
+    assert!(
+        at_kill < N + 1,
+        "the kill came before the end ({at_kill} stored)"
+    );
+
+    finish(ingest(&data, &input));
+    assert_eq!(
+        query(&db, "SELECT count(*) FROM documents"),
+        N + 1,
+        "every document, once"
+    );
+    assert_eq!(
+        query(
+            &db,
+            "SELECT count(*) FROM documents WHERE status = 'failed'"
+        ),
+        1
+    );
+    assert_eq!(query(&db, "SELECT count(*) FROM articles"), N);
+    assert_eq!(
+        query(&db, "SELECT count(*) FROM events"),
+        clean_events,
+        "the same events as the uninterrupted run"
+    );
+    assert_eq!(
+        query(
+            &db,
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'gunmen'"
+        ),
+        query(
+            &clean_db,
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'gunmen'"
+        )
+    );
+
+    // Once more over the same input: nothing changes.
+    finish(ingest(&data, &input));
+    assert_eq!(query(&db, "SELECT count(*) FROM documents"), N + 1);
+    assert_eq!(query(&db, "SELECT count(*) FROM events"), clean_events);
+}
