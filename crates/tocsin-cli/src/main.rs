@@ -3,6 +3,7 @@
 
 mod analyze_cmd;
 mod bench;
+mod export_cmd;
 mod extract_cmd;
 mod geo_cmd;
 mod ingest_cmd;
@@ -31,6 +32,8 @@ enum Command {
     Analyze(analyze_cmd::AnalyzeArgs),
     /// Analyse documents and store them in the data directory (resumable, idempotent).
     Ingest(ingest_cmd::IngestArgs),
+    /// Export stored events: csv, acled, gtd, jsonl or geojson.
+    Export(export_cmd::ExportArgs),
     /// Measure throughput on a directory of pages.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Analyze(args) => analyze_cmd::run(args),
         Command::Ingest(args) => ingest_cmd::run(args),
+        Command::Export(args) => export_cmd::run(args),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Train(cmd) => ner_cmd::run_train(cmd),
         Command::Ner(args) => ner_cmd::run_ner(args),
@@ -60,6 +64,15 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`tocsin export … | head`) is the reader's choice, not a failure.
+        Err(error)
+            if error.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("tocsin: {error:#}");
             ExitCode::from(2)

@@ -160,3 +160,49 @@ fn killed_and_restarted_it_stores_everything_exactly_once() {
     assert_eq!(query(&db, "SELECT count(*) FROM documents"), N + 1);
     assert_eq!(query(&db, "SELECT count(*) FROM events"), clean_events);
 }
+
+#[test]
+fn exports_read_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("news.jsonl");
+    std::fs::write(&input, corpus(30)).unwrap();
+    let data = dir.path().join("data");
+    finish(ingest(&data, &input));
+    let export = |format: &str, extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_tocsin"))
+            .args(["export", "--data"])
+            .arg(&data)
+            .args(["--format", format])
+            .args(extra)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let acled = export("acled", &["--country", "IQ"]);
+    let rows: Vec<&str> = acled.lines().collect();
+    assert!(rows[0].starts_with("event_id_cnty,event_date,year,"));
+    // Items 1, 7, 13, 19 and 25 of the corpus are shootings in Baghdad.
+    assert_eq!(rows.len(), 6, "{acled}");
+    assert!(rows[1..].iter().all(|r| r.contains(",Iraq,IQ,")), "{acled}");
+    let geo: serde_json::Value =
+        serde_json::from_str(&export("geojson", &["--type", "attack."])).unwrap();
+    let features = geo["features"].as_array().unwrap();
+    assert_eq!(features.len(), 20, "20 of 30 items are shootings");
+    assert!(features
+        .iter()
+        .all(|f| f["properties"]["type"] == "attack.armed_assault"));
+    let bad = Command::new(env!("CARGO_BIN_EXE_tocsin"))
+        .args(["export", "--data"])
+        .arg(&data)
+        .args(["--format", "xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown format"));
+}

@@ -384,7 +384,19 @@ fn finish(doc: &Doc<'_>, d: Draft, main: bool) -> Event {
             place
         });
     let mut notes = Vec::new();
-    let mut dates: Vec<DateCand> = d.dates().cloned().collect();
+    // A date after the reference date (or, without one, outside 1900–2100) is a misread
+    // number ("2189 Main St."), not when the event happened.
+    let plausible = |c: &DateCand| {
+        let Some(start) = c.time.start_date else {
+            return true;
+        };
+        let year = start.year();
+        (1900..=2100).contains(&year)
+            && doc
+                .anchor
+                .is_none_or(|a| start.days_since_epoch() <= a.days_since_epoch() + 31)
+    };
+    let mut dates: Vec<DateCand> = d.dates().filter(|c| plausible(c)).cloned().collect();
     if main && kind.is_violent() {
         dates.extend(caption_dates(
             doc,

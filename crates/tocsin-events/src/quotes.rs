@@ -833,12 +833,9 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
             && words.get(i + 1).is_some_and(|w| w == ".");
         if title {
             i += 2;
-        } else if raw.ends_with('.')
-            && raw.len() <= 5
-            && raw.starts_with(|c: char| c.is_uppercase())
+        } else if raw.starts_with(|c: char| c.is_uppercase())
+            && ((raw.ends_with('.') && raw.len() <= 5) || is_title_noun(&words[i]))
         {
-            i += 1;
-        } else if is_title_noun(&words[i]) && raw.starts_with(|c: char| c.is_uppercase()) {
             i += 1;
         } else {
             break;

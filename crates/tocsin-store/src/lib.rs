@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod conformance;
+pub mod export;
 
 use serde::{Deserialize, Serialize};
 use tocsin_model::{Entity, Event, Quote};
