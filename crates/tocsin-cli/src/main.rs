@@ -10,6 +10,7 @@ mod ingest_cmd;
 mod ner_cmd;
 mod output;
 mod progress;
+mod serve_cmd;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,8 @@ enum Command {
     Ingest(ingest_cmd::IngestArgs),
     /// Export stored events: csv, acled, gtd, jsonl or geojson.
     Export(export_cmd::ExportArgs),
+    /// Serve the HTTP API over a store (127.0.0.1:7878 by default).
+    Serve(serve_cmd::ServeArgs),
     /// Measure throughput on a directory of pages.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze_cmd::run(args),
         Command::Ingest(args) => ingest_cmd::run(args),
         Command::Export(args) => export_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Train(cmd) => ner_cmd::run_train(cmd),
         Command::Ner(args) => ner_cmd::run_ner(args),
