@@ -10,6 +10,7 @@ mod ingest_cmd;
 mod ner_cmd;
 mod output;
 mod progress;
+mod run_cmd;
 mod serve_cmd;
 
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// The main job: poll news feeds, analyse and store what they list, serve the API.
+    Run(run_cmd::RunArgs),
     /// Extract clean articles (text, title, byline, dates, captions) from raw pages.
     Extract(extract_cmd::ExtractArgs),
     /// Analyse documents: entities, places, events (type, date, place, killed, injured,
@@ -55,6 +58,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Run(args) => run_cmd::run(args),
         Command::Extract(args) => extract_cmd::run(args),
         Command::Analyze(args) => analyze_cmd::run(args),
         Command::Ingest(args) => ingest_cmd::run(args),

@@ -64,10 +64,14 @@
 
 mod bufio;
 mod error;
+pub mod feed;
 #[cfg(feature = "http")]
 mod fetch;
 mod http_msg;
 mod jsonl;
+#[cfg(feature = "http")]
+pub mod polite;
+pub mod robots;
 mod sniff;
 mod time;
 pub use crate::time::now_rfc3339;

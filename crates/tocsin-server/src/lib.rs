@@ -332,6 +332,17 @@ pub fn router(store: Shared) -> Router {
 /// Serves the API on `addr` until Ctrl-C.
 pub async fn serve(addr: SocketAddr, store: Shared) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    serve_on(listener, store).await
+}
+
+/// Serves the API on a socket bound by the caller (so that a taken port is an error at
+/// start-up, before anything else runs).
+pub async fn serve_std(listener: std::net::TcpListener, store: Shared) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    serve_on(tokio::net::TcpListener::from_std(listener)?, store).await
+}
+
+async fn serve_on(listener: tokio::net::TcpListener, store: Shared) -> std::io::Result<()> {
     axum::serve(listener, router(store))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -279,6 +279,18 @@ impl Store for SqliteStore {
         .map_err(backend)
     }
 
+    fn contains_url(&self, url: &str) -> Result<bool> {
+        let conn = self.conn()?;
+        conn.query_row(
+            "SELECT 1 FROM documents WHERE url = ?1 LIMIT 1",
+            params![url],
+            |_| Ok(()),
+        )
+        .optional()
+        .map(|o| o.is_some())
+        .map_err(backend)
+    }
+
     fn put(&self, batch: &[Put]) -> Result<PutOutcome> {
         let mut conn = self.conn()?;
         let tx = conn.transaction().map_err(backend)?;

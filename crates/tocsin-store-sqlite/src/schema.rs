@@ -36,6 +36,8 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX events_type_date ON events (type, date);
      CREATE INDEX events_country_date ON events (country, date);
      CREATE INDEX events_doc ON events (doc_id);",
+    // 2: live feeds ask whether a URL is stored.
+    "CREATE INDEX documents_url ON documents (url);",
 ];
 
 /// Brings the database up to the newest schema, refusing one written by a newer tocsin.

@@ -153,8 +153,14 @@ fn put_is_idempotent(store: &dyn Store) {
             None,
         )],
     );
+    assert!(!store
+        .contains_url("https://news.example/idem-1")
+        .expect("contains_url"));
     let first = store.put(std::slice::from_ref(&a)).expect("put");
     assert_eq!((first.inserted, first.skipped), (1, 0));
+    assert!(store
+        .contains_url("https://news.example/idem-1")
+        .expect("contains_url"));
     let again = store.put(&[a.clone(), a.clone()]).expect("put again");
     assert_eq!(
         (again.inserted, again.skipped),

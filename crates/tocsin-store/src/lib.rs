@@ -207,6 +207,8 @@ pub struct Put {
 pub trait Store: Send + Sync {
     /// Whether a document with this content id is stored (whatever its status).
     fn contains(&self, doc_id: &str) -> Result<bool>;
+    /// Whether a document fetched from this URL is stored (live feeds skip what they have).
+    fn contains_url(&self, url: &str) -> Result<bool>;
     /// Stores a batch atomically; documents already present are skipped, not changed.
     fn put(&self, batch: &[Put]) -> Result<PutOutcome>;
     /// Number of documents, and of those that failed.
