@@ -4,124 +4,31 @@
 //! `--allow-private-addresses` is given.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+mod common;
+
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const ARTICLE: &str = "<html><head><title>Gunmen attack market in Peshawar</title></head><body><article>\
-<h1>Gunmen attack market in Peshawar</h1>\
-<p>Gunmen opened fire at a crowded market in Peshawar, Pakistan, on Friday, killing at least 12 people and wounding 30 others, police said.</p>\
-<p>No group has claimed responsibility for the attack, which came a week after a bombing in the same city.</p>\
-<p>Security forces sealed off the area and began a search for the attackers, officials said on Saturday.</p>\
-</article></body></html>";
+use common::{free_port, http_get, page, SitePage, ATTACK, QUIET};
 
-const QUIET: &str = "<html><head><title>Council approves budget</title></head><body><article>\
-<p>The city council approved next year's budget on Monday after a long debate about parks, roads and schools.</p>\
-<p>The mayor said the plan would be published in full next week.</p></article></body></html>";
-
-/// A tiny HTTP/1.1 site; records each request line with its If-None-Match header.
-fn site() -> (u16, Arc<Mutex<Vec<String>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let log2 = log.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let log = log2.clone();
-            std::thread::spawn(move || serve_one(stream, port, &log));
-        }
-    });
-    (port, log)
-}
-
-fn serve_one(mut stream: TcpStream, port: u16, log: &Mutex<Vec<String>>) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    let mut inm = String::new();
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
-            break;
-        }
-        if let Some(v) = h.to_ascii_lowercase().strip_prefix("if-none-match:") {
-            inm = v.trim().to_string();
-        }
-    }
-    let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
-    log.lock().unwrap().push(format!("{path} {inm}"));
-    let feed = format!(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Local</title>\
-         <item><title>Gunmen attack market</title><link>http://127.0.0.1:{port}/a1.html</link><pubDate>Sat, 04 May 2024 09:00:00 GMT</pubDate></item>\
-         <item><title>Council budget</title><link>http://127.0.0.1:{port}/a2.html</link></item>\
-         <item><title>Hidden</title><link>http://127.0.0.1:{port}/private/a3.html</link></item>\
-         </channel></rss>"
-    );
-    let (status, ctype, body, etag) = match path.as_str() {
-        "/robots.txt" => (
-            "200 OK",
-            "text/plain",
-            "User-agent: *\nDisallow: /private/\n".to_string(),
-            "",
-        ),
-        "/feed.xml" if inm == "\"v1\"" => (
-            "304 Not Modified",
-            "application/rss+xml",
-            String::new(),
-            "\"v1\"",
-        ),
-        "/feed.xml" => ("200 OK", "application/rss+xml", feed, "\"v1\""),
-        "/a1.html" => (
-            "200 OK",
-            "text/html; charset=utf-8",
-            ARTICLE.to_string(),
-            "",
-        ),
-        "/a2.html" => ("200 OK", "text/html; charset=utf-8", QUIET.to_string(), ""),
-        "/private/a3.html" => (
-            "200 OK",
-            "text/html",
-            ARTICLE.replace("Peshawar", "Quetta"),
-            "",
-        ),
-        _ => ("404 Not Found", "text/plain", "no".to_string(), ""),
-    };
-    let etag = if etag.is_empty() {
-        String::new()
-    } else {
-        format!("ETag: {etag}\r\n")
-    };
-    let _ = write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n{etag}Connection: close\r\n\r\n{body}",
-        body.len()
-    );
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn http_get(port: u16, path: &str) -> Option<serde_json::Value> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut resp = String::new();
-    s.read_to_string(&mut resp).ok()?;
-    let body = resp.split_once("\r\n\r\n")?.1;
-    serde_json::from_str(body).ok()
+fn site() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    common::site(vec![
+        SitePage {
+            path: "/a1.html",
+            title: "Gunmen attack market",
+            html: page("Gunmen attack market in Peshawar", ATTACK),
+        },
+        SitePage {
+            path: "/a2.html",
+            title: "Council budget",
+            html: page("Council approves budget", QUIET),
+        },
+        SitePage {
+            path: "/private/a3.html",
+            title: "Hidden",
+            html: page("Hidden", ATTACK),
+        },
+    ])
 }
 
 fn run(data: &std::path::Path, api: u16, site: u16, allow: bool) -> Child {

@@ -301,8 +301,68 @@ async fn openapi() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
 }
 
-async fn index() -> Html<&'static str> {
-    Html(include_str!("index.html"))
+/// The page's policy: scripts and styles from this server only, no plugins, no framing.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+async fn index() -> Response {
+    (
+        [
+            (header::CONTENT_SECURITY_POLICY, CSP),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::REFERRER_POLICY, "no-referrer"),
+        ],
+        Html(include_str!("index.html")),
+    )
+        .into_response()
+}
+
+/// The UI's static files, embedded so that the binary serves the UI offline.
+const ASSETS: &[(&str, &str, &[u8])] = &[
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/app.js"),
+    ),
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/app.css"),
+    ),
+    (
+        "leaflet.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/leaflet.js"),
+    ),
+    (
+        "leaflet.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/vendor/leaflet.css"),
+    ),
+    (
+        "topojson-client.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/topojson-client.min.js"),
+    ),
+    (
+        "countries-110m.json",
+        "application/json",
+        include_bytes!("../assets/vendor/countries-110m.json"),
+    ),
+];
+
+async fn asset(Path(name): Path<String>) -> Response {
+    match ASSETS.iter().find(|(n, _, _)| *n == name) {
+        Some((_, ctype, body)) => (
+            [
+                (header::CONTENT_TYPE, *ctype),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                (header::CACHE_CONTROL, "public, max-age=3600"),
+            ],
+            *body,
+        )
+            .into_response(),
+        None => ApiError::not_found("asset").into_response(),
+    }
 }
 
 async fn fallback() -> ApiError {
@@ -317,6 +377,7 @@ async fn fallback() -> ApiError {
 pub fn router(store: Shared) -> Router {
     Router::new()
         .route("/", get(index))
+        .route("/assets/{name}", get(asset))
         .route("/api/events", get(events))
         .route("/api/events/{id}", get(event))
         .route("/api/articles/{id}", get(article))
