@@ -36,6 +36,9 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 3)]
         passes: usize,
     },
+    /// Store and API: ingestion against analysis, and p50/p99 of event queries and search
+    /// over a store of synthetic articles built from a news corpus's sentences.
+    Store(crate::bench_store::BenchStoreArgs),
 }
 
 /// Runs a benchmark.
@@ -47,6 +50,7 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
             parse_only,
         } => bench_extract(&dir, passes.max(1), parse_only),
         BenchCommand::Analyze { inputs, passes } => bench_analyze(&inputs, passes.max(1)),
+        BenchCommand::Store(args) => crate::bench_store::run(args),
     }
 }
 

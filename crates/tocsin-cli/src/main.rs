@@ -3,6 +3,7 @@
 
 mod analyze_cmd;
 mod bench;
+mod bench_store;
 mod export_cmd;
 mod extract_cmd;
 mod geo_cmd;

@@ -34,6 +34,9 @@ fn tricky_text() -> impl Strategy<Value = String> {
         proptest::collection::vec(
             proptest::sample::select(vec![
                 "U.S.",
+                "No.",
+                "No. 5",
+                "St.",
                 "Gen.",
                 "Jan.",
                 " J. K. ",

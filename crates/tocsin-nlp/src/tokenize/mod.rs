@@ -527,7 +527,8 @@ impl Scanner<'_, '_> {
                     Some(AbbrevClass::Prefix) if matches!(word, "No" | "Nos") => {
                         // `No. 5`, not "said no."
                         let mut k = j + 1;
-                        while self.byte(k) == b' ' {
+                        // `byte` reads a space past the end: stop at the end.
+                        while k < self.b.len() && self.b[k] == b' ' {
                             k += 1;
                         }
                         self.byte(k).is_ascii_digit()
@@ -678,6 +679,18 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn a_final_no_period_ends_the_text() {
+        // Regression: "No." at the very end (or before trailing spaces) once looped forever
+        // looking past the end for the digit of "No. 5".
+        assert_eq!(
+            toks("said Officer Christopher No."),
+            ["said", "Officer", "Christopher", "No", "."]
+        );
+        assert_eq!(toks("No.   "), ["No", "."]);
+        assert_eq!(toks("Room No. 5"), ["Room", "No.", "5"]);
     }
 
     #[test]
