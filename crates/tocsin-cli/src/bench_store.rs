@@ -167,12 +167,21 @@ pub fn run(a: BenchStoreArgs) -> anyhow::Result<ExitCode> {
 
     let now = tocsin_ingest::now_rfc3339();
     let t = Instant::now();
-    for (c, chunk) in articles.chunks(512).enumerate() {
+    // As `tocsin ingest` does: analysis on the pool, writes one batch behind on a thread.
+    let (wtx, wrx) = std::sync::mpsc::sync_channel::<Vec<tocsin_store::Put>>(2);
+    let writer_store = store.clone();
+    let writer = std::thread::spawn(move || -> anyhow::Result<()> {
+        for puts in wrx {
+            writer_store.put(&puts)?;
+        }
+        Ok(())
+    });
+    for (c, chunk) in articles.chunks(256).enumerate() {
         let puts: Vec<_> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, x)| {
-                let i = c * 512 + k;
+                let i = c * 256 + k;
                 let src = Source {
                     url: Some(format!("https://news.example/{i}")),
                     ..Source::default()
@@ -181,8 +190,14 @@ pub fn run(a: BenchStoreArgs) -> anyhow::Result<ExitCode> {
                 store_item(id, &src, &now, Ok(analyzer.analyze_article(x, &src)))
             })
             .collect();
-        store.put(&puts)?;
+        if wtx.send(puts).is_err() {
+            break;
+        }
     }
+    drop(wtx);
+    writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer stopped"))??;
     let ingest_rate = articles.len() as f64 / t.elapsed().as_secs_f64();
     let (docs, _) = store.counts()?;
     let (_, events) = store.events(&tocsin_store::EventFilter::default())?;

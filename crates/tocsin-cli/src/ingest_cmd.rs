@@ -63,53 +63,70 @@ pub fn ingest_into(
     let mut totals = IngestTotals::default();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
     let reader = std::thread::spawn(move || read_batches(ingest, &tx));
-    for batch in rx {
-        // Small transactions: a crash loses at most one batch of work, never data.
-        for chunk in batch.chunks(64) {
-            let now = tocsin_ingest::now_rfc3339();
-            let items: Vec<Option<Put>> = chunk
-                .par_iter()
-                .map(|item| -> anyhow::Result<Option<Put>> {
-                    Ok(match item {
-                        Ok(raw) => {
-                            let id = raw_id(&raw.bytes);
-                            if store.contains(&id)? {
-                                None
-                            } else {
-                                let outcome =
-                                    match crate::analyze_cmd::analyze_typed(&analyzer, raw) {
-                                        Ok(a) => Ok(a),
-                                        Err((stage, e)) => Err((stage.to_string(), e)),
-                                    };
-                                Some(store_item(id, &raw.source, &now, outcome))
+    // Writes run on their own thread, one batch behind the analysis, so that the cores keep
+    // analysing while SQLite commits.
+    let (wtx, wrx) = std::sync::mpsc::sync_channel::<Vec<Put>>(2);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let writer = scope.spawn(move || -> anyhow::Result<(usize, usize)> {
+            let (mut stored, mut skipped) = (0, 0);
+            for puts in wrx {
+                let out = store.put(&puts).context("writing to the store")?;
+                stored += out.inserted;
+                skipped += out.skipped;
+            }
+            Ok((stored, skipped))
+        });
+        for batch in rx {
+            for chunk in batch.chunks(64) {
+                let now = tocsin_ingest::now_rfc3339();
+                let items: Vec<Option<Put>> = chunk
+                    .par_iter()
+                    .map(|item| -> anyhow::Result<Option<Put>> {
+                        Ok(match item {
+                            Ok(raw) => {
+                                let id = raw_id(&raw.bytes);
+                                if store.contains(&id)? {
+                                    None
+                                } else {
+                                    let outcome = crate::analyze_cmd::analyze_typed(&analyzer, raw)
+                                        .map_err(|(stage, e)| (stage.to_string(), e));
+                                    Some(store_item(id, &raw.source, &now, outcome))
+                                }
                             }
-                        }
-                        Err(f) => {
-                            let error = f.error.to_string();
-                            let id = failure_id(&f.source, &error);
-                            if store.contains(&id)? {
-                                None
-                            } else {
-                                Some(store_item(
-                                    id,
-                                    &f.source,
-                                    &now,
-                                    Err(("ingest".into(), error)),
-                                ))
+                            Err(f) => {
+                                let error = f.error.to_string();
+                                let id = failure_id(&f.source, &error);
+                                if store.contains(&id)? {
+                                    None
+                                } else {
+                                    Some(store_item(
+                                        id,
+                                        &f.source,
+                                        &now,
+                                        Err(("ingest".into(), error)),
+                                    ))
+                                }
                             }
-                        }
+                        })
                     })
-                })
-                .collect::<anyhow::Result<_>>()?;
-            totals.skipped += items.iter().filter(|i| i.is_none()).count();
-            let puts: Vec<Put> = items.into_iter().flatten().collect();
-            totals.failed += puts.iter().filter(|p| p.article.is_none()).count();
-            let out = store.put(&puts).context("writing to the store")?;
-            totals.stored += out.inserted;
-            totals.skipped += out.skipped;
-            bar.inc(chunk.len() as u64);
+                    .collect::<anyhow::Result<_>>()?;
+                totals.skipped += items.iter().filter(|i| i.is_none()).count();
+                let puts: Vec<Put> = items.into_iter().flatten().collect();
+                totals.failed += puts.iter().filter(|p| p.article.is_none()).count();
+                bar.inc(chunk.len() as u64);
+                if wtx.send(puts).is_err() {
+                    break;
+                }
+            }
         }
-    }
+        drop(wtx);
+        let (stored, skipped) = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store writer stopped unexpectedly"))??;
+        totals.stored += stored;
+        totals.skipped += skipped;
+        Ok(())
+    })?;
     if reader.join().is_err() {
         bail!("the input reader stopped unexpectedly");
     }

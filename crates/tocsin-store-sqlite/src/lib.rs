@@ -14,9 +14,12 @@ use tocsin_store::{
     Result, SearchHit, Status, Store, StoreError,
 };
 
-/// A store in one SQLite database.
+/// A store in one SQLite database: one connection writes, another reads (in WAL mode readers
+/// do not wait for a writer's transaction, so the API and duplicate checks stay quick while
+/// ingestion writes).
 pub struct SqliteStore {
-    conn: Mutex<Connection>,
+    writer: Mutex<Connection>,
+    reader: Option<Mutex<Connection>>,
 }
 
 fn backend(e: rusqlite::Error) -> StoreError {
@@ -30,16 +33,26 @@ fn data(e: serde_json::Error) -> StoreError {
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
-        let conn = Connection::open(path).map_err(backend)?;
-        Self::init(conn)
+        let writer = Self::prepare(Connection::open(path).map_err(backend)?)?;
+        schema::migrate(&writer)?;
+        let reader = Self::prepare(Connection::open(path).map_err(backend)?)?;
+        Ok(SqliteStore {
+            writer: Mutex::new(writer),
+            reader: Some(Mutex::new(reader)),
+        })
     }
 
-    /// A store in memory (tests).
+    /// A store in memory (tests): one connection for both.
     pub fn in_memory() -> Result<SqliteStore> {
-        Self::init(Connection::open_in_memory().map_err(backend)?)
+        let conn = Self::prepare(Connection::open_in_memory().map_err(backend)?)?;
+        schema::migrate(&conn)?;
+        Ok(SqliteStore {
+            writer: Mutex::new(conn),
+            reader: None,
+        })
     }
 
-    fn init(conn: Connection) -> Result<SqliteStore> {
+    fn prepare(conn: Connection) -> Result<Connection> {
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(backend)?;
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -48,14 +61,20 @@ impl SqliteStore {
             .map_err(backend)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(backend)?;
-        schema::migrate(&conn)?;
-        Ok(SqliteStore {
-            conn: Mutex::new(conn),
-        })
+        Ok(conn)
     }
 
+    /// The connection for reads.
     fn conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
-        self.conn
+        self.reader
+            .as_ref()
+            .unwrap_or(&self.writer)
+            .lock()
+            .map_err(|_| StoreError::Backend("a thread panicked while holding the store".into()))
+    }
+
+    fn write_conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
+        self.writer
             .lock()
             .map_err(|_| StoreError::Backend("a writer panicked while holding the store".into()))
     }
@@ -85,7 +104,7 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<bool> {
     };
     let entities = serde_json::to_string(&a.entities).map_err(data)?;
     let quotes = serde_json::to_string(&a.quotes).map_err(data)?;
-    let analysis = serde_json::to_string(&a.analysis).map_err(data)?;
+    let analysis = serde_json::to_string(&strip_analysis(&a.analysis)).map_err(data)?;
     tx.execute(
         "INSERT INTO articles (doc_id, title, byline, published, language, site, text, entities, quotes, analysis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -105,14 +124,80 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<bool> {
         )
         .map_err(backend)?;
     }
+    // Names an actor filter finds an event by: its perpetrators and the document's people and
+    // organizations.
+    let doc_names: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.label,
+                tocsin_model::EntityLabel::Per | tocsin_model::EntityLabel::Org
+            )
+        })
+        .flat_map(|e| [e.text.as_str(), e.canonical.as_deref().unwrap_or("")])
+        .collect();
     for (i, ev) in a.events.iter().enumerate() {
-        insert_event(tx, &d.id, i, ev)?;
+        let source = EventSource {
+            article_id: d.id.clone(),
+            url: d.url.clone(),
+            title: a.title.clone(),
+            published: a.published.clone(),
+            evidence: evidence_texts(&a.text, ev),
+        };
+        insert_event(tx, &d.id, i, ev, &source, &doc_names)?;
     }
     Ok(true)
 }
 
-fn insert_event(tx: &rusqlite::Transaction<'_>, doc_id: &str, i: usize, ev: &Event) -> Result<()> {
+/// The analysis as stored: without the text, entities, events and quotes, which have
+/// columns of their own (and would double the store's size).
+fn strip_analysis(v: &serde_json::Value) -> serde_json::Value {
+    let mut v = v.clone();
+    if let Some(o) = v.as_object_mut() {
+        let mut stripped = false;
+        for k in ["text", "entities", "events", "quotes"] {
+            stripped |= o.remove(k).is_some();
+        }
+        if stripped {
+            o.insert("_split".into(), serde_json::Value::Bool(true));
+        }
+    }
+    v
+}
+
+/// The analysis as it was given: the split fields put back.
+fn join_analysis(mut v: serde_json::Value, a: &ArticleRecord) -> serde_json::Value {
+    if let Some(o) = v.as_object_mut() {
+        if o.remove("_split").is_some() {
+            o.insert("text".into(), serde_json::Value::String(a.text.clone()));
+            o.insert(
+                "entities".into(),
+                serde_json::to_value(&a.entities).unwrap_or_default(),
+            );
+            o.insert(
+                "events".into(),
+                serde_json::to_value(&a.events).unwrap_or_default(),
+            );
+            o.insert(
+                "quotes".into(),
+                serde_json::to_value(&a.quotes).unwrap_or_default(),
+            );
+        }
+    }
+    v
+}
+
+fn insert_event(
+    tx: &rusqlite::Transaction<'_>,
+    doc_id: &str,
+    i: usize,
+    ev: &Event,
+    source: &EventSource,
+    doc_names: &[&str],
+) -> Result<()> {
     let json = serde_json::to_string(ev).map_err(data)?;
+    let sources = serde_json::to_string(&[source]).map_err(data)?;
     let place = ev.place.as_ref();
     let killed = ev.killed.as_ref().and_then(|f| f.min.or(f.max));
     let injured = ev.injured.as_ref().and_then(|f| f.min.or(f.max));
@@ -122,8 +207,8 @@ fn insert_event(tx: &rusqlite::Transaction<'_>, doc_id: &str, i: usize, ev: &Eve
         .flat_map(|p| [p.name.to_lowercase(), p.text.to_lowercase()])
         .collect();
     tx.execute(
-        "INSERT INTO events (id, doc_id, idx, type, date, country, place, lat, lon, killed, injured, actors, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO events (id, doc_id, idx, type, date, country, place, lat, lon, killed, injured, actors, json, sources)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             format!("{doc_id}-{i}"),
             doc_id,
@@ -138,7 +223,20 @@ fn insert_event(tx: &rusqlite::Transaction<'_>, doc_id: &str, i: usize, ev: &Eve
             injured.map(|k| k as i64),
             format!("|{}|", actors.join("|")),
             json,
+            sources,
         ],
+    )
+    .map_err(backend)?;
+    let rowid = tx.last_insert_rowid();
+    let mut names: Vec<&str> = ev
+        .perpetrators
+        .iter()
+        .flat_map(|p| [p.name.as_str(), p.text.as_str()])
+        .collect();
+    names.extend_from_slice(doc_names);
+    tx.execute(
+        "INSERT INTO events_actors (rowid, names) VALUES (?1, ?2)",
+        params![rowid, names.join(" | ")],
     )
     .map_err(backend)?;
     Ok(())
@@ -190,21 +288,17 @@ fn where_clause(f: &EventFilter) -> (String, Vec<Box<dyn ToSql>>) {
         ]);
     }
     if let Some(a) = &f.actor {
-        let like = format!(
-            "%{}%",
-            a.to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        clauses.push(
-            "(e.actors LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities n WHERE n.doc_id = e.doc_id AND (lower(n.text) LIKE ? ESCAPE '\\' OR lower(n.canonical) LIKE ? ESCAPE '\\')))".into(),
-        );
-        args.extend([
-            Box::new(like.clone()) as Box<dyn ToSql>,
-            Box::new(like.clone()),
-            Box::new(like),
-        ]);
+        // Words of a perpetrator's or the article's people and organizations.
+        match fts_query(a) {
+            Some(q) => {
+                clauses.push(
+                    "e.rowid IN (SELECT rowid FROM events_actors WHERE events_actors MATCH ?)"
+                        .into(),
+                );
+                args.push(Box::new(q));
+            }
+            None => clauses.push("0 = 1".into()),
+        }
     }
     if let Some(t) = &f.text {
         if let Some(q) = fts_query(t) {
@@ -239,31 +333,12 @@ fn evidence_texts(text: &str, ev: &Event) -> Vec<String> {
         .collect()
 }
 
-fn event_record(conn: &Connection, id: String, json: String) -> Result<EventRecord> {
-    let event: Event = serde_json::from_str(&json).map_err(data)?;
-    let doc_id = id
-        .rsplit_once('-')
-        .map_or(id.as_str(), |(d, _)| d)
-        .to_string();
-    let source = conn
-        .query_row(
-            "SELECT d.url, a.title, a.published, a.text FROM documents d JOIN articles a ON a.doc_id = d.id WHERE d.id = ?1",
-            params![doc_id],
-            |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?)),
-        )
-        .optional()
-        .map_err(backend)?;
-    let sources = source
-        .map(|(url, title, published, text)| EventSource {
-            article_id: doc_id.clone(),
-            url,
-            title,
-            published,
-            evidence: evidence_texts(&text, &event),
-        })
-        .into_iter()
-        .collect();
-    Ok(EventRecord { id, event, sources })
+fn event_record(id: String, json: &str, sources: &str) -> Result<EventRecord> {
+    Ok(EventRecord {
+        id,
+        event: serde_json::from_str(json).map_err(data)?,
+        sources: serde_json::from_str(sources).map_err(data)?,
+    })
 }
 
 impl Store for SqliteStore {
@@ -292,7 +367,7 @@ impl Store for SqliteStore {
     }
 
     fn put(&self, batch: &[Put]) -> Result<PutOutcome> {
-        let mut conn = self.conn()?;
+        let mut conn = self.write_conn()?;
         let tx = conn.transaction().map_err(backend)?;
         let mut out = PutOutcome::default();
         for put in batch {
@@ -377,7 +452,7 @@ impl Store for SqliteStore {
                     .and_then(|j| serde_json::from_str(&j).map_err(data))
             })
             .collect::<Result<Vec<Event>>>()?;
-        Ok(Some(ArticleRecord {
+        let mut record = ArticleRecord {
             doc_id: doc_id.to_string(),
             title,
             byline,
@@ -388,8 +463,11 @@ impl Store for SqliteStore {
             entities: serde_json::from_str(&entities).map_err(data)?,
             events,
             quotes: serde_json::from_str(&quotes).map_err(data)?,
-            analysis: serde_json::from_str(&analysis).map_err(data)?,
-        }))
+            analysis: serde_json::Value::Null,
+        };
+        let stored: serde_json::Value = serde_json::from_str(&analysis).map_err(data)?;
+        record.analysis = join_analysis(stored, &record);
+        Ok(Some(record))
     }
 
     fn events(&self, f: &EventFilter) -> Result<(Vec<EventRecord>, u64)> {
@@ -404,32 +482,38 @@ impl Store for SqliteStore {
             .map_err(backend)?;
         let (limit, offset) = f.page();
         let sql = format!(
-            "SELECT e.id, e.json FROM events e WHERE {clause} ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT {limit} OFFSET {offset}"
+            "SELECT e.id, e.json, e.sources FROM events e WHERE {clause} ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT {limit} OFFSET {offset}"
         );
         let mut stmt = conn.prepare(&sql).map_err(backend)?;
         let rows = stmt
             .query_map(params_from_iter(args.iter().map(|b| b.as_ref())), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })
             .map_err(backend)?
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(backend)?;
         let events = rows
             .into_iter()
-            .map(|(id, json)| event_record(&conn, id, json))
+            .map(|(id, json, sources)| event_record(id, &json, &sources))
             .collect::<Result<Vec<_>>>()?;
         Ok((events, total as u64))
     }
 
     fn event(&self, id: &str) -> Result<Option<EventRecord>> {
         let conn = self.conn()?;
-        let json: Option<String> = conn
-            .query_row("SELECT json FROM events WHERE id = ?1", params![id], |r| {
-                r.get(0)
-            })
+        let row: Option<(String, String)> = conn
+            .query_row(
+                "SELECT json, sources FROM events WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()
             .map_err(backend)?;
-        json.map(|j| event_record(&conn, id.to_string(), j))
+        row.map(|(j, s)| event_record(id.to_string(), &j, &s))
             .transpose()
     }
 

@@ -30,8 +30,10 @@ const MIGRATIONS: &[&str] = &[
         id TEXT PRIMARY KEY,
         doc_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,
         type TEXT NOT NULL, date TEXT, country TEXT, place TEXT, lat REAL, lon REAL,
-        killed INTEGER, injured INTEGER, actors TEXT NOT NULL, json TEXT NOT NULL
+        killed INTEGER, injured INTEGER, actors TEXT NOT NULL, json TEXT NOT NULL,
+        sources TEXT NOT NULL
      );
+     CREATE VIRTUAL TABLE events_actors USING fts5(names, content='', tokenize='unicode61 remove_diacritics 2');
      CREATE INDEX events_date ON events (date);
      CREATE INDEX events_type_date ON events (type, date);
      CREATE INDEX events_country_date ON events (country, date);
