@@ -35,6 +35,9 @@ pub struct BenchStoreArgs {
     pub dump: Option<PathBuf>,
 }
 
+/// Makes the path of one request of a query kind.
+type QueryMaker = Box<dyn Fn(&mut Rng) -> String>;
+
 /// A small deterministic generator, so that runs are comparable.
 struct Rng(u64);
 
@@ -235,7 +238,7 @@ pub fn run(a: BenchStoreArgs) -> anyhow::Result<ExitCode> {
         "hospital",
         "investigation",
     ];
-    let kinds: Vec<(&str, Box<dyn Fn(&mut Rng) -> String>)> = vec![
+    let kinds: Vec<(&str, QueryMaker)> = vec![
         (
             "events: type + date range",
             Box::new(|r: &mut Rng| {
