@@ -117,13 +117,6 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<bool> {
         params![rowid, a.title.as_deref().unwrap_or(""), a.text],
     )
     .map_err(backend)?;
-    for (e, ent) in a.entities.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO entities (doc_id, idx, text, label, canonical) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![d.id, e as i64, ent.text, serde_json::to_value(ent.label).ok().and_then(|v| v.as_str().map(str::to_string)), ent.canonical],
-        )
-        .map_err(backend)?;
-    }
     // Names an actor filter finds an event by: its perpetrators and the document's people and
     // organizations.
     let doc_names: Vec<&str> = a
@@ -207,8 +200,8 @@ fn insert_event(
         .flat_map(|p| [p.name.to_lowercase(), p.text.to_lowercase()])
         .collect();
     tx.execute(
-        "INSERT INTO events (id, doc_id, idx, type, date, country, place, lat, lon, killed, injured, actors, json, sources)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO events (id, doc_id, idx, type, family, date, country, place, lat, lon, killed, injured, actors, json, sources)
+         VALUES (?1, ?2, ?3, ?4, ?15, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             format!("{doc_id}-{i}"),
             doc_id,
@@ -224,6 +217,7 @@ fn insert_event(
             format!("|{}|", actors.join("|")),
             json,
             sources,
+            ev.kind.as_str().split('.').next().unwrap_or(""),
         ],
     )
     .map_err(backend)?;
@@ -266,11 +260,14 @@ fn where_clause(f: &EventFilter) -> (String, Vec<Box<dyn ToSql>>) {
     }
     if let Some(from) = &f.from {
         // Compared at the event's own precision: a "2023" event is inside "from 2023-06-01".
-        clauses.push("e.date IS NOT NULL AND substr(?, 1, length(e.date)) <= e.date".into());
+        // The first condition is a coarse bound an index can use; the second is exact.
+        clauses.push("e.date >= ? AND substr(?, 1, length(e.date)) <= e.date".into());
+        args.push(Box::new(from.get(..4).unwrap_or(from).to_string()));
         args.push(Box::new(from.clone()));
     }
     if let Some(to) = &f.to {
-        clauses.push("e.date IS NOT NULL AND substr(e.date, 1, length(?)) <= ?".into());
+        clauses.push("e.date <= ? AND substr(e.date, 1, length(?)) <= ?".into());
+        args.push(Box::new(format!("{to}\u{10ffff}")));
         args.push(Box::new(to.clone()));
         args.push(Box::new(to.clone()));
     }

@@ -5,7 +5,7 @@ use tocsin_store::{Result, StoreError};
 
 /// Each entry upgrades the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
-    // 1: documents, articles with full-text search, entities, events.
+    // 1: documents, articles with full-text search, events with an index of actor names.
     "CREATE TABLE documents (
         id TEXT PRIMARY KEY,
         url TEXT, path TEXT, source_id TEXT, fetched_at TEXT,
@@ -20,22 +20,18 @@ const MIGRATIONS: &[&str] = &[
         entities TEXT NOT NULL, quotes TEXT NOT NULL, analysis TEXT NOT NULL
      );
      CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-     CREATE TABLE entities (
-        doc_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,
-        text TEXT NOT NULL, label TEXT, canonical TEXT,
-        PRIMARY KEY (doc_id, idx)
-     );
-     CREATE INDEX entities_text ON entities (lower(text));
      CREATE TABLE events (
         id TEXT PRIMARY KEY,
         doc_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,
-        type TEXT NOT NULL, date TEXT, country TEXT, place TEXT, lat REAL, lon REAL,
+        type TEXT NOT NULL, family TEXT NOT NULL, date TEXT, country TEXT, place TEXT, lat REAL, lon REAL,
         killed INTEGER, injured INTEGER, actors TEXT NOT NULL, json TEXT NOT NULL,
         sources TEXT NOT NULL
      );
      CREATE VIRTUAL TABLE events_actors USING fts5(names, content='', tokenize='unicode61 remove_diacritics 2');
      CREATE INDEX events_date ON events (date);
      CREATE INDEX events_type_date ON events (type, date);
+     CREATE INDEX events_family_date ON events (family, date);
+     CREATE INDEX events_country_killed ON events (country, killed);
      CREATE INDEX events_country_date ON events (country, date);
      CREATE INDEX events_doc ON events (doc_id);",
     // 2: live feeds ask whether a URL is stored.
