@@ -5,8 +5,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
-use rayon::prelude::*;
+use anyhow::Context;
 use serde_json::Value;
 use tocsin_geo::Gazetteer;
 use tocsin_ingest::{Ingest, Input, Limits};
@@ -15,7 +14,7 @@ use tocsin_nlp::ner::Ner;
 use tocsin_nlp::resolve::AliasTable;
 use tocsin_pipeline::Analyzer;
 
-use crate::extract_cmd::{json_line, read_batches, Batch};
+use crate::extract_cmd::{finish, json_line, process_ordered};
 use crate::output;
 
 /// Arguments of `tocsin analyze`.
@@ -94,17 +93,10 @@ pub fn analyze_typed(
 
 /// Analyses one document, turning any failure (a panic included) into an error line.
 pub fn analyze_one(analyzer: &Analyzer<'_>, raw: &RawDoc) -> Result<Value, Value> {
-    let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.analyze_raw(raw)));
-    match result {
-        Ok(Ok(analysis)) => serde_json::to_value(&analysis)
+    match analyze_typed(analyzer, raw) {
+        Ok(analysis) => serde_json::to_value(&analysis)
             .map_err(|e| output::failure(&raw.source, "output", &e.to_string())),
-        Ok(Err(e)) => Err(output::failure(&raw.source, "extract", &e.to_string())),
-        Err(_) => Err(output::failure(
-            &raw.source,
-            "analyze",
-            "internal error: analysis panicked on this document",
-        )),
+        Err((stage, e)) => Err(output::failure(&raw.source, stage, &e)),
     }
 }
 
@@ -120,36 +112,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let ingest = Ingest::new(inputs, limits);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let bar = crate::progress::documents();
-    let mut failed = 0usize;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
-    let reader = std::thread::spawn(move || read_batches(ingest, &tx));
-    for batch in rx {
-        let results: Vec<Result<Value, Value>> = batch
-            .par_iter()
-            .map(|item| match item {
-                Ok(raw) => analyze_one(&analyzer, raw),
-                Err(f) => Err(output::failure(&f.source, "ingest", &f.error.to_string())),
-            })
-            .collect();
-        drop(batch);
-        for r in results {
-            let value = r.unwrap_or_else(|v| {
-                failed += 1;
-                v
-            });
-            writeln!(out, "{}", json_line(&value)).context("writing output")?;
-            bar.inc(1);
-        }
-    }
-    if reader.join().is_err() {
-        bail!("the input reader stopped unexpectedly");
-    }
+    let failed = process_ordered(
+        ingest,
+        |raw| analyze_one(&analyzer, raw),
+        |value| writeln!(out, "{}", json_line(value)).context("writing output"),
+    )?;
     out.flush().context("writing output")?;
-    bar.finish_and_clear();
-    if failed > 0 {
-        eprintln!("tocsin: {failed} document(s) failed; see the lines with an \"error\" field");
-        return Ok(ExitCode::from(1));
-    }
-    Ok(ExitCode::SUCCESS)
+    finish(failed)
 }

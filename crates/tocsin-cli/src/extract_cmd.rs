@@ -95,40 +95,58 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let ingest = Ingest::new(inputs, limits);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let failed = process_ordered(
+        ingest,
+        |raw| match extract_one(raw) {
+            Outcome::Ok(v) => Ok(v),
+            Outcome::Failed(v) => Err(v),
+        },
+        |value| write_value(&mut out, value, &args),
+    )?;
+    out.flush().context("writing output")?;
+    finish(failed)
+}
+
+/// Runs `per_doc` over every document in parallel batches and hands the results to `emit` in
+/// input order (a failure, from ingestion or from `per_doc`, is an `Err` line). Reading
+/// (decompression, WARC framing) runs on its own thread, one batch ahead, so the pool never
+/// waits for input; the channel bound keeps memory to two batches. Returns how many failed.
+pub fn process_ordered(
+    ingest: Ingest,
+    per_doc: impl Fn(&RawDoc) -> Result<Value, Value> + Sync,
+    mut emit: impl FnMut(&Value) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
     let bar = crate::progress::documents();
     let mut failed = 0usize;
-    // Reading (decompression, WARC framing) runs on its own thread, one batch ahead, so the
-    // extraction pool never waits for input; the channel bound keeps memory to two batches.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
     let reader = std::thread::spawn(move || read_batches(ingest, &tx));
     for batch in rx {
-        let outcomes: Vec<Outcome> = batch
+        let results: Vec<Result<Value, Value>> = batch
             .par_iter()
             .map(|item| match item {
-                Ok(raw) => extract_one(raw),
-                Err(f) => {
-                    Outcome::Failed(output::failure(&f.source, "ingest", &f.error.to_string()))
-                }
+                Ok(raw) => per_doc(raw),
+                Err(f) => Err(output::failure(&f.source, "ingest", &f.error.to_string())),
             })
             .collect();
         drop(batch);
-        for outcome in outcomes {
-            let value = match outcome {
-                Outcome::Ok(v) => v,
-                Outcome::Failed(v) => {
-                    failed += 1;
-                    v
-                }
-            };
-            write_value(&mut out, &value, &args)?;
+        for r in results {
+            let value = r.unwrap_or_else(|v| {
+                failed += 1;
+                v
+            });
+            emit(&value)?;
             bar.inc(1);
         }
     }
     if reader.join().is_err() {
         bail!("the input reader stopped unexpectedly");
     }
-    out.flush().context("writing output")?;
     bar.finish_and_clear();
+    Ok(failed)
+}
+
+/// The exit status after a run: 1 when some documents failed.
+pub fn finish(failed: usize) -> anyhow::Result<ExitCode> {
     if failed > 0 {
         eprintln!("tocsin: {failed} document(s) failed; see the lines with an \"error\" field");
         return Ok(ExitCode::from(1));

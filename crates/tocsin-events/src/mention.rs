@@ -508,16 +508,9 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
             continue;
         }
         seen.push(e);
-        let ent = &doc.entities[e];
         push_perp(
             &mut out,
-            Perpetrator {
-                name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
-                text: ent.text.clone(),
-                kind: ActorKind::Organization,
-                attribution: cue,
-                evidence: vec![[ent.start, ent.end]],
-            },
+            entity_perp(&doc.entities[e], ActorKind::Organization, cue),
         );
     }
     if out.is_empty()
@@ -528,7 +521,7 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
             .any(|k| matches!(s.word(k), "it" | "group" | "organization" | "militants"));
         if refers {
             let start = s.span()[0];
-            if let Some((e, ent)) = doc
+            if let Some((_, ent)) = doc
                 .entities
                 .iter()
                 .enumerate()
@@ -536,17 +529,7 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
                 .filter(|(_, ent)| !is_non_agent_head(&next_word(doc.text, ent.end)))
                 .rfind(|(e, _)| is_armed_group(doc, *e))
             {
-                let _ = e;
-                push_perp(
-                    &mut out,
-                    Perpetrator {
-                        name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
-                        text: ent.text.clone(),
-                        kind: ActorKind::Organization,
-                        attribution: cue,
-                        evidence: vec![[ent.start, ent.end]],
-                    },
-                );
+                push_perp(&mut out, entity_perp(ent, ActorKind::Organization, cue));
             }
         }
     }
@@ -581,19 +564,14 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
                     f > 0 && matches!(s.word(f - 1), "suspect" | "gunman" | "shooter" | "attacker")
                 });
         if active || agent || suspect_first {
+            let attribution = if cue == Attribution::Suspected {
+                Attribution::Stated
+            } else {
+                cue
+            };
             push_perp(
                 &mut out,
-                Perpetrator {
-                    name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
-                    text: ent.text.clone(),
-                    kind: ActorKind::Individual,
-                    attribution: if cue == Attribution::Suspected {
-                        Attribution::Stated
-                    } else {
-                        cue
-                    },
-                    evidence: vec![[ent.start, ent.end]],
-                },
+                entity_perp(ent, ActorKind::Individual, attribution),
             );
         }
     }
@@ -638,6 +616,21 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
         break;
     }
     out
+}
+
+/// A perpetrator named by an entity: its resolved name, the words as written, where.
+fn entity_perp(
+    ent: &tocsin_model::Entity,
+    kind: ActorKind,
+    attribution: Attribution,
+) -> Perpetrator {
+    Perpetrator {
+        name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+        text: ent.text.clone(),
+        kind,
+        attribution,
+        evidence: vec![[ent.start, ent.end]],
+    }
 }
 
 /// The lower-cased word after byte `end`.
