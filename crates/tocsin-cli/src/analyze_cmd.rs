@@ -8,13 +8,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde_json::Value;
 use tocsin_geo::Gazetteer;
-use tocsin_ingest::{Ingest, Input, Limits};
 use tocsin_model::RawDoc;
 use tocsin_nlp::ner::Ner;
 use tocsin_nlp::resolve::AliasTable;
 use tocsin_pipeline::Analyzer;
 
-use crate::extract_cmd::{finish, json_line, process_ordered};
+use crate::extract_cmd::{finish, json_line, open_inputs, process_ordered};
 use crate::output;
 
 /// Arguments of `tocsin analyze`.
@@ -104,12 +103,7 @@ pub fn analyze_one(analyzer: &Analyzer<'_>, raw: &RawDoc) -> Result<Value, Value
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let models = Models::load(args.gazetteer.as_deref(), args.actors.as_deref())?;
     let analyzer = models.analyzer();
-    let limits = Limits {
-        max_doc_bytes: args.max_doc_bytes,
-        ..Limits::default()
-    };
-    let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let ingest = Ingest::new(inputs, limits);
+    let ingest = open_inputs(&args.inputs, args.max_doc_bytes);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let failed = process_ordered(

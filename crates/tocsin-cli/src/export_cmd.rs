@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use tocsin_store::export::{Exporter, Format};
-use tocsin_store::{EventFilter, Store};
+use tocsin_store::EventFilter;
 
 /// Arguments of `tocsin export`.
 #[derive(clap::Args, Debug)]
@@ -74,29 +74,16 @@ pub fn run(a: ExportArgs) -> anyhow::Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut ex = Exporter::new(BufWriter::new(out), format, &name)?;
-    let mut filter = EventFilter {
+    let filter = EventFilter {
         types: a.types,
         from: a.from,
         to: a.to,
         country: a.country,
         actor: a.actor,
         min_killed: a.min_killed,
-        limit: Some(1000),
-        offset: Some(0),
         ..EventFilter::default()
     };
-    let mut n = 0u64;
-    loop {
-        let (page, total) = store.events(&filter)?;
-        for r in &page {
-            ex.write(r)?;
-        }
-        n += page.len() as u64;
-        if page.is_empty() || n >= total {
-            break;
-        }
-        filter.offset = Some(n as u32);
-    }
+    let n = ex.write_matching(&store, &filter)?;
     ex.finish()?;
     eprintln!("tocsin export: {n} events");
     Ok(ExitCode::SUCCESS)

@@ -87,12 +87,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.json && args.inputs.len() != 1 {
         bail!("--json takes exactly one FILE (use --jsonl for several)");
     }
-    let limits = Limits {
-        max_doc_bytes: args.max_doc_bytes,
-        ..Limits::default()
-    };
-    let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let ingest = Ingest::new(inputs, limits);
+    let ingest = open_inputs(&args.inputs, args.max_doc_bytes);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let failed = process_ordered(
@@ -105,6 +100,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     )?;
     out.flush().context("writing output")?;
     finish(failed)
+}
+
+/// The documents of command-line inputs, each at most `max_doc_bytes`.
+pub fn open_inputs(inputs: &[String], max_doc_bytes: u64) -> Ingest {
+    let limits = Limits {
+        max_doc_bytes,
+        ..Limits::default()
+    };
+    Ingest::new(inputs.iter().map(|a| Input::parse(a)).collect(), limits)
 }
 
 /// Runs `per_doc` over every document in parallel batches and hands the results to `emit` in

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
-use tocsin_ingest::{Ingest, Input, Limits};
+use tocsin_ingest::Ingest;
 use tocsin_pipeline::{failure_id, raw_id, store_item};
 use tocsin_store::{Put, Store};
 use tocsin_store_sqlite::SqliteStore;
@@ -82,32 +82,21 @@ pub fn ingest_into(
                 let items: Vec<Option<Put>> = chunk
                     .par_iter()
                     .map(|item| -> anyhow::Result<Option<Put>> {
-                        Ok(match item {
-                            Ok(raw) => {
-                                let id = raw_id(&raw.bytes);
-                                if store.contains(&id)? {
-                                    None
-                                } else {
-                                    let outcome = crate::analyze_cmd::analyze_typed(&analyzer, raw)
-                                        .map_err(|(stage, e)| (stage.to_string(), e));
-                                    Some(store_item(id, &raw.source, &now, outcome))
-                                }
-                            }
-                            Err(f) => {
-                                let error = f.error.to_string();
-                                let id = failure_id(&f.source, &error);
-                                if store.contains(&id)? {
-                                    None
-                                } else {
-                                    Some(store_item(
-                                        id,
-                                        &f.source,
-                                        &now,
-                                        Err(("ingest".into(), error)),
-                                    ))
-                                }
-                            }
-                        })
+                        // A document's key: its bytes, or for one that could not be read,
+                        // where it was and why. A stored key is skipped before any work.
+                        let (id, source) = match item {
+                            Ok(raw) => (raw_id(&raw.bytes), &raw.source),
+                            Err(f) => (failure_id(&f.source, &f.error.to_string()), &f.source),
+                        };
+                        if store.contains(&id)? {
+                            return Ok(None);
+                        }
+                        let outcome = match item {
+                            Ok(raw) => crate::analyze_cmd::analyze_typed(&analyzer, raw)
+                                .map_err(|(stage, e)| (stage.to_string(), e)),
+                            Err(f) => Err(("ingest".to_string(), f.error.to_string())),
+                        };
+                        Ok(Some(store_item(id, source, &now, outcome)))
                     })
                     .collect::<anyhow::Result<_>>()?;
                 totals.skipped += items.iter().filter(|i| i.is_none()).count();
@@ -138,14 +127,7 @@ pub fn ingest_into(
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(&args.data)?;
     let models = Models::load(args.gazetteer.as_deref(), None)?;
-    let limits = Limits {
-        max_doc_bytes: args.max_doc_bytes,
-        ..Limits::default()
-    };
-    let ingest = Ingest::new(
-        args.inputs.iter().map(|a| Input::parse(a)).collect(),
-        limits,
-    );
+    let ingest = crate::extract_cmd::open_inputs(&args.inputs, args.max_doc_bytes);
     let t = std::time::Instant::now();
     let totals = ingest_into(&store, &models, ingest)?;
     let (docs, failed) = store.counts()?;

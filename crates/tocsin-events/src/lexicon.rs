@@ -629,7 +629,6 @@ pub fn is_people_noun(w: &str) -> bool {
             | "relatives"
             | "adults"
             | "individuals"
-            | "persons,"
             | "personnel"
             | "servicemen"
             | "kids"
@@ -679,7 +678,6 @@ pub fn is_attacker_noun(w: &str) -> bool {
             | "bombers"
             | "kidnappers"
             | "hijackers"
-            | "gunmen,"
             | "jihadists"
             | "extremists"
             | "robbers"
@@ -756,7 +754,6 @@ pub fn is_target_noun(w: &str) -> bool {
             | "wedding"
             | "funeral"
             | "apartment"
-            | "restaurant,"
             | "park"
             | "square"
             | "post"
@@ -782,7 +779,6 @@ pub fn is_target_noun(w: &str) -> bool {
             | "helicopter"
             | "substation"
             | "dam"
-            | "residence,"
     )
 }
 

@@ -73,8 +73,6 @@ pub struct Doc<'a> {
     pub captions: &'a [Caption<'a>],
     /// The date relative expressions were resolved against.
     pub anchor: Option<Date>,
-    /// Whether `anchor` is the publication date (else it was inferred from the text).
-    pub anchor_is_published: bool,
 }
 
 /// What this crate reads out of one document.

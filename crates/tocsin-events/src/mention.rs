@@ -555,8 +555,7 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
                 "shot" | "killed" | "stabbed" | "attacked" | "murdered"
             );
         let ent = &doc.entities[e];
-        let suspect_first = (ent.start..ent.end).contains(&ent.start)
-            && (k as i64 - at as i64).abs() < 30
+        let suspect_first = (k as i64 - at as i64).abs() < 30
             && s.entity_at
                 .iter()
                 .position(|x| *x == Some(e))

@@ -83,7 +83,6 @@ fn run_full(
         places: &place_mentions,
         captions: &captions,
         anchor,
-        anchor_is_published: anchor.is_some(),
     };
     analyze(&doc)
 }

@@ -155,7 +155,6 @@ impl<'m> Analyzer<'m> {
             places: &place_mentions,
             captions: &captions,
             anchor,
-            anchor_is_published: published.is_some(),
         };
         let found = tocsin_events::analyze(&doc);
         let places = geo
@@ -370,10 +369,12 @@ fn event_place(p: &Place) -> EventPlace {
 /// The content key of a raw document: SHA-256 of its bytes, hex. Re-ingesting the same bytes
 /// finds the same key, which is what makes ingestion idempotent and resumable.
 pub fn raw_id(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex of bytes.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The key of a document that could not even be read: from where it was and why.
@@ -384,7 +385,7 @@ pub fn failure_id(source: &Source, error: &str) -> String {
         h.update([0]);
     }
     h.update(error.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hex(&h.finalize())
 }
 
 /// What goes into the store for one document: its record, and its article when analysis
@@ -443,9 +444,5 @@ fn content_id(article: &Article) -> String {
     h.update(article.title.as_deref().unwrap_or("").as_bytes());
     h.update([0]);
     h.update(article.text.as_bytes());
-    h.finalize()
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&h.finalize()[..16])
 }

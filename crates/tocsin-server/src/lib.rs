@@ -257,25 +257,12 @@ async fn export(
     let name = p.format.clone().unwrap_or_else(|| "csv".into());
     let format = Format::parse(&name)
         .ok_or_else(|| ApiError::bad_request("format is csv, acled, gtd, jsonl or geojson"))?;
-    let mut f = p.filter()?;
+    let f = p.filter()?;
     let body = blocking(move || {
         let codes = |cc: &str| Some(cc.to_string());
         let mut ex = Exporter::new(Vec::new(), format, &codes)
             .map_err(|e| StoreError::Backend(e.to_string()))?;
-        f.limit = Some(1000);
-        let mut n = 0u64;
-        loop {
-            f.offset = Some(n as u32);
-            let (page, total) = store.events(&f)?;
-            for r in &page {
-                ex.write(r)
-                    .map_err(|e| StoreError::Backend(e.to_string()))?;
-            }
-            n += page.len() as u64;
-            if page.is_empty() || n >= total {
-                break;
-            }
-        }
+        ex.write_matching(store.as_ref(), &f)?;
         ex.finish().map_err(|e| StoreError::Backend(e.to_string()))
     })
     .await?;

@@ -465,6 +465,30 @@ impl<'a, W: Write> Exporter<'a, W> {
         }
     }
 
+    /// Writes every event matching `filter`, a page of 1,000 at a time (the filter's own
+    /// `limit` and `offset` are ignored); returns how many.
+    pub fn write_matching(
+        &mut self,
+        store: &dyn crate::Store,
+        filter: &crate::EventFilter,
+    ) -> crate::Result<u64> {
+        let mut f = filter.clone();
+        f.limit = Some(1000);
+        let mut n = 0u64;
+        loop {
+            f.offset = Some(n as u32);
+            let (page, total) = store.events(&f)?;
+            for r in &page {
+                self.write(r)
+                    .map_err(|e| crate::StoreError::Backend(e.to_string()))?;
+            }
+            n += page.len() as u64;
+            if page.is_empty() || n >= total {
+                return Ok(n);
+            }
+        }
+    }
+
     /// Closes the document (GeoJSON) and flushes.
     pub fn finish(mut self) -> io::Result<W> {
         if self.format == Format::Geojson {
