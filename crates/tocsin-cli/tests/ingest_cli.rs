@@ -144,16 +144,25 @@ fn killed_and_restarted_it_stores_everything_exactly_once() {
         clean_events,
         "the same events as the uninterrupted run"
     );
-    assert_eq!(
-        query(
-            &db,
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'gunmen'"
-        ),
-        query(
-            &clean_db,
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'gunmen'"
-        )
-    );
+    // The search index holds each article and event once too (none indexed twice after
+    // the restart, none left out).
+    let indexed = |db: &Path| {
+        use tocsin_store::Store;
+        let store = tocsin_store_sqlite::SqliteStore::open(db).unwrap();
+        let all = store.events(&Default::default()).unwrap().1;
+        let gunmen = store
+            .events(&tocsin_store::EventFilter {
+                text: Some("gunmen".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .1;
+        (all, gunmen, store.search("gunmen", 1000).unwrap().len())
+    };
+    let (all, gunmen, hits) = indexed(&db);
+    assert_eq!(all as i64, clean_events, "every event indexed once");
+    assert_eq!((all, gunmen, hits), indexed(&clean_db));
+    assert!(hits > 500, "{hits} articles found by a word");
 
     // Once more over the same input: nothing changes.
     finish(ingest(&data, &input));

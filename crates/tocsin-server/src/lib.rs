@@ -245,6 +245,34 @@ async fn counts(
     )
 }
 
+#[derive(Debug, Deserialize)]
+struct EntityParams {
+    /// Names starting with this (any case).
+    q: Option<String>,
+    limit: Option<u32>,
+}
+
+async fn entities(
+    State(store): State<Shared>,
+    Query(p): Query<EntityParams>,
+) -> Result<Response, ApiError> {
+    let limit = p.limit.unwrap_or(50);
+    if limit == 0 || limit > 1000 {
+        return Err(ApiError::bad_request("limit is 1 to 1000"));
+    }
+    let list = blocking(move || store.entities(p.q.as_deref(), limit)).await?;
+    Ok(Json(json!({"entities": list})).into_response())
+}
+
+async fn entity(
+    State(store): State<Shared>,
+    Path(name): Path<String>,
+) -> Result<Response, ApiError> {
+    let e = blocking(move || store.entity(&name)).await?;
+    e.map(|e| Json(e).into_response())
+        .ok_or_else(|| ApiError::not_found("entity"))
+}
+
 async fn stats(State(store): State<Shared>) -> Result<Response, ApiError> {
     let (documents, failed) = blocking(move || store.counts()).await?;
     Ok(Json(json!({"documents": documents, "failed": failed})).into_response())
@@ -255,8 +283,9 @@ async fn export(
     Query(p): Query<EventParams>,
 ) -> Result<Response, ApiError> {
     let name = p.format.clone().unwrap_or_else(|| "csv".into());
-    let format = Format::parse(&name)
-        .ok_or_else(|| ApiError::bad_request("format is csv, acled, gtd, jsonl or geojson"))?;
+    let format = Format::parse(&name).ok_or_else(|| {
+        ApiError::bad_request("format is csv, acled, gtd, jsonl, geojson or parquet")
+    })?;
     let f = p.filter()?;
     let body = blocking(move || {
         let codes = |cc: &str| Some(cc.to_string());
@@ -270,6 +299,7 @@ async fn export(
         Format::Csv | Format::Acled | Format::Gtd => ("text/csv; charset=utf-8", "csv"),
         Format::Jsonl => ("application/x-ndjson", "jsonl"),
         Format::Geojson => ("application/geo+json", "geojson"),
+        Format::Parquet => ("application/vnd.apache.parquet", "parquet"),
     };
     Ok((
         [
@@ -370,6 +400,8 @@ pub fn router(store: Shared) -> Router {
         .route("/api/articles/{id}", get(article))
         .route("/api/search", get(search))
         .route("/api/counts", get(counts))
+        .route("/api/entities", get(entities))
+        .route("/api/entities/{name}", get(entity))
         .route("/api/stats", get(stats))
         .route("/api/export", get(export))
         .route("/api/openapi.json", get(openapi))

@@ -1,17 +1,20 @@
 //! The embedded store: one SQLite file in the data directory, in WAL mode so that the web
-//! server reads while `tocsin ingest` writes. Articles are indexed for full-text search with
-//! FTS5. The schema is versioned (`PRAGMA user_version`) and migrated forward on open.
+//! server reads while `tocsin ingest` writes, and beside it a Tantivy index
+//! (`tocsin.index/` next to `tocsin.db`) that answers search and every event filter; the
+//! database then only fetches rows by key. The schema is versioned (`PRAGMA user_version`)
+//! and migrated forward on open; the index is brought up to the database on open.
 
 mod schema;
 
 use std::path::Path;
 use std::sync::Mutex;
 
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, ToSql};
-use tocsin_model::Event;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use tocsin_index::{ArticleDoc, EventDoc, IndexDoc, IndexError, SearchIndex};
+use tocsin_model::{Entity, EntityLabel, Event};
 use tocsin_store::{
-    ArticleRecord, Bucket, DocumentRecord, EventFilter, EventRecord, EventSource, Put, PutOutcome,
-    Result, SearchHit, Status, Store, StoreError,
+    entity_mentions, ArticleRecord, Bucket, DocumentRecord, EntityRecord, EventFilter, EventRecord,
+    EventSource, Put, PutOutcome, Result, SearchHit, Status, Store, StoreError,
 };
 
 /// A store in one SQLite database: one connection writes, another reads (in WAL mode readers
@@ -20,7 +23,11 @@ use tocsin_store::{
 pub struct SqliteStore {
     writer: Mutex<Connection>,
     reader: Option<Mutex<Connection>>,
+    index: SearchIndex,
 }
+
+/// Documents indexed per step when the index catches up with the database.
+const CATCH_UP_BATCH: i64 = 500;
 
 fn backend(e: rusqlite::Error) -> StoreError {
     StoreError::Backend(e.to_string())
@@ -30,16 +37,29 @@ fn data(e: serde_json::Error) -> StoreError {
     StoreError::Data(e.to_string())
 }
 
+fn index_err(e: IndexError) -> StoreError {
+    match e {
+        IndexError::Filter(m) => StoreError::Data(m),
+        e => StoreError::Backend(e.to_string()),
+    }
+}
+
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
         let writer = Self::prepare(Connection::open(path).map_err(backend)?)?;
-        schema::migrate(&writer)?;
+        let found = schema::migrate(&writer)?;
+        if found > 0 && found < schema::ENTITIES {
+            fill_entities(&writer)?;
+        }
         let reader = Self::prepare(Connection::open(path).map_err(backend)?)?;
-        Ok(SqliteStore {
+        let store = SqliteStore {
             writer: Mutex::new(writer),
             reader: Some(Mutex::new(reader)),
-        })
+            index: open_index(&path.with_extension("index"))?,
+        };
+        store.catch_up_index()?;
+        Ok(store)
     }
 
     /// A store in memory (tests): one connection for both.
@@ -49,7 +69,77 @@ impl SqliteStore {
         Ok(SqliteStore {
             writer: Mutex::new(conn),
             reader: None,
+            index: SearchIndex::in_memory().map_err(index_err)?,
         })
+    }
+
+    /// Indexes the documents the database has and the index lacks: those stored after the
+    /// index's last commit (a crash between the two), or all of them (a new or rebuilt
+    /// index). When another process is writing, it is that process's job.
+    fn catch_up_index(&self) -> Result<()> {
+        let mut from = self.index.watermark().map_err(index_err)? as i64;
+        let newest: i64 = self
+            .conn()?
+            .query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
+                r.get(0)
+            })
+            .map_err(backend)?;
+        if newest <= from {
+            return Ok(());
+        }
+        match self.index.acquire_writer() {
+            Ok(()) => {}
+            Err(IndexError::Busy(_)) => return Ok(()),
+            Err(e) => return Err(index_err(e)),
+        }
+        while from < newest {
+            let to = (from + CATCH_UP_BATCH).min(newest);
+            let rows = self.indexable_rows(from, to)?;
+            let docs: Vec<IndexDoc<'_>> = rows.iter().flat_map(Indexable::docs).collect();
+            self.index.add(&docs, to as u64).map_err(index_err)?;
+            from = to;
+        }
+        self.index.release_writer().map_err(index_err)
+    }
+
+    /// The analysed documents with sequence numbers in `(from, to]`, as the index wants them.
+    fn indexable_rows(&self, from: i64, to: i64) -> Result<Vec<Indexable>> {
+        let conn = self.conn()?;
+        let mut stmt = conn
+            .prepare(
+                "SELECT a.doc_id, a.title, a.text, a.entities FROM documents d JOIN articles a ON a.doc_id = d.id
+                 WHERE d.rowid > ?1 AND d.rowid <= ?2 ORDER BY d.rowid",
+            )
+            .map_err(backend)?;
+        let rows = stmt
+            .query_map(params![from, to], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })
+            .map_err(backend)?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(backend)?;
+        let mut events = conn
+            .prepare("SELECT json FROM events WHERE doc_id = ?1 ORDER BY idx")
+            .map_err(backend)?;
+        rows.into_iter()
+            .map(|(doc_id, title, text, entities)| {
+                let entities: Vec<Entity> = serde_json::from_str(&entities).map_err(data)?;
+                let evs = events
+                    .query_map(params![doc_id], |r| r.get::<_, String>(0))
+                    .map_err(backend)?
+                    .map(|j| {
+                        j.map_err(backend)
+                            .and_then(|j| serde_json::from_str::<Event>(&j).map_err(data))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(Indexable::new(doc_id, title, text, &entities, evs))
+            })
+            .collect()
     }
 
     fn prepare(conn: Connection) -> Result<Connection> {
@@ -80,6 +170,117 @@ impl SqliteStore {
     }
 }
 
+/// Opens the index directory; one written with another index schema is rebuilt from the
+/// database (it holds nothing the database does not).
+fn open_index(dir: &Path) -> Result<SearchIndex> {
+    match SearchIndex::open(dir) {
+        Err(IndexError::Schema { .. }) => {
+            std::fs::remove_dir_all(dir).map_err(|e| {
+                StoreError::Backend(format!(
+                    "removing the outdated index {}: {e}",
+                    dir.display()
+                ))
+            })?;
+            SearchIndex::open(dir).map_err(index_err)
+        }
+        other => other.map_err(index_err),
+    }
+}
+
+/// One stored article in the form the index takes: owned, so that rows read back from the
+/// database and articles just written go through the same code.
+struct Indexable {
+    doc_id: String,
+    title: String,
+    text: String,
+    events: Vec<(String, Event, String)>,
+}
+
+impl Indexable {
+    fn new(
+        doc_id: String,
+        title: Option<String>,
+        text: String,
+        entities: &[Entity],
+        events: Vec<Event>,
+    ) -> Indexable {
+        let names = entity_names(entities);
+        let events = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, ev)| {
+                let actors = actor_names(&ev, &names);
+                (format!("{doc_id}-{i}"), ev, actors)
+            })
+            .collect();
+        Indexable {
+            doc_id,
+            title: title.unwrap_or_default(),
+            text,
+            events,
+        }
+    }
+
+    fn docs(&self) -> Vec<IndexDoc<'_>> {
+        let mut docs = vec![IndexDoc::Article(ArticleDoc {
+            doc_id: &self.doc_id,
+            title: &self.title,
+            text: &self.text,
+        })];
+        for (id, ev, actors) in &self.events {
+            let place = ev.place.as_ref();
+            docs.push(IndexDoc::Event(EventDoc {
+                id,
+                kind: ev.kind.as_str(),
+                date: ev.date.as_deref(),
+                country: place.and_then(|p| p.country.as_deref()),
+                lat: place.and_then(|p| p.lat),
+                lon: place.and_then(|p| p.lon),
+                killed: least_killed(ev),
+                actors,
+                title: &self.title,
+                text: &self.text,
+            }));
+        }
+        docs
+    }
+}
+
+/// The article's people and organizations, which an actor filter finds its events by.
+fn entity_names(entities: &[Entity]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for e in entities {
+        if matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
+            for n in [Some(e.text.as_str()), e.canonical.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+    }
+    names.join(" | ")
+}
+
+/// An event's perpetrators and its article's people and organizations.
+fn actor_names(ev: &Event, entity_names: &str) -> String {
+    let mut out = String::new();
+    for p in &ev.perpetrators {
+        out.push_str(&p.name);
+        out.push_str(" | ");
+        out.push_str(&p.text);
+        out.push_str(" | ");
+    }
+    out.push_str(entity_names);
+    out
+}
+
+fn least_killed(ev: &Event) -> Option<u64> {
+    ev.killed.as_ref().and_then(|f| f.min.or(f.max))
+}
+
 fn status_str(s: Status) -> &'static str {
     match s {
         Status::Ok => "ok",
@@ -87,49 +288,37 @@ fn status_str(s: Status) -> &'static str {
     }
 }
 
-fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<bool> {
+/// Stores one document; its sequence number when it was new.
+fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<Option<i64>> {
     let d = &put.document;
     let n = tx
-        .execute(
+        .prepare_cached(
             "INSERT OR IGNORE INTO documents (id, url, path, source_id, fetched_at, ingested_at, status, stage, error)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![d.id, d.url, d.path, d.source_id, d.fetched_at, d.ingested_at, status_str(d.status), d.stage, d.error],
         )
+        .and_then(|mut st| st.execute(
+            params![d.id, d.url, d.path, d.source_id, d.fetched_at, d.ingested_at, status_str(d.status), d.stage, d.error],
+        ))
         .map_err(backend)?;
     if n == 0 {
-        return Ok(false);
+        return Ok(None);
     }
+    let seq = tx.last_insert_rowid();
     let Some(a) = &put.article else {
-        return Ok(true);
+        return Ok(Some(seq));
     };
     let entities = serde_json::to_string(&a.entities).map_err(data)?;
     let quotes = serde_json::to_string(&a.quotes).map_err(data)?;
     let analysis = serde_json::to_string(&strip_analysis(&a.analysis)).map_err(data)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles (doc_id, title, byline, published, language, site, text, entities, quotes, analysis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![d.id, a.title, a.byline, a.published, a.language, a.site, a.text, entities, quotes, analysis],
     )
+    .and_then(|mut st| {
+        st.execute(params![d.id, a.title, a.byline, a.published, a.language, a.site, a.text, entities, quotes, analysis])
+    })
     .map_err(backend)?;
-    let rowid = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-        params![rowid, a.title.as_deref().unwrap_or(""), a.text],
-    )
-    .map_err(backend)?;
-    // Names an actor filter finds an event by: its perpetrators and the document's people and
-    // organizations.
-    let doc_names: Vec<&str> = a
-        .entities
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.label,
-                tocsin_model::EntityLabel::Per | tocsin_model::EntityLabel::Org
-            )
-        })
-        .flat_map(|e| [e.text.as_str(), e.canonical.as_deref().unwrap_or("")])
-        .collect();
+    count_entities(tx, a)?;
     for (i, ev) in a.events.iter().enumerate() {
         let source = EventSource {
             article_id: d.id.clone(),
@@ -138,9 +327,95 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<bool> {
             published: a.published.clone(),
             evidence: evidence_texts(&a.text, ev),
         };
-        insert_event(tx, &d.id, i, ev, &source, &doc_names)?;
+        insert_event(tx, &d.id, i, ev, &source)?;
     }
-    Ok(true)
+    Ok(Some(seq))
+}
+
+/// Adds an article's people and organizations to the entity table.
+fn count_entities(conn: &Connection, a: &ArticleRecord) -> Result<()> {
+    let seen = a.published.as_deref().and_then(|p| p.get(..10).or(Some(p)));
+    let mut stmt = conn
+        .prepare_cached(
+            "INSERT INTO entities (key, name, label, articles, events, first_seen, last_seen)
+             VALUES (?1, ?2, ?3, 1, ?4, ?5, ?5)
+             ON CONFLICT (key) DO UPDATE SET
+                articles = articles + 1,
+                events = events + excluded.events,
+                first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
+                last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))",
+        )
+        .map_err(backend)?;
+    for (name, label, events) in entity_mentions(a) {
+        stmt.execute(params![
+            name.to_lowercase(),
+            name,
+            label,
+            events as i64,
+            seen
+        ])
+        .map_err(backend)?;
+    }
+    Ok(())
+}
+
+/// Fills the entity table from the articles of a store made before it existed.
+fn fill_entities(conn: &Connection) -> Result<()> {
+    let tx = conn.unchecked_transaction().map_err(backend)?;
+    {
+        let mut articles = tx
+            .prepare("SELECT doc_id, published, entities FROM articles")
+            .map_err(backend)?;
+        let mut events = tx
+            .prepare("SELECT json FROM events WHERE doc_id = ?1 ORDER BY idx")
+            .map_err(backend)?;
+        let rows = articles
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(backend)?;
+        for row in rows {
+            let (doc_id, published, entities) = row.map_err(backend)?;
+            let evs = events
+                .query_map(params![doc_id], |r| r.get::<_, String>(0))
+                .map_err(backend)?
+                .map(|j| {
+                    j.map_err(backend)
+                        .and_then(|j| serde_json::from_str::<Event>(&j).map_err(data))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let article = ArticleRecord {
+                doc_id,
+                title: None,
+                byline: None,
+                published,
+                language: None,
+                site: None,
+                text: String::new(),
+                entities: serde_json::from_str(&entities).map_err(data)?,
+                events: evs,
+                quotes: Vec::new(),
+                analysis: serde_json::Value::Null,
+            };
+            count_entities(&tx, &article)?;
+        }
+    }
+    tx.commit().map_err(backend)
+}
+
+fn entity_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRecord> {
+    Ok(EntityRecord {
+        name: r.get(0)?,
+        label: r.get(1)?,
+        articles: r.get::<_, i64>(2)? as u64,
+        events: r.get::<_, i64>(3)? as u64,
+        first_seen: r.get(4)?,
+        last_seen: r.get(5)?,
+    })
 }
 
 /// The analysis as stored: without the text, entities, events and quotes, which have
@@ -187,138 +462,38 @@ fn insert_event(
     i: usize,
     ev: &Event,
     source: &EventSource,
-    doc_names: &[&str],
 ) -> Result<()> {
     let json = serde_json::to_string(ev).map_err(data)?;
     let sources = serde_json::to_string(&[source]).map_err(data)?;
     let place = ev.place.as_ref();
-    let killed = ev.killed.as_ref().and_then(|f| f.min.or(f.max));
+    let killed = least_killed(ev);
     let injured = ev.injured.as_ref().and_then(|f| f.min.or(f.max));
-    let actors: Vec<String> = ev
-        .perpetrators
-        .iter()
-        .flat_map(|p| [p.name.to_lowercase(), p.text.to_lowercase()])
-        .collect();
-    tx.execute(
-        "INSERT INTO events (id, doc_id, idx, type, family, date, country, place, lat, lon, killed, injured, actors, json, sources)
-         VALUES (?1, ?2, ?3, ?4, ?15, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
-            format!("{doc_id}-{i}"),
-            doc_id,
-            i as i64,
-            ev.kind.as_str(),
-            ev.date,
-            place.and_then(|p| p.country.as_deref()).map(str::to_uppercase),
-            place.map(|p| p.name.as_str()),
-            place.and_then(|p| p.lat),
-            place.and_then(|p| p.lon),
-            killed.map(|k| k as i64),
-            injured.map(|k| k as i64),
-            format!("|{}|", actors.join("|")),
-            json,
-            sources,
-            ev.kind.as_str().split('.').next().unwrap_or(""),
-        ],
-    )
-    .map_err(backend)?;
-    let rowid = tx.last_insert_rowid();
-    let mut names: Vec<&str> = ev
-        .perpetrators
-        .iter()
-        .flat_map(|p| [p.name.as_str(), p.text.as_str()])
-        .collect();
-    names.extend_from_slice(doc_names);
-    tx.execute(
-        "INSERT INTO events_actors (rowid, names) VALUES (?1, ?2)",
-        params![rowid, names.join(" | ")],
-    )
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT INTO events (id, doc_id, idx, type, family, date, country, place, lat, lon, killed, injured, json, sources)
+             VALUES (?1, ?2, ?3, ?4, ?14, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )
+        .map_err(backend)?;
+    stmt.execute(params![
+        format!("{doc_id}-{i}"),
+        doc_id,
+        i as i64,
+        ev.kind.as_str(),
+        ev.date,
+        place
+            .and_then(|p| p.country.as_deref())
+            .map(str::to_uppercase),
+        place.map(|p| p.name.as_str()),
+        place.and_then(|p| p.lat),
+        place.and_then(|p| p.lon),
+        killed.map(|k| k as i64),
+        injured.map(|k| k as i64),
+        json,
+        sources,
+        ev.kind.as_str().split('.').next().unwrap_or(""),
+    ])
     .map_err(backend)?;
     Ok(())
-}
-
-/// A WHERE clause and its parameters for an event filter.
-fn where_clause(f: &EventFilter) -> (String, Vec<Box<dyn ToSql>>) {
-    let mut clauses: Vec<String> = vec!["1 = 1".into()];
-    let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-    if !f.types.is_empty() {
-        let mut alts = Vec::new();
-        for t in &f.types {
-            if t.ends_with('.') {
-                alts.push("e.type LIKE ? ESCAPE '\\'".to_string());
-                args.push(Box::new(format!(
-                    "{}%",
-                    t.replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_")
-                )));
-            } else {
-                alts.push("e.type = ?".to_string());
-                args.push(Box::new(t.clone()));
-            }
-        }
-        clauses.push(format!("({})", alts.join(" OR ")));
-    }
-    if let Some(from) = &f.from {
-        // Compared at the event's own precision: a "2023" event is inside "from 2023-06-01".
-        // The first condition is a coarse bound an index can use; the second is exact.
-        clauses.push("e.date >= ? AND substr(?, 1, length(e.date)) <= e.date".into());
-        args.push(Box::new(from.get(..4).unwrap_or(from).to_string()));
-        args.push(Box::new(from.clone()));
-    }
-    if let Some(to) = &f.to {
-        clauses.push("e.date <= ? AND substr(e.date, 1, length(?)) <= ?".into());
-        args.push(Box::new(format!("{to}\u{10ffff}")));
-        args.push(Box::new(to.clone()));
-        args.push(Box::new(to.clone()));
-    }
-    if let Some(c) = &f.country {
-        clauses.push("e.country = ?".into());
-        args.push(Box::new(c.to_uppercase()));
-    }
-    if let Some([x0, y0, x1, y1]) = f.bbox {
-        clauses.push("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?".into());
-        args.extend([
-            Box::new(x0) as Box<dyn ToSql>,
-            Box::new(x1),
-            Box::new(y0),
-            Box::new(y1),
-        ]);
-    }
-    if let Some(a) = &f.actor {
-        // Words of a perpetrator's or the article's people and organizations.
-        match fts_query(a) {
-            Some(q) => {
-                clauses.push(
-                    "e.rowid IN (SELECT rowid FROM events_actors WHERE events_actors MATCH ?)"
-                        .into(),
-                );
-                args.push(Box::new(q));
-            }
-            None => clauses.push("0 = 1".into()),
-        }
-    }
-    if let Some(t) = &f.text {
-        if let Some(q) = fts_query(t) {
-            clauses.push("e.doc_id IN (SELECT a.doc_id FROM articles a JOIN articles_fts ON articles_fts.rowid = a.rowid WHERE articles_fts MATCH ?)".into());
-            args.push(Box::new(q));
-        }
-    }
-    if let Some(k) = f.min_killed {
-        clauses.push("e.killed >= ?".into());
-        args.push(Box::new(k as i64));
-    }
-    (clauses.join(" AND "), args)
-}
-
-/// User words as an FTS5 query: each word quoted, so that no input is FTS syntax.
-fn fts_query(q: &str) -> Option<String> {
-    let words: Vec<String> = q
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(32)
-        .map(|w| format!("\"{w}\""))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// The text at an event's evidence spans.
@@ -364,17 +539,42 @@ impl Store for SqliteStore {
     }
 
     fn put(&self, batch: &[Put]) -> Result<PutOutcome> {
+        // The index's lock first: a second writing process fails before touching the database.
+        self.index.acquire_writer().map_err(index_err)?;
         let mut conn = self.write_conn()?;
         let tx = conn.transaction().map_err(backend)?;
         let mut out = PutOutcome::default();
+        let mut fresh = Vec::new();
+        let mut newest = 0;
         for put in batch {
-            if insert_one(&tx, put)? {
-                out.inserted += 1;
-            } else {
-                out.skipped += 1;
+            match insert_one(&tx, put)? {
+                Some(seq) => {
+                    out.inserted += 1;
+                    newest = newest.max(seq);
+                    fresh.push(put);
+                }
+                None => out.skipped += 1,
             }
         }
         tx.commit().map_err(backend)?;
+        drop(conn);
+        if newest > 0 {
+            let items: Vec<Indexable> = fresh
+                .iter()
+                .filter_map(|p| {
+                    let a = p.article.as_ref()?;
+                    Some(Indexable::new(
+                        p.document.id.clone(),
+                        a.title.clone(),
+                        a.text.clone(),
+                        &a.entities,
+                        a.events.clone(),
+                    ))
+                })
+                .collect();
+            let docs: Vec<IndexDoc<'_>> = items.iter().flat_map(Indexable::docs).collect();
+            self.index.add(&docs, newest as u64).map_err(index_err)?;
+        }
         Ok(out)
     }
 
@@ -468,36 +668,32 @@ impl Store for SqliteStore {
     }
 
     fn events(&self, f: &EventFilter) -> Result<(Vec<EventRecord>, u64)> {
+        let (ids, total) = self.index.events(f).map_err(index_err)?;
+        if ids.is_empty() {
+            return Ok((Vec::new(), total));
+        }
         let conn = self.conn()?;
-        let (clause, args) = where_clause(f);
-        let total: i64 = conn
-            .query_row(
-                &format!("SELECT count(*) FROM events e WHERE {clause}"),
-                params_from_iter(args.iter().map(|b| b.as_ref())),
-                |r| r.get(0),
-            )
+        let marks = vec!["?"; ids.len()].join(",");
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT id, json, sources FROM events WHERE id IN ({marks})"
+            ))
             .map_err(backend)?;
-        let (limit, offset) = f.page();
-        let sql = format!(
-            "SELECT e.id, e.json, e.sources FROM events e WHERE {clause} ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT {limit} OFFSET {offset}"
-        );
-        let mut stmt = conn.prepare(&sql).map_err(backend)?;
-        let rows = stmt
-            .query_map(params_from_iter(args.iter().map(|b| b.as_ref())), |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
+        let mut rows: std::collections::HashMap<String, (String, String)> = stmt
+            .query_map(params_from_iter(ids.iter()), |r| {
+                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?)))
             })
             .map_err(backend)?
-            .collect::<std::result::Result<Vec<_>, _>>()
+            .collect::<std::result::Result<_, _>>()
             .map_err(backend)?;
-        let events = rows
+        // In the index's order; an id the database lacks cannot happen (the database is
+        // written first) and is skipped rather than failing the page.
+        let events = ids
             .into_iter()
+            .filter_map(|id| rows.remove(&id).map(|(j, s)| (id, j, s)))
             .map(|(id, json, sources)| event_record(id, &json, &sources))
             .collect::<Result<Vec<_>>>()?;
-        Ok((events, total as u64))
+        Ok((events, total))
     }
 
     fn event(&self, id: &str) -> Result<Option<EventRecord>> {
@@ -515,53 +711,89 @@ impl Store for SqliteStore {
     }
 
     fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        let Some(q) = fts_query(query) else {
-            return Ok(Vec::new());
-        };
         let conn = self.conn()?;
-        let mut stmt = conn
+        let mut text = conn
+            .prepare("SELECT text FROM articles WHERE doc_id = ?1")
+            .map_err(backend)?;
+        let hits = self
+            .index
+            .search(query, limit.clamp(1, 1000) as usize, &mut |id| {
+                text.query_row(params![id], |r| r.get(0)).ok()
+            })
+            .map_err(index_err)?;
+        let mut meta = conn
             .prepare(
-                "SELECT a.doc_id, a.title, d.url, a.published, snippet(articles_fts, 1, '[', ']', '…', 16)
-                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid JOIN documents d ON d.id = a.doc_id
-                 WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2",
+                "SELECT a.title, d.url, a.published FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.doc_id = ?1",
             )
             .map_err(backend)?;
-        let hits = stmt
-            .query_map(params![q, limit.clamp(1, 1000)], |r| {
-                Ok(SearchHit {
-                    doc_id: r.get(0)?,
-                    title: r.get(1)?,
-                    url: r.get(2)?,
-                    published: r.get(3)?,
-                    snippet: r.get(4)?,
-                })
-            })
-            .map_err(backend)?
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(backend)?;
-        Ok(hits)
+        let mut out = Vec::with_capacity(hits.len());
+        for (doc_id, snippet) in hits {
+            let row = meta
+                .query_row(params![doc_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()
+                .map_err(backend)?;
+            if let Some((title, url, published)) = row {
+                out.push(SearchHit {
+                    doc_id,
+                    title,
+                    url,
+                    published,
+                    snippet,
+                });
+            }
+        }
+        Ok(out)
     }
 
     fn event_counts(&self, f: &EventFilter, bucket: Bucket) -> Result<Vec<(String, u64)>> {
+        self.index.event_counts(f, bucket).map_err(index_err)
+    }
+
+    fn entities(&self, prefix: Option<&str>, limit: u32) -> Result<Vec<EntityRecord>> {
         let conn = self.conn()?;
-        let (clause, args) = where_clause(f);
-        let len = match bucket {
-            Bucket::Day => 10,
-            Bucket::Month => 7,
-            Bucket::Year => 4,
+        let limit = limit.clamp(1, 1000);
+        let cols = "name, label, articles, events, first_seen, last_seen";
+        let rows = match prefix.map(str::trim).filter(|p| !p.is_empty()) {
+            // A key range, not LIKE: no character of the prefix is a wildcard.
+            Some(p) => {
+                let lo = p.to_lowercase();
+                let hi = format!("{lo}\u{10ffff}");
+                let mut stmt = conn
+                    .prepare_cached(&format!(
+                        "SELECT {cols} FROM entities WHERE key >= ?1 AND key < ?2 ORDER BY articles DESC, key LIMIT ?3"
+                    ))
+                    .map_err(backend)?;
+                let rows = stmt
+                    .query_map(params![lo, hi, limit], entity_record)
+                    .map_err(backend)?
+                    .collect::<std::result::Result<Vec<_>, _>>();
+                rows
+            }
+            None => {
+                let mut stmt = conn
+                    .prepare_cached(&format!(
+                        "SELECT {cols} FROM entities ORDER BY articles DESC, key LIMIT ?1"
+                    ))
+                    .map_err(backend)?;
+                let rows = stmt
+                    .query_map(params![limit], entity_record)
+                    .map_err(backend)?
+                    .collect::<std::result::Result<Vec<_>, _>>();
+                rows
+            }
         };
-        let sql = format!(
-            "SELECT substr(e.date, 1, {len}) AS p, count(*) FROM events e WHERE {clause} AND e.date IS NOT NULL AND length(e.date) >= {len} GROUP BY p ORDER BY p"
-        );
-        let mut stmt = conn.prepare(&sql).map_err(backend)?;
-        let rows = stmt
-            .query_map(params_from_iter(args.iter().map(|b| b.as_ref())), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-            })
-            .map_err(backend)?
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(backend)?;
-        Ok(rows)
+        rows.map_err(backend)
+    }
+
+    fn entity(&self, name: &str) -> Result<Option<EntityRecord>> {
+        let conn = self.conn()?;
+        conn.query_row(
+            "SELECT name, label, articles, events, first_seen, last_seen FROM entities WHERE key = ?1",
+            params![name.trim().to_lowercase()],
+            entity_record,
+        )
+        .optional()
+        .map_err(backend)
     }
 }
 
@@ -587,6 +819,66 @@ mod tests {
         let store = SqliteStore::open(&path).expect("reopen");
         assert!(store.contains("rt-1").expect("contains"));
         assert!(store.counts().expect("counts").0 > 5);
+    }
+
+    #[test]
+    fn a_lost_or_outdated_index_is_rebuilt_from_the_database() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tocsin.db");
+        let bombing = || EventFilter {
+            types: vec!["attack.bombing".into()],
+            ..Default::default()
+        };
+        {
+            let store = SqliteStore::open(&path).expect("store");
+            tocsin_store::conformance::run_all(&store);
+        }
+        let before = SqliteStore::open(&path)
+            .expect("reopen")
+            .events(&bombing())
+            .expect("events")
+            .1;
+        assert!(before > 0);
+        std::fs::remove_dir_all(path.with_extension("index")).expect("remove the index");
+        let store = SqliteStore::open(&path).expect("reopen without an index");
+        assert_eq!(store.events(&bombing()).expect("events").1, before);
+        assert!(!store.search("flooded", 5).expect("search").is_empty());
+    }
+
+    #[test]
+    fn a_second_writing_process_is_refused_before_it_writes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tocsin.db");
+        let first = SqliteStore::open(&path).expect("store");
+        let put =
+            |id: &str| tocsin_store::conformance::sample_put(id, "Title", "Some words.", vec![]);
+        first.put(&[put("one")]).expect("put");
+        let second = SqliteStore::open(&path).expect("a reader opens");
+        assert!(second.put(&[put("two")]).is_err());
+        assert!(
+            !first.contains("two").expect("contains"),
+            "nothing half-written"
+        );
+        assert!(second.contains("one").expect("the reader reads"));
+    }
+
+    #[test]
+    fn a_store_from_before_the_entity_table_gets_it_filled() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tocsin.db");
+        let want = {
+            let store = SqliteStore::open(&path).expect("store");
+            tocsin_store::conformance::run_all(&store);
+            store.entities(None, 100).expect("entities")
+        };
+        {
+            let conn = Connection::open(&path).expect("db");
+            conn.execute_batch("DROP TABLE entities; PRAGMA user_version = 3;")
+                .expect("back to version 3");
+        }
+        let store = SqliteStore::open(&path).expect("migrate");
+        assert!(!want.is_empty());
+        assert_eq!(store.entities(None, 100).expect("entities"), want);
     }
 
     #[test]

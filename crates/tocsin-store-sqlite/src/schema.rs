@@ -36,10 +36,29 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX events_doc ON events (doc_id);",
     // 2: live feeds ask whether a URL is stored.
     "CREATE INDEX documents_url ON documents (url);",
+    // 3: search and event filters moved to the Tantivy index beside the database, which
+    // rebuilds itself from these tables on open; the database only fetches rows by key, so
+    // the filter indexes and the actor column go (each index cost every insert).
+    "DROP TABLE articles_fts; DROP TABLE events_actors;
+     DROP INDEX events_date; DROP INDEX events_type_date; DROP INDEX events_family_date;
+     DROP INDEX events_country_killed; DROP INDEX events_country_date;
+     ALTER TABLE events DROP COLUMN actors;",
+    // 4: people and organizations with how often articles and events name them (filled from
+    // the stored articles by the store when it migrates).
+    "CREATE TABLE entities (
+        key TEXT PRIMARY KEY, name TEXT NOT NULL, label TEXT NOT NULL,
+        articles INTEGER NOT NULL, events INTEGER NOT NULL,
+        first_seen TEXT, last_seen TEXT
+     ) WITHOUT ROWID;
+     CREATE INDEX entities_articles ON entities (articles DESC);",
 ];
 
-/// Brings the database up to the newest schema, refusing one written by a newer tocsin.
-pub fn migrate(conn: &Connection) -> Result<()> {
+/// The version that fills the entity table.
+pub const ENTITIES: u32 = 4;
+
+/// Brings the database up to the newest schema, refusing one written by a newer tocsin;
+/// returns the version it found.
+pub fn migrate(conn: &Connection) -> Result<u32> {
     let version: u32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| StoreError::Backend(e.to_string()))?;
@@ -55,5 +74,5 @@ pub fn migrate(conn: &Connection) -> Result<()> {
         conn.execute_batch(&batch)
             .map_err(|e| StoreError::Backend(format!("migration {}: {e}", i + 1)))?;
     }
-    Ok(())
+    Ok(version)
 }

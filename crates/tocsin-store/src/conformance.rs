@@ -17,6 +17,7 @@ pub fn run_all(store: &dyn Store) {
     events_filter_and_page(store);
     event_by_id_carries_its_evidence(store);
     search_finds_words_and_survives_any_query(store);
+    entities_count_articles_and_events(store);
     counts_over_time(store);
 }
 
@@ -417,6 +418,46 @@ fn search_finds_words_and_survives_any_query(store: &dyn Store) {
             .search(weird, 5)
             .unwrap_or_else(|e| panic!("query {weird:?} must not fail: {e}"));
     }
+}
+
+fn entities_count_articles_and_events(store: &dyn Store) {
+    // Each sample article names "Ahmad Khan"; two bombings (round trip, filters) name
+    // Islamic State as their perpetrator.
+    let people = store.entities(Some("ahmad"), 10).expect("entities");
+    assert_eq!(people.len(), 1, "{people:?}");
+    let khan = &people[0];
+    assert_eq!(
+        (khan.name.as_str(), khan.label.as_str()),
+        ("Ahmad Khan", "PER")
+    );
+    let (documents, failed) = store.counts().expect("counts");
+    let articles = documents - failed;
+    assert_eq!(
+        khan.articles, articles,
+        "one per article, however often named"
+    );
+    assert_eq!(khan.events, 0);
+    assert_eq!(khan.first_seen.as_deref(), Some("2024-03-24"));
+    let is = store
+        .entity("ISLAMIC STATE")
+        .expect("entity")
+        .expect("known");
+    assert_eq!(
+        (is.name.as_str(), is.articles, is.events),
+        ("Islamic State", 2, 2)
+    );
+    assert!(store.entity("Nobody Here").expect("entity").is_none());
+    let top = store.entities(None, 1).expect("entities");
+    assert_eq!(top[0].name, "Ahmad Khan", "most named first");
+    for weird in ["%", "_", "'", "\\", ""] {
+        store
+            .entities(Some(weird), 5)
+            .unwrap_or_else(|e| panic!("{weird:?}: {e}"));
+    }
+    assert!(
+        store.entities(Some("%"), 5).expect("entities").is_empty(),
+        "no wildcards"
+    );
 }
 
 fn counts_over_time(store: &dyn Store) {

@@ -1,5 +1,5 @@
 //! Exports of stored events: tocsin's own CSV, CSVs with ACLED's and GTD's column sets (so
-//! that existing analyses and tools read them), JSON Lines and GeoJSON.
+//! that existing analyses and tools read them), JSON Lines, GeoJSON and Parquet.
 //!
 //! Every text cell is protected against spreadsheet formula injection: a cell that starts
 //! with `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
@@ -23,6 +23,8 @@ pub enum Format {
     Jsonl,
     /// A FeatureCollection of points (events without coordinates are left out).
     Geojson,
+    /// tocsin's columns, typed, in a Parquet file.
+    Parquet,
 }
 
 impl Format {
@@ -34,6 +36,7 @@ impl Format {
             "gtd" => Format::Gtd,
             "jsonl" => Format::Jsonl,
             "geojson" => Format::Geojson,
+            "parquet" => Format::Parquet,
             _ => return None,
         })
     }
@@ -48,6 +51,7 @@ pub struct Exporter<'a, W: Write> {
     format: Format,
     country: CountryName<'a>,
     first: bool,
+    parquet: Option<crate::parquet_out::ParquetSink>,
 }
 
 /// One CSV cell: quoted when needed, formulas defused.
@@ -250,18 +254,26 @@ impl<'a, W: Write> Exporter<'a, W> {
                 .map(String::from),
             )?,
             Format::Geojson => write!(out, "{{\"type\":\"FeatureCollection\",\"features\":[")?,
-            Format::Jsonl => {}
+            Format::Jsonl | Format::Parquet => {}
         }
+        let parquet = match format {
+            Format::Parquet => Some(crate::parquet_out::ParquetSink::new()?),
+            _ => None,
+        };
         Ok(Exporter {
             out,
             format,
             country,
             first: true,
+            parquet,
         })
     }
 
     /// Writes one event.
     pub fn write(&mut self, r: &EventRecord) -> io::Result<()> {
+        if let Some(sink) = self.parquet.as_mut() {
+            return sink.push(r, &mut self.out);
+        }
         let e = &r.event;
         let place = e.place.as_ref();
         let cc = place.and_then(|p| p.country.clone()).unwrap_or_default();
@@ -442,6 +454,8 @@ impl<'a, W: Write> Exporter<'a, W> {
                 let line = serde_json::to_string(r).map_err(io::Error::other)?;
                 writeln!(self.out, "{line}")
             }
+            // Rows went to the Parquet sink above.
+            Format::Parquet => Ok(()),
             Format::Geojson => {
                 let (Some(lat), Some(lon)) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon))
                 else {
@@ -494,6 +508,9 @@ impl<'a, W: Write> Exporter<'a, W> {
         if self.format == Format::Geojson {
             writeln!(self.out, "]}}")?;
         }
+        if let Some(sink) = self.parquet.take() {
+            sink.finish(&mut self.out)?;
+        }
         self.out.flush()?;
         Ok(self.out)
     }
@@ -539,6 +556,59 @@ mod tests {
             ex.write(r).expect("row");
         }
         String::from_utf8(ex.finish().expect("finish")).expect("utf-8")
+    }
+
+    #[test]
+    fn parquet_reads_back_typed_with_nulls() {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        use parquet::record::RowAccessor;
+        let mut with_nulls = record(EventType::Protest);
+        with_nulls.id = "doc-1".into();
+        with_nulls.event.killed = None;
+        with_nulls.event.place = None;
+        // More rows than one row group, so that groups are flushed and the footer counts
+        // them all.
+        let mut records = vec![record(EventType::Bombing), with_nulls];
+        records.extend((0..20_000).map(|i| {
+            let mut r = record(EventType::ArmedAssault);
+            r.id = format!("bulk-{i}");
+            r
+        }));
+        let name = |_: &str| None;
+        let mut ex = Exporter::new(Vec::new(), Format::Parquet, &name).expect("header");
+        for r in &records {
+            ex.write(r).expect("row");
+        }
+        let bytes = ex.finish().expect("finish");
+        assert_eq!(&bytes[..4], b"PAR1");
+        let reader = SerializedFileReader::new(bytes::Bytes::from(bytes)).expect("a parquet file");
+        let meta = reader.metadata();
+        assert_eq!(meta.file_metadata().num_rows(), records.len() as i64);
+        assert_eq!(meta.num_row_groups(), 2);
+        let fields = meta.file_metadata().schema().get_fields();
+        let col = |name: &str| fields.iter().position(|f| f.name() == name).expect(name);
+        let rows: Vec<_> = reader
+            .get_row_iter(None)
+            .expect("rows")
+            .take(2)
+            .map(|r| r.expect("row"))
+            .collect();
+        assert_eq!(rows[0].get_string(col("id")).expect("id"), "doc-0");
+        assert_eq!(
+            rows[0].get_string(col("type")).expect("type"),
+            "attack.bombing"
+        );
+        assert_eq!(rows[0].get_long(col("killed_min")).expect("killed"), 5);
+        assert!((rows[0].get_double(col("latitude")).expect("lat") - 34.5).abs() < 1e-9);
+        assert_eq!(rows[0].get_string(col("date")).expect("date"), "2024-01-05");
+        assert!(
+            rows[1].get_long(col("killed_min")).is_err(),
+            "a missing count is null"
+        );
+        assert!(
+            rows[1].get_double(col("latitude")).is_err(),
+            "no place, no point"
+        );
     }
 
     #[test]

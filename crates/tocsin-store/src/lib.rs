@@ -8,6 +8,7 @@
 
 pub mod conformance;
 pub mod export;
+mod parquet_out;
 
 use serde::{Deserialize, Serialize};
 use tocsin_model::{Entity, Event, Quote};
@@ -172,6 +173,24 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// A person or organization as the store knows it: how often articles name it and how many
+/// events name it as a perpetrator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// The name as first seen (the document-level canonical name when there is one).
+    pub name: String,
+    /// `PER` or `ORG`.
+    pub label: String,
+    /// Articles that name it.
+    pub articles: u64,
+    /// Events that name it as a perpetrator.
+    pub events: u64,
+    /// Earliest publication date of an article naming it.
+    pub first_seen: Option<String>,
+    /// Latest publication date of an article naming it.
+    pub last_seen: Option<String>,
+}
+
 /// The granularity of counts over time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -225,4 +244,53 @@ pub trait Store: Send + Sync {
     fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>>;
     /// Number of matching events per period, oldest first (events without a date are left out).
     fn event_counts(&self, filter: &EventFilter, bucket: Bucket) -> Result<Vec<(String, u64)>>;
+    /// People and organizations, most often named first; with `prefix`, those whose name
+    /// starts with it (any case).
+    fn entities(&self, prefix: Option<&str>, limit: u32) -> Result<Vec<EntityRecord>>;
+    /// One person or organization by name (any case).
+    fn entity(&self, name: &str) -> Result<Option<EntityRecord>>;
+}
+
+/// The names an article contributes to the entity table: each person and organization
+/// once (by its canonical name within the document), with whether it is named as a
+/// perpetrator of one of the article's events, and how many.
+pub fn entity_mentions(a: &ArticleRecord) -> Vec<(String, &'static str, u64)> {
+    let mut out: Vec<(String, &'static str, u64)> = Vec::new();
+    let mut add = |name: &str, label: &'static str, events: u64| {
+        let name = name.trim();
+        if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return;
+        }
+        match out
+            .iter_mut()
+            .find(|(n, _, _)| n.eq_ignore_ascii_case(name))
+        {
+            Some(e) => e.2 += events,
+            None => out.push((name.to_string(), label, events)),
+        }
+    };
+    for e in &a.entities {
+        let label = match e.label {
+            tocsin_model::EntityLabel::Per => "PER",
+            tocsin_model::EntityLabel::Org => "ORG",
+            _ => continue,
+        };
+        add(e.canonical.as_deref().unwrap_or(&e.text), label, 0);
+    }
+    for ev in &a.events {
+        let mut named: Vec<(&str, &'static str)> = Vec::new();
+        for p in &ev.perpetrators {
+            if !named.iter().any(|(n, _)| n.eq_ignore_ascii_case(&p.name)) {
+                let label = match p.kind {
+                    tocsin_model::ActorKind::Individual => "PER",
+                    tocsin_model::ActorKind::Organization => "ORG",
+                };
+                named.push((&p.name, label));
+            }
+        }
+        for (n, label) in named {
+            add(n, label, 1);
+        }
+    }
+    out
 }
