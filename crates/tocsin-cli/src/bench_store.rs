@@ -35,6 +35,52 @@ pub struct BenchStoreArgs {
     pub dump: Option<PathBuf>,
 }
 
+/// Runs articles through analysis on the pool and hands each batch of 256 to a writer thread,
+/// as `tocsin ingest` does (writes one batch behind); without a store the writer drops them.
+/// Returns articles per second.
+fn pipeline(
+    analyzer: &tocsin_pipeline::Analyzer,
+    articles: &[Article],
+    store: Option<Arc<tocsin_store_sqlite::SqliteStore>>,
+) -> anyhow::Result<f64> {
+    let now = tocsin_ingest::now_rfc3339();
+    let t = Instant::now();
+    let (wtx, wrx) = std::sync::mpsc::sync_channel::<Vec<tocsin_store::Put>>(2);
+    let writer = std::thread::Builder::new()
+        .name("store-writer".into())
+        .spawn(move || -> anyhow::Result<()> {
+            for puts in wrx {
+                if let Some(s) = &store {
+                    s.put(&puts)?;
+                }
+            }
+            Ok(())
+        })?;
+    for (c, chunk) in articles.chunks(256).enumerate() {
+        let puts: Vec<_> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(k, x)| {
+                let i = c * 256 + k;
+                let src = Source {
+                    url: Some(format!("https://news.example/{i}")),
+                    ..Source::default()
+                };
+                let id = tocsin_pipeline::raw_id(format!("{i}\u{0}{}", x.text).as_bytes());
+                store_item(id, &src, &now, Ok(analyzer.analyze_article(x, &src)))
+            })
+            .collect();
+        if wtx.send(puts).is_err() {
+            break;
+        }
+    }
+    drop(wtx);
+    writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer stopped"))??;
+    Ok(articles.len() as f64 / t.elapsed().as_secs_f64())
+}
+
 /// Makes the path of one request of a query kind.
 type QueryMaker = Box<dyn Fn(&mut Rng) -> String>;
 
@@ -158,50 +204,11 @@ pub fn run(a: BenchStoreArgs) -> anyhow::Result<ExitCode> {
         sents.len()
     );
 
-    // Analysis alone, on a sample, for the ingest/analyze ratio.
-    let sample = &articles[..articles.len().min(5000)];
-    let t = Instant::now();
-    let n: usize = sample
-        .par_iter()
-        .map(|x| analyzer.analyze_article(x, &Source::default()).events.len())
-        .sum();
-    let analyze_rate = sample.len() as f64 / t.elapsed().as_secs_f64();
-    std::hint::black_box(n);
-
-    let now = tocsin_ingest::now_rfc3339();
-    let t = Instant::now();
-    // As `tocsin ingest` does: analysis on the pool, writes one batch behind on a thread.
-    let (wtx, wrx) = std::sync::mpsc::sync_channel::<Vec<tocsin_store::Put>>(2);
-    let writer_store = store.clone();
-    let writer = std::thread::spawn(move || -> anyhow::Result<()> {
-        for puts in wrx {
-            writer_store.put(&puts)?;
-        }
-        Ok(())
-    });
-    for (c, chunk) in articles.chunks(256).enumerate() {
-        let puts: Vec<_> = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(k, x)| {
-                let i = c * 256 + k;
-                let src = Source {
-                    url: Some(format!("https://news.example/{i}")),
-                    ..Source::default()
-                };
-                let id = tocsin_pipeline::raw_id(format!("{i}\u{0}{}", x.text).as_bytes());
-                store_item(id, &src, &now, Ok(analyzer.analyze_article(x, &src)))
-            })
-            .collect();
-        if wtx.send(puts).is_err() {
-            break;
-        }
-    }
-    drop(wtx);
-    writer
-        .join()
-        .map_err(|_| anyhow::anyhow!("the writer stopped"))??;
-    let ingest_rate = articles.len() as f64 / t.elapsed().as_secs_f64();
+    // The same pipeline twice: once writing nothing (analysis alone, on up to 20,000
+    // articles), once writing to the store, so that the ratio is the cost of storing.
+    let sample = &articles[..articles.len().min(20_000)];
+    let analyze_rate = pipeline(&analyzer, sample, None)?;
+    let ingest_rate = pipeline(&analyzer, &articles, Some(store.clone()))?;
     let (docs, _) = store.counts()?;
     let (_, events) = store.events(&tocsin_store::EventFilter::default())?;
     println!(

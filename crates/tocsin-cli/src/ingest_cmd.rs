@@ -77,7 +77,7 @@ pub fn ingest_into(
             Ok((stored, skipped))
         });
         for batch in rx {
-            for chunk in batch.chunks(64) {
+            for chunk in batch.chunks(256) {
                 let now = tocsin_ingest::now_rfc3339();
                 let items: Vec<Option<Put>> = chunk
                     .par_iter()

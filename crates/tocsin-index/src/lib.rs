@@ -71,7 +71,7 @@ const SCHEMA_VERSION: &str = "tocsin-index-1";
 /// `remove_diacritics`), very long tokens (base64, URLs) dropped.
 const ANALYZER: &str = "tocsin";
 /// How long new documents may wait for a commit while a writer keeps adding.
-const COMMIT_EVERY: Duration = Duration::from_secs(1);
+const COMMIT_EVERY: Duration = Duration::from_secs(5);
 
 /// An article to index for search (and whose words filter its events).
 #[derive(Debug, Clone, Copy)]
@@ -139,10 +139,11 @@ struct Fields {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let positions = TextOptions::default().set_indexing_options(
+    // Search ranks by BM25 over words (no phrases), so frequencies without positions.
+    let ranked = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(ANALYZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            .set_index_option(IndexRecordOption::WithFreqs),
     );
     // Filters need only which documents contain a word: no frequencies, no positions.
     let basic = TextOptions::default().set_indexing_options(
@@ -153,8 +154,8 @@ fn schema() -> (Schema, Fields) {
     let fields = Fields {
         kind: b.add_text_field("kind", STRING),
         id: b.add_text_field("id", STRING | STORED),
-        title: b.add_text_field("title", positions.clone()),
-        body: b.add_text_field("body", positions),
+        title: b.add_text_field("title", ranked.clone()),
+        body: b.add_text_field("body", ranked),
         words: b.add_text_field("words", basic.clone()),
         etype: b.add_text_field("type", STRING),
         family: b.add_text_field("family", STRING),

@@ -408,8 +408,20 @@ pub fn store_item(
         error: None,
     };
     match outcome {
-        Ok(a) => {
-            let analysis = serde_json::to_value(&a).unwrap_or(serde_json::Value::Null);
+        Ok(mut a) => {
+            // The large fields travel in columns of their own; the rest of the analysis is
+            // kept as JSON, marked so that readers put the split fields back.
+            let text = std::mem::take(&mut a.text);
+            let entities = std::mem::take(&mut a.entities);
+            let events = std::mem::take(&mut a.events);
+            let quotes = std::mem::take(&mut a.quotes);
+            let mut analysis = serde_json::to_value(&a).unwrap_or(serde_json::Value::Null);
+            if let Some(o) = analysis.as_object_mut() {
+                for k in ["text", "entities", "events", "quotes"] {
+                    o.remove(k);
+                }
+                o.insert("_split".into(), serde_json::Value::Bool(true));
+            }
             tocsin_store::Put {
                 document,
                 article: Some(tocsin_store::ArticleRecord {
@@ -419,10 +431,10 @@ pub fn store_item(
                     published: a.published,
                     language: a.language,
                     site: a.site,
-                    text: a.text,
-                    entities: a.entities,
-                    events: a.events,
-                    quotes: a.quotes,
+                    text,
+                    entities,
+                    events,
+                    quotes,
                     analysis,
                 }),
             }
