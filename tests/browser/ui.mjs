@@ -1,5 +1,6 @@
 // Drives Debian's chromium through tocsin's UI: markers on the map, a country filter, an
-// event page with its evidence highlighted, a CSV export, and hostile article text that must
+// event page with its evidence highlighted, a CSV export, an entity page with its trend, a
+// Parquet export, and hostile article text that must
 // stay inert. Usage: node ui.mjs BASE_URL [SCREENSHOT.png]. Exit status 0 when all hold.
 import { chromium } from 'playwright-core';
 
@@ -54,6 +55,33 @@ const csv = await page.request.get(new URL(href, base).href);
 const body = await csv.text();
 if (csv.status() !== 200 || !body.startsWith('id,date') || !body.includes(',PK,')) fail('CSV export: ' + body.slice(0, 200));
 console.log(`export: ${body.trim().split('\n').length - 1} rows`);
+
+// An entity page: the Somali bombing's claimed perpetrator, its trend and its events; and
+// the list of most-named entities.
+await page.fill('#filters input[name=country]', 'SO');
+await page.click('#apply');
+await page.waitForFunction(() => {
+  const rows = [...document.querySelectorAll('#events tbody tr')];
+  return rows.length > 0 && rows.every((r) => r.textContent.includes('(SO)'));
+}, null, { timeout: 10000 });
+await page.click('#events tbody tr');
+const perp = page.locator('#event a.entity-link', { hasText: /shabaab/i });
+await perp.waitFor({ timeout: 10000 });
+await perp.click();
+await page.waitForSelector('#entity .trend rect', { timeout: 10000 });
+const entityName = await page.locator('#entity h2').textContent();
+if (!/shabaab/i.test(entityName)) fail('entity page for ' + JSON.stringify(entityName));
+const facts = await page.locator('#entity p.muted').first().textContent();
+if (!facts.includes('perpetrator in 1 event')) fail('entity facts: ' + facts);
+const entityEvents = await page.locator('#entity .entity-events li').count();
+if (entityEvents < 1) fail('the entity page lists no events');
+await page.waitForSelector('#entities a.entity-link', { timeout: 10000 });
+console.log(`entity: ${entityName}: ${facts}; ${entityEvents} event(s), trend drawn`);
+if (shot) await page.screenshot({ path: shot.replace(/\.png$/, '') + '-entity.png', fullPage: true });
+const parquet = await page.request.get(new URL(await page.getAttribute('#export-parquet', 'href'), base).href);
+const magic = Buffer.from(await parquet.body()).subarray(0, 4).toString();
+if (parquet.status() !== 200 || magic !== 'PAR1') fail(`Parquet export: ${parquet.status()} ${magic}`);
+console.log('export: Parquet file');
 
 // Hostile text stays text.
 await page.fill('#filters input[name=country]', 'AF');

@@ -1,7 +1,7 @@
 //! `tocsin run`: the main job. Polls news feeds politely, fetches the articles they list,
 //! analyses and stores them, and serves the API on loopback meanwhile.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use tocsin_ingest::feed::parse_feed;
+use tocsin_ingest::feed::{parse_feed, FeedState, FeedValidators};
 use tocsin_ingest::polite::{FetchError, Fetched, Fetcher, Policy};
 use tocsin_model::{PayloadKind, RawDoc, Source};
 use tocsin_pipeline::{raw_id, store_item};
@@ -116,11 +116,16 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
         allow_private: a.allow_private_addresses,
         ..Policy::default()
     });
-    let mut validators: HashMap<String, (String, String)> = HashMap::new();
+    // Validators survive restarts in the data directory.
+    let state_path = a.data.join("feeds.json");
+    let mut state = FeedState::load(&state_path);
     let mut refused: HashSet<String> = HashSet::new();
     loop {
         for feed in &feeds {
-            let v = validators.get(feed).map(|(e, m)| (e.as_str(), m.as_str()));
+            let v = state
+                .feeds
+                .get(feed)
+                .map(|v| (v.etag.as_str(), v.last_modified.as_str()));
             let page = match fetcher.get(feed, v) {
                 Ok(Fetched::NotModified) => continue,
                 Ok(Fetched::Page(p)) => p,
@@ -129,12 +134,12 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
                     continue;
                 }
             };
-            validators.insert(
+            state.feeds.insert(
                 feed.clone(),
-                (
-                    page.etag.clone().unwrap_or_default(),
-                    page.last_modified.clone().unwrap_or_default(),
-                ),
+                FeedValidators {
+                    etag: page.etag.clone().unwrap_or_default(),
+                    last_modified: page.last_modified.clone().unwrap_or_default(),
+                },
             );
             let items = match parse_feed(&page.bytes, &page.url) {
                 Ok(items) => items,
@@ -193,6 +198,11 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
             }
             if new > 0 {
                 eprintln!("tocsin run: feed {feed}: {new} new articles");
+            }
+            // Saved once the feed's items are stored: a crash before this point fetches the
+            // feed in full again, and its stored items are skipped by URL.
+            if let Err(e) = state.save(&state_path) {
+                eprintln!("tocsin run: saving {}: {e}", state_path.display());
             }
         }
         std::thread::sleep(Duration::from_secs(a.interval.max(1)));

@@ -1,6 +1,7 @@
 //! The UI in a real browser: `tocsin run` against a local site, then Debian's chromium
 //! (driven by Playwright, `tests/browser/ui.mjs`) checks markers on the map, the country
-//! filter, an event page with its evidence highlighted, the CSV export, and that hostile
+//! filter, an event page with its evidence highlighted, the CSV export, an entity page with
+//! its trend, and that hostile
 //! article text (a `<script>` title, `<img onerror>` in the body) stays inert.
 //!
 //! Needs `/usr/bin/chromium` and `tests/browser/node_modules` (`.ci/run` installs both and
@@ -14,6 +15,12 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{free_port, http_get, page, SitePage, ATTACK, QUIET};
+
+/// An attack with a named, claiming perpetrator: its entity page is checked.
+const CLAIMED: &[&str] = &[
+    "A suicide bomber blew himself up at a busy restaurant in Mogadishu, Somalia, on Saturday, killing 7 people and wounding 15, police said.",
+    "Al-Shabaab claimed responsibility for the attack in a statement on its radio station.",
+];
 
 const HOSTILE_TITLE: &str =
     "<script>window.__pwned=1</script>Bomb in Kabul <img src=x onerror=\"window.__pwned=2\">";
@@ -51,6 +58,11 @@ fn the_ui_shows_filters_explains_and_exports_safely() {
             html: page("Council approves budget", QUIET),
         },
         SitePage {
+            path: "/a5.html",
+            title: "Suicide bomber kills 7 in Mogadishu",
+            html: page("Suicide bomber kills 7 in Mogadishu", CLAIMED),
+        },
+        SitePage {
             path: "/a4.html",
             title: "Bomb in Kabul",
             html: page(
@@ -86,7 +98,7 @@ fn the_ui_shows_filters_explains_and_exports_safely() {
     while http_get(api, "/api/stats")
         .and_then(|v| v["documents"].as_u64())
         .unwrap_or(0)
-        < 3
+        < 4
     {
         assert!(
             t.elapsed() < Duration::from_secs(90),

@@ -66,3 +66,65 @@ mod tests {
         assert!(parse_feed(b"<html>not a feed", "https://x").is_err());
     }
 }
+
+/// What a poller remembers of each feed between runs: the validators of its last answer, so
+/// that a restarted `tocsin run` asks "changed since?" instead of downloading every feed
+/// again (a courtesy large outlets expect from pollers).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FeedState {
+    /// Per feed URL.
+    pub feeds: std::collections::BTreeMap<String, FeedValidators>,
+}
+
+/// The `ETag` and `Last-Modified` of a feed's last full answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FeedValidators {
+    /// `ETag`, empty when the server sent none.
+    pub etag: String,
+    /// `Last-Modified`, empty when the server sent none.
+    pub last_modified: String,
+}
+
+impl FeedState {
+    /// Reads the state file; a missing or unreadable one is an empty state (the cost is one
+    /// unconditional fetch per feed), never an error that stops polling.
+    pub fn load(path: &std::path::Path) -> FeedState {
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the state file atomically (a temporary file renamed over it), so that a
+    /// crash mid-write leaves the previous state.
+    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        let tmp = path.with_extension("json.tmp");
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        std::fs::write(&tmp, json)?;
+        std::fs::rename(&tmp, path)
+    }
+}
+
+#[cfg(test)]
+mod state_tests {
+    use super::*;
+
+    #[test]
+    fn state_survives_a_restart_and_bad_files_start_empty() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("feeds.json");
+        assert_eq!(FeedState::load(&path), FeedState::default());
+        let mut state = FeedState::default();
+        state.feeds.insert(
+            "https://example.org/rss".into(),
+            FeedValidators {
+                etag: "\"v7\"".into(),
+                last_modified: "Sat, 04 May 2024 10:00:00 GMT".into(),
+            },
+        );
+        state.save(&path).expect("save");
+        assert_eq!(FeedState::load(&path), state);
+        std::fs::write(&path, b"{not json").expect("write");
+        assert_eq!(FeedState::load(&path), FeedState::default());
+    }
+}

@@ -71,8 +71,8 @@ function drawMarkers(events) {
   }
 }
 
-function drawTimeline(counts) {
-  const box = $('#timeline');
+// Bars of event counts per period, drawn into `box` (the main timeline, an entity's trend).
+function drawBars(box, counts, label) {
   box.replaceChildren();
   if (!counts.length) return;
   const ns = 'http://www.w3.org/2000/svg';
@@ -80,6 +80,8 @@ function drawTimeline(counts) {
   const w = 1000, h = 80, max = Math.max(...counts.map((c) => c.events));
   svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
   svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
   const bw = Math.min(40, w / counts.length);
   counts.forEach((c, i) => {
     const r = document.createElementNS(ns, 'rect');
@@ -94,7 +96,11 @@ function drawTimeline(counts) {
     svg.append(r);
   });
   box.append(svg);
+  const first = counts[0].period, last = counts[counts.length - 1].period;
+  box.append(el('div', { class: 'muted axis', text: first === last ? first : `${first} … ${last}` }));
 }
+
+const drawTimeline = (counts) => drawBars($('#timeline'), counts, 'events per month');
 
 function drawList(events, total) {
   $('#summary').textContent = `${total} events` + (total > events.length ? ` (showing ${events.length})` : '');
@@ -126,7 +132,7 @@ async function load() {
   drawList(ev.events, ev.total);
   drawMarkers(ev.events);
   drawTimeline(counts.counts || []);
-  for (const [id, fmt] of [['#export', 'csv'], ['#export-acled', 'acled'], ['#export-gtd', 'gtd']]) {
+  for (const [id, fmt] of [['#export', 'csv'], ['#export-acled', 'acled'], ['#export-gtd', 'gtd'], ['#export-parquet', 'parquet']]) {
     $(id).setAttribute('href', '/api/export?' + qs({ ...f, format: fmt }));
   }
 }
@@ -158,21 +164,14 @@ async function openEvent(id) {
   const e = await fetch('/api/events/' + encodeURIComponent(id)).then((r) => r.json());
   const box = $('#event');
   box.hidden = false;
+  $('#entity').hidden = true;
   if (e.error) {
     box.replaceChildren(el('p', { text: e.error.message }));
     return;
   }
   const src = (e.sources || [])[0];
   const figure = (name, f) => (f ? el('li', {}, el('span', { class: 'figure', text: `${name}: ${figureText(f)}` }), ` (“${f.text}”${f.exact ? '' : ', a bound'})`) : null);
-  const perps = (e.perpetrators || []).map((p) => {
-    const a = el('a', { href: '#', text: p.name });
-    a.addEventListener('click', (ev) => {
-      ev.preventDefault();
-      $('#filters').elements.actor.value = p.name;
-      load();
-    });
-    return el('li', {}, a, ` — ${p.attribution}`);
-  });
+  const perps = (e.perpetrators || []).map((p) => el('li', {}, entityLink(p.name), ` — ${p.attribution}`));
   const link = src && safeHref(src.url);
   box.replaceChildren(...[
     el('h2', { text: `${e.type} ${e.date ? '· ' + e.date : ''}` }),
@@ -192,9 +191,68 @@ async function openEvent(id) {
   }
 }
 
+// A link to a person's or organization's page.
+function entityLink(name) {
+  const a = el('a', { href: '#entity=' + encodeURIComponent(name), class: 'entity-link', text: name });
+  a.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    openEntity(name);
+  });
+  return a;
+}
+
+// An entity's page: how often it is named, its events per month (the "is it resurging?"
+// question) and its latest events.
+async function openEntity(name) {
+  const box = $('#entity');
+  $('#event').hidden = true;
+  box.hidden = false;
+  const [ent, counts, evs] = await Promise.all([
+    fetch('/api/entities/' + encodeURIComponent(name)).then((r) => r.json()),
+    fetch('/api/counts?' + qs({ actor: name, bucket: 'month' })).then((r) => r.json()),
+    fetch('/api/events?' + qs({ actor: name, limit: 20 })).then((r) => r.json()),
+  ]);
+  const facts = ent.error
+    ? 'not in the entity table (events that name it in their articles are below)'
+    : `${ent.label === 'PER' ? 'person' : 'organization'} · named in ${ent.articles} article${ent.articles === 1 ? '' : 's'} · perpetrator in ${ent.events} event${ent.events === 1 ? '' : 's'}` +
+      (ent.first_seen ? ` · ${ent.first_seen} … ${ent.last_seen}` : '');
+  const trend = el('div', { class: 'trend', 'aria-label': 'events per month' });
+  const show = el('button', { type: 'button', text: 'Show on the map' });
+  show.addEventListener('click', () => {
+    $('#filters').elements.actor.value = name;
+    load();
+loadEntities();
+  });
+  const list = el('ul', { class: 'entity-events' },
+    ...(evs.events || []).map((e) => {
+      const a = el('a', { href: '#', text: `${e.date || 'undated'} · ${e.type} · ${e.place ? e.place.name : 'place unknown'}` });
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        openEvent(e.id);
+      });
+      return el('li', {}, a);
+    }));
+  box.replaceChildren(
+    el('h2', { text: ent.error ? name : ent.name }),
+    el('p', { class: 'muted', text: facts }),
+    el('h3', { text: 'Events per month' }),
+    trend,
+    show,
+    el('h3', { text: `Latest events (${evs.total || 0})` }),
+    list,
+  );
+  drawBars(trend, counts.counts || [], `events per month naming ${name}`);
+}
+
+async function loadEntities() {
+  const res = await fetch('/api/entities?limit=12').then((r) => r.json());
+  $('#entities').replaceChildren(...(res.entities || []).map((e) => el('li', {}, entityLink(e.name), el('span', { class: 'muted', text: ` ${e.articles}` }))));
+}
+
 $('#filters').addEventListener('submit', (ev) => {
   ev.preventDefault();
   load();
+loadEntities();
 });
 
 $('#search').addEventListener('submit', async (ev) => {
@@ -207,3 +265,4 @@ $('#search').addEventListener('submit', async (ev) => {
 });
 
 load();
+loadEntities();

@@ -279,7 +279,13 @@ pub fn entity_mentions(a: &ArticleRecord) -> Vec<(String, &'static str, u64)> {
     }
     for ev in &a.events {
         let mut named: Vec<(&str, &'static str)> = Vec::new();
-        for p in &ev.perpetrators {
+        // Only names: "gunmen" or "a suicide bomber" describe a perpetrator, they do not
+        // name one.
+        for p in ev
+            .perpetrators
+            .iter()
+            .filter(|p| p.name.chars().any(char::is_uppercase))
+        {
             if !named.iter().any(|(n, _)| n.eq_ignore_ascii_case(&p.name)) {
                 let label = match p.kind {
                     tocsin_model::ActorKind::Individual => "PER",
