@@ -67,15 +67,17 @@ pub fn ingest_into(
     // analysing while SQLite commits.
     let (wtx, wrx) = std::sync::mpsc::sync_channel::<Vec<Put>>(2);
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        let writer = scope.spawn(move || -> anyhow::Result<(usize, usize)> {
-            let (mut stored, mut skipped) = (0, 0);
-            for puts in wrx {
-                let out = store.put(&puts).context("writing to the store")?;
-                stored += out.inserted;
-                skipped += out.skipped;
-            }
-            Ok((stored, skipped))
-        });
+        let writer = std::thread::Builder::new()
+            .name("store-writer".into())
+            .spawn_scoped(scope, move || -> anyhow::Result<(usize, usize)> {
+                let (mut stored, mut skipped) = (0, 0);
+                for puts in wrx {
+                    let out = store.put(&puts).context("writing to the store")?;
+                    stored += out.inserted;
+                    skipped += out.skipped;
+                }
+                Ok((stored, skipped))
+            })?;
         for batch in rx {
             for chunk in batch.chunks(256) {
                 let now = tocsin_ingest::now_rfc3339();

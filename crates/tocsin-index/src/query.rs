@@ -2,14 +2,15 @@
 //! as query syntax: it is cut into words by the index's own analyzer and each word becomes a
 //! term, so no input can fail or reach a field it should not.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RangeQuery, RegexQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, Index, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocAddress, DocId, Index, Score, SegmentOrdinal, SegmentReader, Term};
 use tocsin_store::{Bucket, EventFilter};
 
 use crate::{Fields, IndexError, Result, ANALYZER};
@@ -230,9 +231,7 @@ pub(crate) fn event_query(
         }
         must.extend(ws.iter().map(|w| term(f.actors, w)));
     }
-    if let Some(t) = &filter.text {
-        must.extend(words(index, t).iter().map(|w| term(f.words, w)));
-    }
+    // `filter.text` is applied by article (see `SearchIndex::articles_with_words`).
     if let Some(k) = filter.min_killed {
         let t = |v| Term::from_field_u64(f.killed, v);
         must.push(Box::new(RangeQuery::new(
@@ -243,13 +242,162 @@ pub(crate) fn event_query(
     Ok(all_of(must))
 }
 
+/// Articles allowed by a words filter, by key.
+pub(crate) type Allowed = Arc<HashSet<u64>>;
+
+/// Whether a document's article is allowed (always, without a words filter).
+fn allowed(arts: &Column<u64>, allowed: Option<&Allowed>, doc: DocId) -> bool {
+    allowed.is_none_or(|set| arts.first(doc).is_some_and(|k| set.contains(&k)))
+}
+
+/// The article keys of the matching documents.
+pub(crate) struct ArticleKeys;
+
+pub(crate) struct SegmentKeys {
+    arts: Column<u64>,
+    keys: HashSet<u64>,
+}
+
+impl Collector for ArticleKeys {
+    type Fruit = HashSet<u64>;
+    type Child = SegmentKeys;
+
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentKeys> {
+        Ok(SegmentKeys {
+            arts: segment.fast_fields().u64("art")?,
+            keys: HashSet::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashSet<u64>>) -> tantivy::Result<HashSet<u64>> {
+        let mut all = HashSet::new();
+        for f in fruits {
+            all.extend(f);
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentKeys {
+    type Fruit = HashSet<u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(k) = self.arts.first(doc) {
+            self.keys.insert(k);
+        }
+    }
+
+    fn harvest(self) -> HashSet<u64> {
+        self.keys
+    }
+}
+
+/// One newest-first page of the matching events whose article is allowed, and how many
+/// there are in all (what `(Count, TopDocs)` gives, with the article check).
+pub(crate) struct NewestOf {
+    pub(crate) allowed: Allowed,
+    pub(crate) limit: usize,
+    pub(crate) offset: usize,
+}
+
+/// Sort key, then (segment, doc) so that equal dates page the same way every time.
+type Ranked = (i64, std::cmp::Reverse<(SegmentOrdinal, DocId)>);
+
+pub(crate) struct SegmentNewest {
+    ord: SegmentOrdinal,
+    arts: Column<u64>,
+    sort: Column<i64>,
+    allowed: Allowed,
+    keep: usize,
+    count: u64,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<Ranked>>,
+}
+
+impl Collector for NewestOf {
+    type Fruit = (u64, Vec<DocAddress>);
+    type Child = SegmentNewest;
+
+    fn for_segment(
+        &self,
+        ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentNewest> {
+        Ok(SegmentNewest {
+            ord,
+            arts: segment.fast_fields().u64("art")?,
+            sort: segment.fast_fields().i64("sort")?,
+            allowed: self.allowed.clone(),
+            keep: self.limit + self.offset,
+            count: 0,
+            heap: std::collections::BinaryHeap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(u64, Vec<Ranked>)>) -> tantivy::Result<Self::Fruit> {
+        let total = fruits.iter().map(|(n, _)| n).sum();
+        let mut all: Vec<Ranked> = fruits.into_iter().flat_map(|(_, v)| v).collect();
+        all.sort_by(|a, b| b.cmp(a));
+        let page = all
+            .into_iter()
+            .skip(self.offset)
+            .take(self.limit)
+            .map(|(_, std::cmp::Reverse((seg, doc)))| DocAddress::new(seg, doc))
+            .collect();
+        Ok((total, page))
+    }
+}
+
+impl SegmentCollector for SegmentNewest {
+    type Fruit = (u64, Vec<Ranked>);
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if !allowed(&self.arts, Some(&self.allowed), doc) {
+            return;
+        }
+        self.count += 1;
+        let key = (
+            self.sort.first(doc).unwrap_or(0),
+            std::cmp::Reverse((self.ord, doc)),
+        );
+        self.heap.push(std::cmp::Reverse(key));
+        if self.heap.len() > self.keep {
+            self.heap.pop();
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (
+            self.count,
+            self.heap
+                .into_iter()
+                .map(|std::cmp::Reverse(k)| k)
+                .collect(),
+        )
+    }
+}
+
 /// Counts matching events per date bucket, reading dates from the fast field.
 pub(crate) struct BucketCounts {
     pub(crate) bucket: Bucket,
+    pub(crate) allowed: Option<Allowed>,
 }
 
 pub(crate) struct SegmentBuckets {
     dates: Column<i64>,
+    arts: Column<u64>,
+    allowed: Option<Allowed>,
     bucket: Bucket,
     counts: BTreeMap<i64, u64>,
 }
@@ -265,6 +413,8 @@ impl Collector for BucketCounts {
     ) -> tantivy::Result<SegmentBuckets> {
         Ok(SegmentBuckets {
             dates: segment.fast_fields().i64("date_lo")?,
+            arts: segment.fast_fields().u64("art")?,
+            allowed: self.allowed.clone(),
             bucket: self.bucket,
             counts: BTreeMap::new(),
         })
@@ -289,6 +439,9 @@ impl SegmentCollector for SegmentBuckets {
     type Fruit = BTreeMap<i64, u64>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
+        if !allowed(&self.arts, self.allowed.as_ref(), doc) {
+            return;
+        }
         if let Some(key) = self
             .dates
             .first(doc)

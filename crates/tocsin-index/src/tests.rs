@@ -7,7 +7,7 @@ fn event<'a>(
     country: &'a str,
     point: (f64, f64),
     killed: Option<u64>,
-    (actors, text): (&'a str, &'a str),
+    actors: &'a str,
 ) -> IndexDoc<'a> {
     IndexDoc::Event(EventDoc {
         id,
@@ -18,8 +18,8 @@ fn event<'a>(
         lon: Some(point.1),
         killed,
         actors,
-        title: "",
-        text,
+        // "a3-1" comes from article "a3".
+        doc_id: id.split('-').next().unwrap_or(id),
     })
 }
 
@@ -30,6 +30,16 @@ fn sample() -> SearchIndex {
             doc_id: "a1",
             title: "Car bomb in Baghdad",
             text: "A car bomb exploded near a market in Baghdad, killing twelve people.",
+        }),
+        IndexDoc::Article(ArticleDoc {
+            doc_id: "a3",
+            title: "Shooting in El Paso",
+            text: "A gunman opened fire in a store in El Paso. Police arrested the gunman.",
+        }),
+        IndexDoc::Article(ArticleDoc {
+            doc_id: "a4",
+            title: "March in Paris",
+            text: "Thousands marched through Paris.",
         }),
         IndexDoc::Article(ArticleDoc {
             doc_id: "a2",
@@ -43,10 +53,7 @@ fn sample() -> SearchIndex {
             "iq",
             (33.3, 44.4),
             Some(12),
-            (
-                "Islamic State",
-                "A car bomb exploded near a market in Baghdad",
-            ),
+            "Islamic State",
         ),
         event(
             "a3-0",
@@ -55,7 +62,7 @@ fn sample() -> SearchIndex {
             "US",
             (31.8, -106.4),
             Some(23),
-            ("", "A gunman opened fire in a store in El Paso"),
+            "",
         ),
         event(
             "a3-1",
@@ -64,7 +71,7 @@ fn sample() -> SearchIndex {
             "US",
             (31.8, -106.4),
             None,
-            ("", "Police arrested the gunman"),
+            "",
         ),
         event(
             "a4-0",
@@ -73,10 +80,7 @@ fn sample() -> SearchIndex {
             "FR",
             (48.85, 2.35),
             None,
-            (
-                "Confédération générale du travail",
-                "Thousands marched through Paris",
-            ),
+            "Confédération générale du travail",
         ),
     ];
     index.add(&docs, 4).expect("add");
@@ -164,7 +168,22 @@ fn filters_combine() {
         Vec::<String>::new(),
         "no words, no match"
     );
-    assert_eq!(f(|f| f.text = Some("GUNMAN store".into())), vec!["a3-0"]);
+    assert_eq!(
+        f(|f| f.text = Some("GUNMAN store".into())),
+        vec!["a3-0", "a3-1"],
+        "words of the event's article"
+    );
+    assert_eq!(
+        f(|f| {
+            f.text = Some("gunman".into());
+            f.types = vec!["arrest".into()];
+        }),
+        vec!["a3-1"]
+    );
+    assert_eq!(
+        f(|f| f.text = Some("avalanche".into())),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -213,6 +232,20 @@ fn pages_are_newest_first_and_undated_last() {
     assert_eq!(total, 4);
     assert_eq!(first, vec!["a3-0", "a1-0"]);
     assert_eq!(second, vec!["a3-1", "a4-0"]);
+    // The same through the words filter's own collector.
+    let worded = |offset| {
+        index
+            .events(&EventFilter {
+                text: Some("gunman".into()),
+                limit: Some(1),
+                offset: Some(offset),
+                ..Default::default()
+            })
+            .expect("events")
+    };
+    assert_eq!(worded(0), (vec!["a3-0".to_string()], 2));
+    assert_eq!(worded(1), (vec!["a3-1".to_string()], 2));
+    assert_eq!(worded(2), (vec![], 2));
 }
 
 #[test]

@@ -107,6 +107,12 @@ impl SqliteStore {
         writer
             .pragma_update(None, "wal_autocheckpoint", 4096)
             .map_err(backend)?;
+        // 128 MiB of page cache for the writer (the default is 2 MiB): documents and events
+        // are keyed by content hashes, so every batch inserts all over large B-trees, which
+        // would otherwise be read back from the OS page by page.
+        writer
+            .pragma_update(None, "cache_size", -131_072)
+            .map_err(backend)?;
         let reader = Self::prepare(Connection::open(path).map_err(backend)?)?;
         let store = SqliteStore {
             writer: Mutex::new(writer),
@@ -214,10 +220,6 @@ impl SqliteStore {
             .map_err(backend)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(backend)?;
-        // 32 MiB of page cache (the default is 2 MiB): inserts into large B-trees otherwise
-        // re-read their pages from the OS on every batch.
-        conn.pragma_update(None, "cache_size", -32_768)
-            .map_err(backend)?;
         Ok(conn)
     }
 
@@ -305,8 +307,7 @@ impl<'a> Indexable<'a> {
                 lon: place.and_then(|p| p.lon),
                 killed: least_killed(ev),
                 actors,
-                title: &self.title,
-                text: &self.text,
+                doc_id: &self.doc_id,
             }));
         }
         docs
