@@ -41,6 +41,24 @@ pub fn open_store(data: &Path) -> anyhow::Result<SqliteStore> {
     SqliteStore::open(&path).with_context(|| format!("opening the store {}", path.display()))
 }
 
+/// Most documents one transaction takes when the writer has fallen behind.
+const GROUP_COMMIT: usize = 2048;
+
+/// The next batch to write, with every batch already waiting behind it (up to
+/// [`GROUP_COMMIT`] documents): a writer that has fallen behind catches up in fewer, larger
+/// transactions, which touch each B-tree page once instead of once per batch. `None` when
+/// the senders are gone.
+pub(crate) fn next_group(rx: &std::sync::mpsc::Receiver<Vec<Put>>) -> Option<Vec<Put>> {
+    let mut puts = rx.recv().ok()?;
+    while puts.len() < GROUP_COMMIT {
+        match rx.try_recv() {
+            Ok(more) => puts.extend(more),
+            Err(_) => break,
+        }
+    }
+    Some(puts)
+}
+
 /// Totals of one run.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct IngestTotals {
@@ -63,15 +81,15 @@ pub fn ingest_into(
     let mut totals = IngestTotals::default();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
     let reader = std::thread::spawn(move || read_batches(ingest, &tx));
-    // Writes run on their own thread, one batch behind the analysis, so that the cores keep
-    // analysing while SQLite commits.
-    let (wtx, wrx) = std::sync::mpsc::sync_channel::<Vec<Put>>(2);
+    // Writes run on their own thread, up to eight batches behind the analysis, so that the
+    // cores keep analysing while SQLite commits.
+    let (wtx, wrx) = std::sync::mpsc::sync_channel::<Vec<Put>>(8);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let writer = std::thread::Builder::new()
             .name("store-writer".into())
             .spawn_scoped(scope, move || -> anyhow::Result<(usize, usize)> {
                 let (mut stored, mut skipped) = (0, 0);
-                for puts in wrx {
+                while let Some(puts) = next_group(&wrx) {
                     let out = store.put(&puts).context("writing to the store")?;
                     stored += out.inserted;
                     skipped += out.skipped;
