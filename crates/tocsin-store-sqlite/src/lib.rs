@@ -186,20 +186,10 @@ impl SqliteStore {
             .map_err(backend)?
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(backend)?;
-        let mut events = conn
-            .prepare("SELECT json FROM events WHERE doc_id = ?1 ORDER BY idx")
-            .map_err(backend)?;
         rows.into_iter()
             .map(|(doc_id, title, text, entities)| {
                 let entities: Vec<Entity> = serde_json::from_str(&entities).map_err(data)?;
-                let evs = events
-                    .query_map(params![doc_id], |r| r.get::<_, String>(0))
-                    .map_err(backend)?
-                    .map(|j| {
-                        j.map_err(backend)
-                            .and_then(|j| serde_json::from_str::<Event>(&j).map_err(data))
-                    })
-                    .collect::<Result<Vec<_>>>()?;
+                let evs = events_of(&conn, &doc_id)?;
                 Ok(Indexable::new(
                     doc_id.into(),
                     title.map(Cow::Owned),
@@ -427,15 +417,27 @@ fn count_entities(conn: &Connection, a: &ArticleRecord) -> Result<()> {
     Ok(())
 }
 
+/// A document's stored events, in order.
+fn events_of(conn: &Connection, doc_id: &str) -> Result<Vec<Event>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT json FROM events WHERE doc_id = ?1 ORDER BY idx")
+        .map_err(backend)?;
+    let rows = stmt
+        .query_map(params![doc_id], |r| r.get::<_, String>(0))
+        .map_err(backend)?;
+    rows.map(|j| {
+        j.map_err(backend)
+            .and_then(|j| serde_json::from_str(&j).map_err(data))
+    })
+    .collect()
+}
+
 /// Fills the entity table from the articles of a store made before it existed.
 fn fill_entities(conn: &Connection) -> Result<()> {
     let tx = conn.unchecked_transaction().map_err(backend)?;
     {
         let mut articles = tx
             .prepare("SELECT doc_id, published, entities FROM articles")
-            .map_err(backend)?;
-        let mut events = tx
-            .prepare("SELECT json FROM events WHERE doc_id = ?1 ORDER BY idx")
             .map_err(backend)?;
         let rows = articles
             .query_map([], |r| {
@@ -448,14 +450,7 @@ fn fill_entities(conn: &Connection) -> Result<()> {
             .map_err(backend)?;
         for row in rows {
             let (doc_id, published, entities) = row.map_err(backend)?;
-            let evs = events
-                .query_map(params![doc_id], |r| r.get::<_, String>(0))
-                .map_err(backend)?
-                .map(|j| {
-                    j.map_err(backend)
-                        .and_then(|j| serde_json::from_str::<Event>(&j).map_err(data))
-                })
-                .collect::<Result<Vec<_>>>()?;
+            let evs = events_of(&tx, &doc_id)?;
             let article = ArticleRecord {
                 doc_id,
                 title: None,
@@ -706,17 +701,7 @@ impl Store for SqliteStore {
         else {
             return Ok(None);
         };
-        let mut stmt = conn
-            .prepare("SELECT json FROM events WHERE doc_id = ?1 ORDER BY idx")
-            .map_err(backend)?;
-        let events = stmt
-            .query_map(params![doc_id], |r| r.get::<_, String>(0))
-            .map_err(backend)?
-            .map(|j| {
-                j.map_err(backend)
-                    .and_then(|j| serde_json::from_str(&j).map_err(data))
-            })
-            .collect::<Result<Vec<Event>>>()?;
+        let events = events_of(&conn, doc_id)?;
         let mut record = ArticleRecord {
             doc_id: doc_id.to_string(),
             title,

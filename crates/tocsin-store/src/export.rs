@@ -88,6 +88,20 @@ fn join<T, F: Fn(&T) -> &str>(items: &[T], f: F) -> String {
     items.iter().map(f).collect::<Vec<_>>().join("; ")
 }
 
+/// Each perpetrator's attribution status (`claimed; suspected`), in perpetrator order.
+pub(crate) fn attributions(e: &Event) -> String {
+    e.perpetrators
+        .iter()
+        .map(|p| {
+            serde_json::to_value(p.attribution)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// ACLED's event type and sub-event type for an event.
 pub fn acled_type(e: &Event) -> (&'static str, &'static str) {
     let mode = |m: &str| e.modes.iter().any(|x| x == m);
@@ -294,17 +308,7 @@ impl<'a, W: Write> Exporter<'a, W> {
             Format::Csv => {
                 let (kmin, kmax, kex) = num(e.killed.as_ref());
                 let (imin, imax, iex) = num(e.injured.as_ref());
-                let attribution = e
-                    .perpetrators
-                    .iter()
-                    .map(|p| {
-                        serde_json::to_value(p.attribution)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                let attribution = attributions(e);
                 row(
                     &mut self.out,
                     &[

@@ -208,16 +208,6 @@ fn values(r: &EventRecord) -> Vec<Value> {
     let place = e.place.as_ref();
     let src = r.sources.first();
     let join = |items: Vec<&str>| items.join("; ");
-    let attribution: Vec<String> = e
-        .perpetrators
-        .iter()
-        .map(|p| {
-            serde_json::to_value(p.attribution)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        })
-        .collect();
     let [kmin, kmax, kex] = figure(e.killed.as_ref());
     let [imin, imax, iex] = figure(e.injured.as_ref());
     vec![
@@ -241,7 +231,7 @@ fn values(r: &EventRecord) -> Vec<Value> {
         text(join(
             e.perpetrators.iter().map(|p| p.name.as_str()).collect(),
         )),
-        text(attribution.join("; ")),
+        text(crate::export::attributions(e)),
         text(join(e.targets.iter().map(|t| t.text.as_str()).collect())),
         text(join(e.weapons.iter().map(|t| t.text.as_str()).collect())),
         text(e.status.clone()),
