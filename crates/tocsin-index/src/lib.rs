@@ -193,23 +193,22 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     writer: Mutex<Option<WriterState>>,
+    /// Set while added documents wait for a commit, readable without the writer's lock.
+    waiting: std::sync::atomic::AtomicBool,
 }
 
 impl SearchIndex {
     /// Opens the index in `dir`, creating it if needed.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir).map_err(|e| IndexError::Directory {
+        let unusable = |reason: String| IndexError::Directory {
             path: dir.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        let mmap = MmapDirectory::open(dir).map_err(|e| IndexError::Directory {
-            path: dir.display().to_string(),
-            reason: e.to_string(),
-        })?;
+            reason,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| unusable(e.to_string()))?;
+        let mmap = MmapDirectory::open(dir).map_err(|e| unusable(e.to_string()))?;
         let (schema, fields) = schema();
         let index = Index::open_or_create(mmap, schema)?;
-        let found = index.load_metas()?.payload.unwrap_or_default();
-        if let Some((version, _)) = found.split_once(' ') {
+        if let Some((version, _)) = committed(&index)? {
             if version != SCHEMA_VERSION {
                 return Err(IndexError::Schema {
                     found: version.to_string(),
@@ -234,16 +233,13 @@ impl SearchIndex {
             reader,
             fields,
             writer: Mutex::new(None),
+            waiting: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
     /// The highest document sequence number the last commit holds (0 when empty).
     pub fn watermark(&self) -> Result<u64> {
-        let payload = self.index.load_metas()?.payload.unwrap_or_default();
-        Ok(payload
-            .split_once(' ')
-            .and_then(|(_, w)| w.parse().ok())
-            .unwrap_or(0))
+        Ok(committed(&self.index)?.map_or(0, |(_, w)| w))
     }
 
     fn lock_writer(&self) -> Result<std::sync::MutexGuard<'_, Option<WriterState>>> {
@@ -282,7 +278,8 @@ impl SearchIndex {
     }
 
     /// Adds documents up to sequence number `watermark`. They become searchable at the next
-    /// commit, which happens here when the last one is over a second old, or at [`commit`].
+    /// commit, which happens here when the last one is older than [`COMMIT_EVERY`], at
+    /// [`commit`], or when this process next searches.
     ///
     /// [`commit`]: SearchIndex::commit
     pub fn add(&self, docs: &[IndexDoc<'_>], watermark: u64) -> Result<()> {
@@ -295,6 +292,8 @@ impl SearchIndex {
             state.writer.add_document(self.document(doc))?;
         }
         state.pending = Some(state.pending.unwrap_or(0).max(watermark));
+        self.waiting
+            .store(true, std::sync::atomic::Ordering::Release);
         if state.last_commit.elapsed() >= COMMIT_EVERY {
             self.commit_locked(state)?;
         }
@@ -317,19 +316,17 @@ impl SearchIndex {
         let mut prepared = state.writer.prepare_commit()?;
         prepared.set_payload(&format!("{SCHEMA_VERSION} {watermark}"));
         prepared.commit()?;
+        self.waiting
+            .store(false, std::sync::atomic::Ordering::Release);
         state.last_commit = Instant::now();
         self.reader.reload()?;
         Ok(())
     }
 
-    /// Commits when this process has documents waiting, so that it reads its own writes.
+    /// Commits when this process has documents waiting, so that it reads its own writes
+    /// (waiting for an `add` in progress rather than reading without it).
     fn searcher(&self) -> Result<Searcher> {
-        let waiting = self
-            .writer
-            .try_lock()
-            .map(|g| g.as_ref().is_some_and(|s| s.pending.is_some()))
-            .unwrap_or(false);
-        if waiting {
+        if self.waiting.load(std::sync::atomic::Ordering::Acquire) {
             self.commit()?;
         }
         Ok(self.reader.searcher())
@@ -395,14 +392,13 @@ impl SearchIndex {
         generator.set_max_num_chars(200);
         let mut hits = Vec::with_capacity(top.len());
         for (_, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) else {
+            let Some(id) = self.stored_id(&searcher, addr)? else {
                 continue;
             };
-            let snippet = text_of(id)
+            let snippet = text_of(&id)
                 .map(|t| marked_snippet(&generator, &t))
                 .unwrap_or_default();
-            hits.push((id.to_string(), snippet));
+            hits.push((id, snippet));
         }
         Ok(hits)
     }
@@ -431,12 +427,18 @@ impl SearchIndex {
         };
         let mut ids = Vec::with_capacity(page.len());
         for addr in page {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
-                ids.push(id.to_string());
-            }
+            ids.extend(self.stored_id(&searcher, addr)?);
         }
         Ok((ids, total))
+    }
+
+    /// The document or event id stored with an index document.
+    fn stored_id(&self, searcher: &Searcher, addr: tantivy::DocAddress) -> Result<Option<String>> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        Ok(doc
+            .get_first(self.fields.id)
+            .and_then(|v| v.as_str())
+            .map(str::to_string))
     }
 
     /// The keys of the articles holding every word of the filter's `q`; `None` when there is
@@ -471,7 +473,7 @@ impl SearchIndex {
     }
 
     /// Number of indexed articles and events.
-    pub fn len(&self) -> Result<(u64, u64)> {
+    pub fn counts(&self) -> Result<(u64, u64)> {
         let searcher = self.searcher()?;
         let count = |kind: &str| -> Result<u64> {
             let q = tantivy::query::TermQuery::new(
@@ -482,11 +484,6 @@ impl SearchIndex {
         };
         Ok((count("article")?, count("event")?))
     }
-
-    /// Whether the index holds nothing.
-    pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.len()? == (0, 0))
-    }
 }
 
 impl Drop for SearchIndex {
@@ -494,6 +491,14 @@ impl Drop for SearchIndex {
         // Whatever was added becomes durable; if this fails the store re-indexes on open.
         let _ = self.commit();
     }
+}
+
+/// The schema version and watermark of the last commit (`None` before the first).
+fn committed(index: &Index) -> Result<Option<(String, u64)>> {
+    let payload = index.load_metas()?.payload.unwrap_or_default();
+    Ok(payload
+        .split_once(' ')
+        .map(|(v, w)| (v.to_string(), w.parse().unwrap_or(0))))
 }
 
 /// A document's article as a number (FNV-1a of its id): article and event documents carry

@@ -322,7 +322,7 @@ fn watermark_survives_reopen_and_a_second_writer_is_refused() {
     }
     let index = SearchIndex::open(dir.path()).expect("reopen");
     assert_eq!(index.watermark().expect("watermark"), 7);
-    assert_eq!(index.len().expect("len"), (1, 0));
+    assert_eq!(index.counts().expect("counts"), (1, 0));
     index
         .acquire_writer()
         .expect("the lock went with the first writer");

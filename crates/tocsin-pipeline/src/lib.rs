@@ -416,12 +416,7 @@ pub fn store_item(
             let events = std::mem::take(&mut a.events);
             let quotes = std::mem::take(&mut a.quotes);
             let mut analysis = serde_json::to_value(&a).unwrap_or(serde_json::Value::Null);
-            if let Some(o) = analysis.as_object_mut() {
-                for k in ["text", "entities", "events", "quotes"] {
-                    o.remove(k);
-                }
-                o.insert("_split".into(), serde_json::Value::Bool(true));
-            }
+            tocsin_store::split_analysis(&mut analysis);
             tocsin_store::Put {
                 document,
                 article: Some(tocsin_store::ArticleRecord {

@@ -14,8 +14,9 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use tocsin_index::{ArticleDoc, EventDoc, IndexDoc, IndexError, SearchIndex};
 use tocsin_model::{Entity, EntityLabel, Event};
 use tocsin_store::{
-    entity_mentions, ArticleRecord, Bucket, DocumentRecord, EntityRecord, EventFilter, EventRecord,
-    EventSource, Put, PutOutcome, Result, SearchHit, Status, Store, StoreError,
+    entity_mentions, join_analysis, split_analysis, ArticleRecord, Bucket, DocumentRecord,
+    EntityRecord, EventFilter, EventRecord, EventSource, Put, PutOutcome, Result, SearchHit,
+    Status, Store, StoreError,
 };
 
 /// A store in one SQLite database: one connection writes, another reads (in WAL mode readers
@@ -158,11 +159,16 @@ impl SqliteStore {
         while from < newest {
             let to = (from + CATCH_UP_BATCH).min(newest);
             let rows = self.indexable_rows(from, to)?;
-            let docs: Vec<IndexDoc<'_>> = rows.iter().flat_map(Indexable::docs).collect();
-            self.index.add(&docs, to as u64).map_err(index_err)?;
+            self.index_items(&rows, to as u64)?;
             from = to;
         }
         self.index.release_writer().map_err(index_err)
+    }
+
+    /// Adds stored articles and their events to the index, up to sequence number `watermark`.
+    fn index_items(&self, items: &[Indexable<'_>], watermark: u64) -> Result<()> {
+        let docs: Vec<IndexDoc<'_>> = items.iter().flat_map(Indexable::docs).collect();
+        self.index.add(&docs, watermark).map_err(index_err)
     }
 
     /// The analysed documents with sequence numbers in `(from, to]`, as the index wants them.
@@ -367,7 +373,7 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<Option<i64>> 
     };
     let entities = serde_json::to_string(&a.entities).map_err(data)?;
     let quotes = serde_json::to_string(&a.quotes).map_err(data)?;
-    let analysis = serde_json::to_string(&strip_analysis(&a.analysis)).map_err(data)?;
+    let analysis = serde_json::to_string(&stripped(&a.analysis)).map_err(data)?;
     tx.prepare_cached(
         "INSERT INTO articles (doc_id, title, byline, published, language, site, text, entities, quotes, analysis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -388,6 +394,14 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<Option<i64>> 
         insert_event(tx, &d.id, i, ev, &source)?;
     }
     Ok(Some(seq))
+}
+
+/// The analysis as stored: without the fields that have columns of their own (which would
+/// double the store's size); callers that split it already pay only a small clone.
+fn stripped(v: &serde_json::Value) -> serde_json::Value {
+    let mut v = v.clone();
+    split_analysis(&mut v);
+    v
 }
 
 /// Adds an article's people and organizations to the entity table.
@@ -479,44 +493,6 @@ fn entity_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRecord> {
         first_seen: r.get(4)?,
         last_seen: r.get(5)?,
     })
-}
-
-/// The analysis as stored: without the text, entities, events and quotes, which have
-/// columns of their own (and would double the store's size).
-fn strip_analysis(v: &serde_json::Value) -> serde_json::Value {
-    let mut v = v.clone();
-    if let Some(o) = v.as_object_mut() {
-        let mut stripped = false;
-        for k in ["text", "entities", "events", "quotes"] {
-            stripped |= o.remove(k).is_some();
-        }
-        if stripped {
-            o.insert("_split".into(), serde_json::Value::Bool(true));
-        }
-    }
-    v
-}
-
-/// The analysis as it was given: the split fields put back.
-fn join_analysis(mut v: serde_json::Value, a: &ArticleRecord) -> serde_json::Value {
-    if let Some(o) = v.as_object_mut() {
-        if o.remove("_split").is_some() {
-            o.insert("text".into(), serde_json::Value::String(a.text.clone()));
-            o.insert(
-                "entities".into(),
-                serde_json::to_value(&a.entities).unwrap_or_default(),
-            );
-            o.insert(
-                "events".into(),
-                serde_json::to_value(&a.events).unwrap_or_default(),
-            );
-            o.insert(
-                "quotes".into(),
-                serde_json::to_value(&a.quotes).unwrap_or_default(),
-            );
-        }
-    }
-    v
 }
 
 fn insert_event(
@@ -635,8 +611,7 @@ impl Store for SqliteStore {
                     ))
                 })
                 .collect();
-            let docs: Vec<IndexDoc<'_>> = items.iter().flat_map(Indexable::docs).collect();
-            self.index.add(&docs, newest as u64).map_err(index_err)?;
+            self.index_items(&items, newest as u64)?;
         }
         Ok(out)
     }

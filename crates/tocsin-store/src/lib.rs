@@ -45,6 +45,47 @@ pub enum Status {
     Failed,
 }
 
+/// The analysis fields an [`ArticleRecord`] carries in fields of its own.
+const SPLIT_FIELDS: [&str; 4] = ["text", "entities", "events", "quotes"];
+/// Marks an analysis whose split fields were taken out.
+const SPLIT_MARK: &str = "_split";
+
+/// Takes the fields an [`ArticleRecord`] holds apart (text, entities, events, quotes) out of
+/// an analysis and marks it, so that it is not stored twice; [`join_analysis`] puts them back.
+pub fn split_analysis(v: &mut serde_json::Value) {
+    if let Some(o) = v.as_object_mut() {
+        let mut split = false;
+        for k in SPLIT_FIELDS {
+            split |= o.remove(k).is_some();
+        }
+        if split {
+            o.insert(SPLIT_MARK.into(), serde_json::Value::Bool(true));
+        }
+    }
+}
+
+/// The analysis as it was given: the split fields put back from the record.
+pub fn join_analysis(mut v: serde_json::Value, a: &ArticleRecord) -> serde_json::Value {
+    if let Some(o) = v.as_object_mut() {
+        if o.remove(SPLIT_MARK).is_some() {
+            o.insert("text".into(), serde_json::Value::String(a.text.clone()));
+            o.insert(
+                "entities".into(),
+                serde_json::to_value(&a.entities).unwrap_or_default(),
+            );
+            o.insert(
+                "events".into(),
+                serde_json::to_value(&a.events).unwrap_or_default(),
+            );
+            o.insert(
+                "quotes".into(),
+                serde_json::to_value(&a.quotes).unwrap_or_default(),
+            );
+        }
+    }
+    v
+}
+
 /// One ingested document: provenance and outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRecord {
@@ -92,7 +133,8 @@ pub struct ArticleRecord {
     pub events: Vec<Event>,
     /// Quotes.
     pub quotes: Vec<Quote>,
-    /// The whole schema-1 analysis as `tocsin analyze` prints it.
+    /// The schema-1 analysis as `tocsin analyze` prints it, or without the fields above
+    /// that have columns of their own (see [`split_analysis`]).
     pub analysis: serde_json::Value,
 }
 
