@@ -18,6 +18,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc rather than the system allocator: analysis allocates many small, short-lived
+/// objects on every core, and ingestion frees on its writer thread what the analysis threads
+/// allocated, both of which glibc's allocator serves slower (measured in
+/// docs/measurements/store-api.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// tocsin: raw news to a clean, searchable record of violent and security events.
 #[derive(Parser, Debug)]
 #[command(name = "tocsin", version, about)]

@@ -7,6 +7,7 @@
 mod schema;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -14,9 +15,9 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use tocsin_index::{ArticleDoc, EventDoc, IndexDoc, IndexError, SearchIndex};
 use tocsin_model::{Entity, EntityLabel, Event};
 use tocsin_store::{
-    entity_mentions, join_analysis, split_analysis, ArticleRecord, Bucket, DocumentRecord,
-    EntityRecord, EventFilter, EventRecord, EventSource, Put, PutOutcome, Result, SearchHit,
-    Status, Store, StoreError,
+    entity_mentions, is_split, join_analysis, split_analysis, ArticleRecord, Bucket,
+    DocumentRecord, EntityRecord, EventFilter, EventRecord, EventSource, Put, PutOutcome, Result,
+    SearchHit, Status, Store, StoreError,
 };
 
 /// A store in one SQLite database: one connection writes, another reads (in WAL mode readers
@@ -210,6 +211,11 @@ impl SqliteStore {
     fn prepare(conn: Connection) -> Result<Connection> {
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(backend)?;
+        // 16 KiB pages (a new database only; an existing one keeps its size): an article's
+        // row (text and analysis, 5 to 10 KiB) then fits in its page instead of spilling
+        // into a chain of overflow pages, each one more log frame to write and copy back.
+        conn.pragma_update(None, "page_size", 16_384)
+            .map_err(backend)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(backend)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
@@ -373,7 +379,7 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<Option<i64>> 
     };
     let entities = serde_json::to_string(&a.entities).map_err(data)?;
     let quotes = serde_json::to_string(&a.quotes).map_err(data)?;
-    let analysis = serde_json::to_string(&stripped(&a.analysis)).map_err(data)?;
+    let analysis = analysis_json(&a.analysis)?;
     tx.prepare_cached(
         "INSERT INTO articles (doc_id, title, byline, published, language, site, text, entities, quotes, analysis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -382,49 +388,80 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<Option<i64>> 
         st.execute(params![d.id, a.title, a.byline, a.published, a.language, a.site, a.text, entities, quotes, analysis])
     })
     .map_err(backend)?;
-    count_entities(tx, a)?;
     for (i, ev) in a.events.iter().enumerate() {
-        let source = EventSource {
-            article_id: d.id.clone(),
-            url: d.url.clone(),
-            title: a.title.clone(),
-            published: a.published.clone(),
-            evidence: evidence_texts(&a.text, ev),
-        };
-        insert_event(tx, &d.id, i, ev, &source)?;
+        insert_event(tx, &d.id, i, ev)?;
     }
     Ok(Some(seq))
 }
 
 /// The analysis as stored: without the fields that have columns of their own (which would
-/// double the store's size); callers that split it already pay only a small clone.
-fn stripped(v: &serde_json::Value) -> serde_json::Value {
+/// double the store's size). The pipeline hands it over split already, and is not copied.
+fn analysis_json(v: &serde_json::Value) -> Result<String> {
+    if is_split(v) {
+        return serde_json::to_string(v).map_err(data);
+    }
     let mut v = v.clone();
     split_analysis(&mut v);
-    v
+    serde_json::to_string(&v).map_err(data)
 }
 
-/// Adds an article's people and organizations to the entity table.
-fn count_entities(conn: &Connection, a: &ArticleRecord) -> Result<()> {
-    let seen = a.published.as_deref().and_then(|p| p.get(..10).or(Some(p)));
+/// One name's counts within a batch, before they are added to the entity table.
+struct EntityTally<'a> {
+    name: String,
+    label: &'static str,
+    articles: i64,
+    events: i64,
+    first_seen: Option<&'a str>,
+    last_seen: Option<&'a str>,
+}
+
+/// Adds the people and organizations of a batch of articles to the entity table. Names
+/// are tallied in memory first, so that a name the batch repeats (the police, a president,
+/// an armed group in the news) costs one upsert per batch, not one per article.
+fn count_entities<'a>(
+    conn: &Connection,
+    articles: impl IntoIterator<Item = &'a ArticleRecord>,
+) -> Result<()> {
+    let mut tally: HashMap<String, EntityTally<'a>> = HashMap::new();
+    for a in articles {
+        let seen = a.published.as_deref().and_then(|p| p.get(..10).or(Some(p)));
+        for (name, label, events) in entity_mentions(a) {
+            let t = tally.entry(name.to_lowercase()).or_insert(EntityTally {
+                name,
+                label,
+                articles: 0,
+                events: 0,
+                first_seen: None,
+                last_seen: None,
+            });
+            t.articles += 1;
+            t.events += events as i64;
+            if let Some(d) = seen {
+                t.first_seen = Some(t.first_seen.map_or(d, |f| f.min(d)));
+                t.last_seen = Some(t.last_seen.map_or(d, |l| l.max(d)));
+            }
+        }
+    }
     let mut stmt = conn
         .prepare_cached(
             "INSERT INTO entities (key, name, label, articles, events, first_seen, last_seen)
-             VALUES (?1, ?2, ?3, 1, ?4, ?5, ?5)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (key) DO UPDATE SET
-                articles = articles + 1,
+                articles = articles + excluded.articles,
                 events = events + excluded.events,
                 first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
                 last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))",
         )
         .map_err(backend)?;
-    for (name, label, events) in entity_mentions(a) {
+    for (key, t) in tally {
         stmt.execute(params![
-            name.to_lowercase(),
-            name,
-            label,
-            events as i64,
-            seen
+            key,
+            t.name,
+            t.label,
+            t.articles,
+            t.events,
+            t.first_seen,
+            t.last_seen
         ])
         .map_err(backend)?;
     }
@@ -446,6 +483,9 @@ fn events_of(conn: &Connection, doc_id: &str) -> Result<Vec<Event>> {
     .collect()
 }
 
+/// Articles tallied at once when an older store's entity table is filled.
+const FILL_BATCH: usize = 4096;
+
 /// Fills the entity table from the articles of a store made before it existed.
 fn fill_entities(conn: &Connection) -> Result<()> {
     let tx = conn.unchecked_transaction().map_err(backend)?;
@@ -462,10 +502,11 @@ fn fill_entities(conn: &Connection) -> Result<()> {
                 ))
             })
             .map_err(backend)?;
+        let mut batch = Vec::new();
         for row in rows {
             let (doc_id, published, entities) = row.map_err(backend)?;
             let evs = events_of(&tx, &doc_id)?;
-            let article = ArticleRecord {
+            batch.push(ArticleRecord {
                 doc_id,
                 title: None,
                 byline: None,
@@ -477,9 +518,13 @@ fn fill_entities(conn: &Connection) -> Result<()> {
                 events: evs,
                 quotes: Vec::new(),
                 analysis: serde_json::Value::Null,
-            };
-            count_entities(&tx, &article)?;
+            });
+            if batch.len() == FILL_BATCH {
+                count_entities(&tx, &batch)?;
+                batch.clear();
+            }
         }
+        count_entities(&tx, &batch)?;
     }
     tx.commit().map_err(backend)
 }
@@ -495,22 +540,15 @@ fn entity_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRecord> {
     })
 }
 
-fn insert_event(
-    tx: &rusqlite::Transaction<'_>,
-    doc_id: &str,
-    i: usize,
-    ev: &Event,
-    source: &EventSource,
-) -> Result<()> {
+fn insert_event(tx: &rusqlite::Transaction<'_>, doc_id: &str, i: usize, ev: &Event) -> Result<()> {
     let json = serde_json::to_string(ev).map_err(data)?;
-    let sources = serde_json::to_string(&[source]).map_err(data)?;
     let place = ev.place.as_ref();
     let killed = least_killed(ev);
     let injured = ev.injured.as_ref().and_then(|f| f.min.or(f.max));
     let mut stmt = tx
         .prepare_cached(
-            "INSERT INTO events (id, doc_id, idx, type, family, date, country, place, lat, lon, killed, injured, json, sources)
-             VALUES (?1, ?2, ?3, ?4, ?14, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            "INSERT INTO events (id, doc_id, idx, type, family, date, country, place, lat, lon, killed, injured, json)
+             VALUES (?1, ?2, ?3, ?4, ?13, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )
         .map_err(backend)?;
     stmt.execute(params![
@@ -528,7 +566,6 @@ fn insert_event(
         killed.map(|k| k as i64),
         injured.map(|k| k as i64),
         json,
-        sources,
         ev.kind.as_str().split('.').next().unwrap_or(""),
     ])
     .map_err(backend)?;
@@ -544,37 +581,72 @@ fn evidence_texts(text: &str, ev: &Event) -> Vec<String> {
         .collect()
 }
 
-fn event_record(id: String, json: &str, sources: &str) -> Result<EventRecord> {
-    Ok(EventRecord {
-        id,
-        event: serde_json::from_str(json).map_err(data)?,
-        sources: serde_json::from_str(sources).map_err(data)?,
-    })
+/// An event row with what its source is made of: the event and its article's id, URL,
+/// title, date and text. The evidence sentences are cut from the text when read (storing
+/// them per event doubled the writes of every event for what the article already holds).
+const EVENT_ROW: &str = "SELECT e.id, e.json, e.doc_id, d.url, a.title, a.published, a.text
+     FROM events e JOIN documents d ON d.id = e.doc_id JOIN articles a ON a.doc_id = e.doc_id";
+
+/// The columns of [`EVENT_ROW`] after the id.
+struct EventRow {
+    json: String,
+    doc_id: String,
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    text: String,
+}
+
+impl EventRow {
+    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+        Ok(EventRow {
+            json: r.get(1)?,
+            doc_id: r.get(2)?,
+            url: r.get(3)?,
+            title: r.get(4)?,
+            published: r.get(5)?,
+            text: r.get(6)?,
+        })
+    }
+
+    fn record(self, id: String) -> Result<EventRecord> {
+        let event: Event = serde_json::from_str(&self.json).map_err(data)?;
+        let source = EventSource {
+            article_id: self.doc_id,
+            url: self.url,
+            title: self.title,
+            published: self.published,
+            evidence: evidence_texts(&self.text, &event),
+        };
+        Ok(EventRecord {
+            id,
+            event,
+            sources: vec![source],
+        })
+    }
 }
 
 impl Store for SqliteStore {
     fn contains(&self, doc_id: &str) -> Result<bool> {
         let conn = self.conn()?;
-        conn.query_row(
-            "SELECT 1 FROM documents WHERE id = ?1",
-            params![doc_id],
-            |_| Ok(()),
-        )
-        .optional()
-        .map(|o| o.is_some())
-        .map_err(backend)
+        let mut stmt = conn
+            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+            .map_err(backend)?;
+        stmt.query_row(params![doc_id], |_| Ok(()))
+            .optional()
+            .map(|o| o.is_some())
+            .map_err(backend)
     }
 
     fn contains_url(&self, url: &str) -> Result<bool> {
         let conn = self.conn()?;
-        conn.query_row(
-            "SELECT 1 FROM documents WHERE url = ?1 LIMIT 1",
-            params![url],
-            |_| Ok(()),
-        )
-        .optional()
-        .map(|o| o.is_some())
-        .map_err(backend)
+        let mut stmt = conn
+            .prepare_cached("SELECT 1 FROM documents WHERE url = ?1 LIMIT 1")
+            .map_err(backend)?;
+        stmt.query_row(params![url], |_| Ok(()))
+            .optional()
+            .map(|o| o.is_some())
+            .map_err(backend)
     }
 
     fn put(&self, batch: &[Put]) -> Result<PutOutcome> {
@@ -595,6 +667,7 @@ impl Store for SqliteStore {
                 None => out.skipped += 1,
             }
         }
+        count_entities(&tx, fresh.iter().filter_map(|p| p.article.as_ref()))?;
         tx.commit().map_err(backend)?;
         drop(conn);
         if newest > 0 {
@@ -703,13 +776,11 @@ impl Store for SqliteStore {
         let conn = self.conn()?;
         let marks = vec!["?"; ids.len()].join(",");
         let mut stmt = conn
-            .prepare(&format!(
-                "SELECT id, json, sources FROM events WHERE id IN ({marks})"
-            ))
+            .prepare(&format!("{EVENT_ROW} WHERE e.id IN ({marks})"))
             .map_err(backend)?;
-        let mut rows: std::collections::HashMap<String, (String, String)> = stmt
+        let mut rows: HashMap<String, EventRow> = stmt
             .query_map(params_from_iter(ids.iter()), |r| {
-                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?)))
+                Ok((r.get::<_, String>(0)?, EventRow::read(r)?))
             })
             .map_err(backend)?
             .collect::<std::result::Result<_, _>>()
@@ -718,24 +789,21 @@ impl Store for SqliteStore {
         // written first) and is skipped rather than failing the page.
         let events = ids
             .into_iter()
-            .filter_map(|id| rows.remove(&id).map(|(j, s)| (id, j, s)))
-            .map(|(id, json, sources)| event_record(id, &json, &sources))
+            .filter_map(|id| rows.remove(&id).map(|row| (id, row)))
+            .map(|(id, row)| row.record(id))
             .collect::<Result<Vec<_>>>()?;
         Ok((events, total))
     }
 
     fn event(&self, id: &str) -> Result<Option<EventRecord>> {
         let conn = self.conn()?;
-        let row: Option<(String, String)> = conn
-            .query_row(
-                "SELECT json, sources FROM events WHERE id = ?1",
-                params![id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+        let row = conn
+            .query_row(&format!("{EVENT_ROW} WHERE e.id = ?1"), params![id], |r| {
+                EventRow::read(r)
+            })
             .optional()
             .map_err(backend)?;
-        row.map(|(j, s)| event_record(id.to_string(), &j, &s))
-            .transpose()
+        row.map(|row| row.record(id.to_string())).transpose()
     }
 
     fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
@@ -891,22 +959,41 @@ mod tests {
     }
 
     #[test]
-    fn a_store_from_before_the_entity_table_gets_it_filled() {
+    fn a_version_3_store_gets_its_entities_filled_and_sources_read_from_articles() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("tocsin.db");
-        let want = {
+        let (want_entities, want_events) = {
             let store = SqliteStore::open(&path).expect("store");
             tocsin_store::conformance::run_all(&store);
-            store.entities(None, 100).expect("entities")
+            let all = EventFilter {
+                limit: Some(1000),
+                ..EventFilter::default()
+            };
+            (
+                store.entities(None, 100).expect("entities"),
+                store.events(&all).expect("events"),
+            )
         };
         {
+            // Version 3 had no entity table and kept each event's sources in a column.
             let conn = Connection::open(&path).expect("db");
-            conn.execute_batch("DROP TABLE entities; PRAGMA user_version = 3;")
-                .expect("back to version 3");
+            conn.execute_batch(
+                "DROP TABLE entities;
+                 ALTER TABLE events ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+                 PRAGMA user_version = 3;",
+            )
+            .expect("back to version 3");
         }
         let store = SqliteStore::open(&path).expect("migrate");
-        assert!(!want.is_empty());
-        assert_eq!(store.entities(None, 100).expect("entities"), want);
+        assert!(!want_entities.is_empty());
+        assert_eq!(store.entities(None, 100).expect("entities"), want_entities);
+        assert!(want_events.1 > 0);
+        assert!(want_events.0.iter().all(|e| e.sources.len() == 1));
+        let all = EventFilter {
+            limit: Some(1000),
+            ..EventFilter::default()
+        };
+        assert_eq!(store.events(&all).expect("events"), want_events);
     }
 
     #[test]

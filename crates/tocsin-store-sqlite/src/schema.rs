@@ -51,6 +51,9 @@ const MIGRATIONS: &[&str] = &[
         first_seen TEXT, last_seen TEXT
      ) WITHOUT ROWID;
      CREATE INDEX entities_articles ON entities (articles DESC);",
+    // 5: an event's source (its article's URL, title, date and evidence sentences) is read
+    // from the article it came from, not stored once more with each event.
+    "ALTER TABLE events DROP COLUMN sources;",
 ];
 
 /// The version that fills the entity table.

@@ -64,6 +64,13 @@ pub fn split_analysis(v: &mut serde_json::Value) {
     }
 }
 
+/// Whether an analysis carries none of the fields an [`ArticleRecord`] holds apart (it was
+/// split, or never had them), so that it can be stored as it is.
+pub fn is_split(v: &serde_json::Value) -> bool {
+    v.as_object()
+        .is_none_or(|o| SPLIT_FIELDS.iter().all(|k| !o.contains_key(*k)))
+}
+
 /// The analysis as it was given: the split fields put back from the record.
 pub fn join_analysis(mut v: serde_json::Value, a: &ArticleRecord) -> serde_json::Value {
     if let Some(o) = v.as_object_mut() {
