@@ -99,26 +99,35 @@ pub fn ingest_into(
         for batch in rx {
             for chunk in batch.chunks(256) {
                 let now = tocsin_ingest::now_rfc3339();
+                // A document's key: its bytes, or for one that could not be read, where it
+                // was and why. Stored keys are skipped before any work.
+                let ids: Vec<String> = chunk
+                    .par_iter()
+                    .map(|item| match item {
+                        Ok(raw) => raw_id(&raw.bytes),
+                        Err(f) => failure_id(&f.source, &f.error.to_string()),
+                    })
+                    .collect();
+                let known = store.known(&ids)?;
                 let items: Vec<Option<Put>> = chunk
                     .par_iter()
-                    .map(|item| -> anyhow::Result<Option<Put>> {
-                        // A document's key: its bytes, or for one that could not be read,
-                        // where it was and why. A stored key is skipped before any work.
-                        let (id, source) = match item {
-                            Ok(raw) => (raw_id(&raw.bytes), &raw.source),
-                            Err(f) => (failure_id(&f.source, &f.error.to_string()), &f.source),
-                        };
-                        if store.contains(&id)? {
-                            return Ok(None);
+                    .zip(ids)
+                    .zip(known)
+                    .map(|((item, id), known)| {
+                        if known {
+                            return None;
                         }
-                        let outcome = match item {
-                            Ok(raw) => crate::analyze_cmd::analyze_typed(&analyzer, raw)
-                                .map_err(|(stage, e)| (stage.to_string(), e)),
-                            Err(f) => Err(("ingest".to_string(), f.error.to_string())),
+                        let (source, outcome) = match item {
+                            Ok(raw) => (
+                                &raw.source,
+                                crate::analyze_cmd::analyze_typed(&analyzer, raw)
+                                    .map_err(|(stage, e)| (stage.to_string(), e)),
+                            ),
+                            Err(f) => (&f.source, Err(("ingest".to_string(), f.error.to_string()))),
                         };
-                        Ok(Some(store_item(id, source, &now, outcome)))
+                        Some(store_item(id, source, &now, outcome))
                     })
-                    .collect::<anyhow::Result<_>>()?;
+                    .collect();
                 totals.skipped += items.iter().filter(|i| i.is_none()).count();
                 let puts: Vec<Put> = items.into_iter().flatten().collect();
                 totals.failed += puts.iter().filter(|p| p.article.is_none()).count();

@@ -17,6 +17,9 @@ const PLACES: &[&str] = &[
 ];
 
 /// Distinct short news items (different bytes, so different documents), some violent.
+/// Named in the reports, so that the entity table has counts to compare.
+const SPOKESMEN: [&str; 4] = ["John Miller", "Maria Lopez", "Ahmed Khalil", "Sarah Okafor"];
+
 fn corpus(n: usize) -> String {
     let mut out = String::new();
     for i in 0..n {
@@ -25,9 +28,10 @@ fn corpus(n: usize) -> String {
             format!("The city council of {place} met on Tuesday to approve budget item {i} for new parks and roads.")
         } else {
             format!(
-                "Gunmen opened fire at a market in {place} on Friday, killing {} people and wounding {} others, police said in report {i}.",
+                "Gunmen opened fire at a market in {place} on Friday, killing {} people and wounding {} others, police spokesman {} said in report {i}.",
                 2 + i % 17,
-                3 + i % 11
+                3 + i % 11,
+                SPOKESMEN[i % SPOKESMEN.len()]
             )
         };
         out.push_str(
@@ -124,6 +128,14 @@ fn killed_and_restarted_it_stores_everything_exactly_once() {
         at_kill < N + 1,
         "the kill came before the end ({at_kill} stored)"
     );
+    let counted = query(
+        &db,
+        "SELECT coalesce((SELECT value FROM meta WHERE key = 'entities_counted'), 0)",
+    );
+    assert!(
+        counted < at_kill,
+        "entity counts of stored documents were still waiting in memory ({counted} of {at_kill} counted)"
+    );
 
     finish(ingest(&data, &input));
     assert_eq!(
@@ -163,6 +175,24 @@ fn killed_and_restarted_it_stores_everything_exactly_once() {
     assert_eq!(all as i64, clean_events, "every event indexed once");
     assert_eq!((all, gunmen, hits), indexed(&clean_db));
     assert!(hits > 500, "{hits} articles found by a word");
+    // The entity counts too: those waiting in memory when the run was killed are counted
+    // again from the stored articles when the store opens.
+    let entities = |db: &Path| {
+        use tocsin_store::Store;
+        let store = tocsin_store_sqlite::SqliteStore::open(db).unwrap();
+        store.entities(None, 1000).unwrap()
+    };
+    let named = entities(&clean_db);
+    let miller = named.iter().find(|e| e.name == "John Miller");
+    assert!(
+        miller.is_some_and(|e| e.articles > 100),
+        "the spokesman is counted: {named:?}"
+    );
+    assert_eq!(
+        entities(&db),
+        named,
+        "the same counts as the uninterrupted run"
+    );
 
     // Once more over the same input: nothing changes.
     finish(ingest(&data, &input));

@@ -4,7 +4,10 @@
 //! database then only fetches rows by key. The schema is versioned (`PRAGMA user_version`)
 //! and migrated forward on open; the index is brought up to the database on open.
 
+mod entities;
 mod schema;
+
+use entities::Counts;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -15,9 +18,9 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use tocsin_index::{ArticleDoc, EventDoc, IndexDoc, IndexError, SearchIndex};
 use tocsin_model::{Entity, EntityLabel, Event};
 use tocsin_store::{
-    entity_mentions, is_split, join_analysis, split_analysis, ArticleRecord, Bucket,
-    DocumentRecord, EntityRecord, EventFilter, EventRecord, EventSource, Put, PutOutcome, Result,
-    SearchHit, Status, Store, StoreError,
+    is_split, join_analysis, split_analysis, ArticleRecord, Bucket, DocumentRecord, EntityRecord,
+    EventFilter, EventRecord, EventSource, Put, PutOutcome, Result, SearchHit, Status, Store,
+    StoreError,
 };
 
 /// A store in one SQLite database: one connection writes, another reads (in WAL mode readers
@@ -27,6 +30,8 @@ pub struct SqliteStore {
     writer: Mutex<Connection>,
     reader: Option<Mutex<Connection>>,
     index: SearchIndex,
+    /// Entity counts not yet in the table (see [`entities`]).
+    backlog: Mutex<entities::Backlog>,
     /// Last, so that it stops after the connections close.
     _checkpointer: Option<Checkpointer>,
 }
@@ -69,6 +74,13 @@ impl Checkpointer {
     }
 }
 
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        // What cannot be written now is counted again from the articles on the next open.
+        let _ = self.flush_entities();
+    }
+}
+
 impl Drop for Checkpointer {
     fn drop(&mut self) {
         drop(self.stop.take());
@@ -81,11 +93,11 @@ impl Drop for Checkpointer {
 /// Documents indexed per step when the index catches up with the database.
 const CATCH_UP_BATCH: i64 = 500;
 
-fn backend(e: rusqlite::Error) -> StoreError {
+pub(crate) fn backend(e: rusqlite::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
-fn data(e: serde_json::Error) -> StoreError {
+pub(crate) fn data(e: serde_json::Error) -> StoreError {
     StoreError::Data(e.to_string())
 }
 
@@ -102,7 +114,7 @@ impl SqliteStore {
         let writer = Self::prepare(Connection::open(path).map_err(backend)?)?;
         let found = schema::migrate(&writer)?;
         if found > 0 && found < schema::ENTITIES {
-            fill_entities(&writer)?;
+            entities::forget_counts(&writer)?;
         }
         // The writer still checkpoints when the log passes 16 MiB, which lets the log start
         // over; by then the background thread has copied nearly all of it.
@@ -120,9 +132,10 @@ impl SqliteStore {
             writer: Mutex::new(writer),
             reader: Some(Mutex::new(reader)),
             index: open_index(&path.with_extension("index"))?,
+            backlog: Mutex::default(),
             _checkpointer: Some(Checkpointer::start(path)?),
         };
-        store.catch_up_index()?;
+        store.catch_up()?;
         Ok(store)
     }
 
@@ -134,28 +147,37 @@ impl SqliteStore {
             writer: Mutex::new(conn),
             reader: None,
             index: SearchIndex::in_memory().map_err(index_err)?,
+            backlog: Mutex::default(),
             _checkpointer: None,
         })
     }
 
-    /// Indexes the documents the database has and the index lacks: those stored after the
-    /// index's last commit (a crash between the two), or all of them (a new or rebuilt
-    /// index). When another process is writing, it is that process's job.
-    fn catch_up_index(&self) -> Result<()> {
+    /// Brings what is derived from the documents up to them: the entity counts and the
+    /// index, for documents stored after their last write (the process stopped first) or
+    /// all of them (a new or rebuilt index, a store from before the entity table). When
+    /// another process is writing, it is that process's job.
+    fn catch_up(&self) -> Result<()> {
         let mut from = self.index.watermark().map_err(index_err)? as i64;
-        let newest: i64 = self
-            .conn()?
-            .query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
-                r.get(0)
-            })
-            .map_err(backend)?;
-        if newest <= from {
+        let (newest, counted) = {
+            let conn = self.write_conn()?;
+            let newest: i64 = conn
+                .query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
+                    r.get(0)
+                })
+                .map_err(backend)?;
+            (newest, entities::counted(&conn)?)
+        };
+        if newest <= from && newest <= counted {
             return Ok(());
         }
         match self.index.acquire_writer() {
             Ok(()) => {}
             Err(IndexError::Busy(_)) => return Ok(()),
             Err(e) => return Err(index_err(e)),
+        }
+        {
+            let conn = self.write_conn()?;
+            entities::recount(&conn)?;
         }
         while from < newest {
             let to = (from + CATCH_UP_BATCH).min(newest);
@@ -232,6 +254,27 @@ impl SqliteStore {
             .unwrap_or(&self.writer)
             .lock()
             .map_err(|_| StoreError::Backend("a thread panicked while holding the store".into()))
+    }
+
+    fn lock_backlog(&self) -> Result<std::sync::MutexGuard<'_, entities::Backlog>> {
+        self.backlog
+            .lock()
+            .map_err(|_| StoreError::Backend("a writer panicked while counting entities".into()))
+    }
+
+    /// Writes the entity counts waiting in memory (before the table is read, and when the
+    /// store closes).
+    fn flush_entities(&self) -> Result<()> {
+        let mut conn = self.write_conn()?;
+        let mut backlog = self.lock_backlog()?;
+        if backlog.is_empty() {
+            return Ok(());
+        }
+        let tx = conn.transaction().map_err(backend)?;
+        backlog.counts.write(&tx)?;
+        tx.commit().map_err(backend)?;
+        backlog.take();
+        Ok(())
     }
 
     fn write_conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
@@ -405,71 +448,8 @@ fn analysis_json(v: &serde_json::Value) -> Result<String> {
     serde_json::to_string(&v).map_err(data)
 }
 
-/// One name's counts within a batch, before they are added to the entity table.
-struct EntityTally<'a> {
-    name: String,
-    label: &'static str,
-    articles: i64,
-    events: i64,
-    first_seen: Option<&'a str>,
-    last_seen: Option<&'a str>,
-}
-
-/// Adds the people and organizations of a batch of articles to the entity table. Names
-/// are tallied in memory first, so that a name the batch repeats (the police, a president,
-/// an armed group in the news) costs one upsert per batch, not one per article.
-fn count_entities<'a>(
-    conn: &Connection,
-    articles: impl IntoIterator<Item = &'a ArticleRecord>,
-) -> Result<()> {
-    let mut tally: HashMap<String, EntityTally<'a>> = HashMap::new();
-    for a in articles {
-        let seen = a.published.as_deref().and_then(|p| p.get(..10).or(Some(p)));
-        for (name, label, events) in entity_mentions(a) {
-            let t = tally.entry(name.to_lowercase()).or_insert(EntityTally {
-                name,
-                label,
-                articles: 0,
-                events: 0,
-                first_seen: None,
-                last_seen: None,
-            });
-            t.articles += 1;
-            t.events += events as i64;
-            if let Some(d) = seen {
-                t.first_seen = Some(t.first_seen.map_or(d, |f| f.min(d)));
-                t.last_seen = Some(t.last_seen.map_or(d, |l| l.max(d)));
-            }
-        }
-    }
-    let mut stmt = conn
-        .prepare_cached(
-            "INSERT INTO entities (key, name, label, articles, events, first_seen, last_seen)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (key) DO UPDATE SET
-                articles = articles + excluded.articles,
-                events = events + excluded.events,
-                first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
-                last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))",
-        )
-        .map_err(backend)?;
-    for (key, t) in tally {
-        stmt.execute(params![
-            key,
-            t.name,
-            t.label,
-            t.articles,
-            t.events,
-            t.first_seen,
-            t.last_seen
-        ])
-        .map_err(backend)?;
-    }
-    Ok(())
-}
-
 /// A document's stored events, in order.
-fn events_of(conn: &Connection, doc_id: &str) -> Result<Vec<Event>> {
+pub(crate) fn events_of(conn: &Connection, doc_id: &str) -> Result<Vec<Event>> {
     let mut stmt = conn
         .prepare_cached("SELECT json FROM events WHERE doc_id = ?1 ORDER BY idx")
         .map_err(backend)?;
@@ -481,52 +461,6 @@ fn events_of(conn: &Connection, doc_id: &str) -> Result<Vec<Event>> {
             .and_then(|j| serde_json::from_str(&j).map_err(data))
     })
     .collect()
-}
-
-/// Articles tallied at once when an older store's entity table is filled.
-const FILL_BATCH: usize = 4096;
-
-/// Fills the entity table from the articles of a store made before it existed.
-fn fill_entities(conn: &Connection) -> Result<()> {
-    let tx = conn.unchecked_transaction().map_err(backend)?;
-    {
-        let mut articles = tx
-            .prepare("SELECT doc_id, published, entities FROM articles")
-            .map_err(backend)?;
-        let rows = articles
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })
-            .map_err(backend)?;
-        let mut batch = Vec::new();
-        for row in rows {
-            let (doc_id, published, entities) = row.map_err(backend)?;
-            let evs = events_of(&tx, &doc_id)?;
-            batch.push(ArticleRecord {
-                doc_id,
-                title: None,
-                byline: None,
-                published,
-                language: None,
-                site: None,
-                text: String::new(),
-                entities: serde_json::from_str(&entities).map_err(data)?,
-                events: evs,
-                quotes: Vec::new(),
-                analysis: serde_json::Value::Null,
-            });
-            if batch.len() == FILL_BATCH {
-                count_entities(&tx, &batch)?;
-                batch.clear();
-            }
-        }
-        count_entities(&tx, &batch)?;
-    }
-    tx.commit().map_err(backend)
 }
 
 fn entity_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRecord> {
@@ -638,6 +572,28 @@ impl Store for SqliteStore {
             .map_err(backend)
     }
 
+    fn known(&self, doc_ids: &[String]) -> Result<Vec<bool>> {
+        let conn = self.conn()?;
+        // One read transaction for the whole list: its pages are read once, and a writer
+        // committing meanwhile does not make each lookup start over.
+        let tx = conn.unchecked_transaction().map_err(backend)?;
+        let mut stmt = tx
+            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+            .map_err(backend)?;
+        let known = doc_ids
+            .iter()
+            .map(|id| {
+                stmt.query_row(params![id], |_| Ok(()))
+                    .optional()
+                    .map(|o| o.is_some())
+                    .map_err(backend)
+            })
+            .collect();
+        drop(stmt);
+        tx.finish().map_err(backend)?;
+        known
+    }
+
     fn contains_url(&self, url: &str) -> Result<bool> {
         let conn = self.conn()?;
         let mut stmt = conn
@@ -667,8 +623,21 @@ impl Store for SqliteStore {
                 None => out.skipped += 1,
             }
         }
-        count_entities(&tx, fresh.iter().filter_map(|p| p.article.as_ref()))?;
+        // Entity counts wait in memory and are written with a later batch (see `entities`).
+        let counts = Counts::of(fresh.iter().filter_map(|p| p.article.as_ref()), newest);
+        let mut backlog = self.lock_backlog()?;
+        let due = backlog.due(&counts);
+        if due {
+            backlog.counts.write(&tx)?;
+            counts.write(&tx)?;
+        }
         tx.commit().map_err(backend)?;
+        if due {
+            backlog.take();
+        } else {
+            backlog.counts.absorb(counts);
+        }
+        drop(backlog);
         drop(conn);
         if newest > 0 {
             let items: Vec<Indexable<'_>> = fresh
@@ -846,6 +815,7 @@ impl Store for SqliteStore {
     }
 
     fn entities(&self, prefix: Option<&str>, limit: u32) -> Result<Vec<EntityRecord>> {
+        self.flush_entities()?;
         let conn = self.conn()?;
         let limit = limit.clamp(1, 1000);
         let cols = "name, label, articles, events, first_seen, last_seen";
@@ -882,6 +852,7 @@ impl Store for SqliteStore {
     }
 
     fn entity(&self, name: &str) -> Result<Option<EntityRecord>> {
+        self.flush_entities()?;
         let conn = self.conn()?;
         conn.query_row(
             "SELECT name, label, articles, events, first_seen, last_seen FROM entities WHERE key = ?1",
@@ -978,7 +949,7 @@ mod tests {
             // Version 3 had no entity table and kept each event's sources in a column.
             let conn = Connection::open(&path).expect("db");
             conn.execute_batch(
-                "DROP TABLE entities;
+                "DROP TABLE entities; DROP TABLE meta;
                  ALTER TABLE events ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
                  PRAGMA user_version = 3;",
             )

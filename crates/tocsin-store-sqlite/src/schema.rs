@@ -53,7 +53,12 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX entities_articles ON entities (articles DESC);",
     // 5: an event's source (its article's URL, title, date and evidence sentences) is read
     // from the article it came from, not stored once more with each event.
-    "ALTER TABLE events DROP COLUMN sources;",
+    // The entity table counts documents up to `entities_counted`; counts wait in memory
+    // between writes, and a store counts the documents beyond it again when it opens.
+    "ALTER TABLE events DROP COLUMN sources;
+     CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+     INSERT INTO meta (key, value)
+        SELECT 'entities_counted', coalesce(max(rowid), 0) FROM documents;",
 ];
 
 /// The version that fills the entity table.

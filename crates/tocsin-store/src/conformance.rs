@@ -159,6 +159,16 @@ fn put_is_idempotent(store: &dyn Store) {
         .expect("contains_url"));
     let first = store.put(std::slice::from_ref(&a)).expect("put");
     assert_eq!((first.inserted, first.skipped), (1, 0));
+    let ids = [
+        "not-stored".to_string(),
+        a.document.id.clone(),
+        String::new(),
+    ];
+    assert_eq!(
+        store.known(&ids).expect("known"),
+        vec![false, true, false],
+        "one answer per id, in order"
+    );
     assert!(store
         .contains_url("https://news.example/idem-1")
         .expect("contains_url"));

@@ -275,6 +275,11 @@ pub struct Put {
 pub trait Store: Send + Sync {
     /// Whether a document with this content id is stored (whatever its status).
     fn contains(&self, doc_id: &str) -> Result<bool>;
+    /// [`contains`](Store::contains) for many ids at once, in order: a backend answers them
+    /// in one read instead of one per document.
+    fn known(&self, doc_ids: &[String]) -> Result<Vec<bool>> {
+        doc_ids.iter().map(|id| self.contains(id)).collect()
+    }
     /// Whether a document fetched from this URL is stored (live feeds skip what they have).
     fn contains_url(&self, url: &str) -> Result<bool>;
     /// Stores a batch atomically; documents already present are skipped, not changed.
