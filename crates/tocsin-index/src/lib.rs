@@ -447,7 +447,7 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         f: &EventFilter,
-    ) -> Result<Option<std::sync::Arc<std::collections::HashSet<u64>>>> {
+    ) -> Result<Option<query::Allowed>> {
         let Some(text) = f.text.as_deref() else {
             return Ok(None);
         };
