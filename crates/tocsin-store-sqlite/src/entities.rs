@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{params, Connection, OptionalExtension};
 use tocsin_store::{entity_mentions, ArticleRecord, Result};
 
-use crate::{backend, data, events_of};
+use crate::{backend, stored_range};
 
 /// How long counts may wait in memory while a writer keeps adding.
 const FLUSH_EVERY: Duration = Duration::from_secs(5);
@@ -223,49 +223,10 @@ pub(crate) fn recount(conn: &Connection) -> Result<()> {
     while from < newest {
         let to = (from + RECOUNT_BATCH).min(newest);
         let tx = conn.unchecked_transaction().map_err(backend)?;
-        let articles = stored_articles(&tx, from, to)?;
+        let articles = stored_range(&tx, from, to)?;
         Counts::of(&articles, to).write(&tx)?;
         tx.commit().map_err(backend)?;
         from = to;
     }
     Ok(())
-}
-
-/// What the entity table needs of the articles numbered in `(from, to]`.
-fn stored_articles(conn: &Connection, from: i64, to: i64) -> Result<Vec<ArticleRecord>> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT a.doc_id, a.published, a.entities FROM documents d JOIN articles a ON a.doc_id = d.id
-             WHERE d.rowid > ?1 AND d.rowid <= ?2 ORDER BY d.rowid",
-        )
-        .map_err(backend)?;
-    let rows = stmt
-        .query_map(params![from, to], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })
-        .map_err(backend)?
-        .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(backend)?;
-    rows.into_iter()
-        .map(|(doc_id, published, entities)| {
-            let events = events_of(conn, &doc_id)?;
-            Ok(ArticleRecord {
-                doc_id,
-                title: None,
-                byline: None,
-                published,
-                language: None,
-                site: None,
-                text: String::new(),
-                entities: serde_json::from_str(&entities).map_err(data)?,
-                events,
-                quotes: Vec::new(),
-                analysis: serde_json::Value::Null,
-            })
-        })
-        .collect()
 }

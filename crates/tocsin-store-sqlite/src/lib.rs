@@ -197,37 +197,18 @@ impl SqliteStore {
     /// The analysed documents with sequence numbers in `(from, to]`, as the index wants them.
     fn indexable_rows(&self, from: i64, to: i64) -> Result<Vec<Indexable<'static>>> {
         let conn = self.conn()?;
-        let mut stmt = conn
-            .prepare(
-                "SELECT a.doc_id, a.title, a.text, a.entities FROM documents d JOIN articles a ON a.doc_id = d.id
-                 WHERE d.rowid > ?1 AND d.rowid <= ?2 ORDER BY d.rowid",
-            )
-            .map_err(backend)?;
-        let rows = stmt
-            .query_map(params![from, to], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                ))
+        Ok(stored_range(&conn, from, to)?
+            .into_iter()
+            .map(|a| {
+                Indexable::new(
+                    a.doc_id.into(),
+                    a.title.map(Cow::Owned),
+                    a.text.into(),
+                    &a.entities,
+                    a.events.into(),
+                )
             })
-            .map_err(backend)?
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(backend)?;
-        rows.into_iter()
-            .map(|(doc_id, title, text, entities)| {
-                let entities: Vec<Entity> = serde_json::from_str(&entities).map_err(data)?;
-                let evs = events_of(&conn, &doc_id)?;
-                Ok(Indexable::new(
-                    doc_id.into(),
-                    title.map(Cow::Owned),
-                    text.into(),
-                    &entities,
-                    evs.into(),
-                ))
-            })
-            .collect()
+            .collect())
     }
 
     fn prepare(conn: Connection) -> Result<Connection> {
@@ -446,6 +427,50 @@ fn analysis_json(v: &serde_json::Value) -> Result<String> {
     let mut v = v.clone();
     split_analysis(&mut v);
     serde_json::to_string(&v).map_err(data)
+}
+
+/// The articles with document sequence numbers in `(from, to]`, in order, with what is
+/// derived from them again after a crash (the index, the entity counts) needs: the
+/// analysis is left out.
+pub(crate) fn stored_range(conn: &Connection, from: i64, to: i64) -> Result<Vec<ArticleRecord>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT a.doc_id, a.title, a.published, a.text, a.entities
+             FROM documents d JOIN articles a ON a.doc_id = d.id
+             WHERE d.rowid > ?1 AND d.rowid <= ?2 ORDER BY d.rowid",
+        )
+        .map_err(backend)?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })
+        .map_err(backend)?
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(backend)?;
+    rows.into_iter()
+        .map(|(doc_id, title, published, text, entities)| {
+            let events = events_of(conn, &doc_id)?;
+            Ok(ArticleRecord {
+                doc_id,
+                title,
+                byline: None,
+                published,
+                language: None,
+                site: None,
+                text,
+                entities: serde_json::from_str(&entities).map_err(data)?,
+                events,
+                quotes: Vec::new(),
+                analysis: serde_json::Value::Null,
+            })
+        })
+        .collect()
 }
 
 /// A document's stored events, in order.
