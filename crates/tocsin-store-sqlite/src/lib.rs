@@ -10,11 +10,10 @@ mod schema;
 use entities::Counts;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use tocsin_index::{ArticleDoc, EventDoc, IndexDoc, IndexError, SearchIndex};
 use tocsin_model::{Entity, EntityLabel, Event};
 use tocsin_store::{
@@ -405,15 +404,15 @@ fn insert_one(tx: &rusqlite::Transaction<'_>, put: &Put) -> Result<Option<i64>> 
     let quotes = serde_json::to_string(&a.quotes).map_err(data)?;
     let analysis = analysis_json(&a.analysis)?;
     tx.prepare_cached(
-        "INSERT INTO articles (doc_id, title, byline, published, language, site, text, entities, quotes, analysis)
+        "INSERT INTO articles (doc, title, byline, published, language, site, text, entities, quotes, analysis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )
     .and_then(|mut st| {
-        st.execute(params![d.id, a.title, a.byline, a.published, a.language, a.site, a.text, entities, quotes, analysis])
+        st.execute(params![seq, a.title, a.byline, a.published, a.language, a.site, a.text, entities, quotes, analysis])
     })
     .map_err(backend)?;
     for (i, ev) in a.events.iter().enumerate() {
-        insert_event(tx, &d.id, i, ev)?;
+        insert_event(tx, seq, i, ev)?;
     }
     Ok(Some(seq))
 }
@@ -435,27 +434,28 @@ fn analysis_json(v: &serde_json::Value) -> Result<String> {
 pub(crate) fn stored_range(conn: &Connection, from: i64, to: i64) -> Result<Vec<ArticleRecord>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT a.doc_id, a.title, a.published, a.text, a.entities
-             FROM documents d JOIN articles a ON a.doc_id = d.id
-             WHERE d.rowid > ?1 AND d.rowid <= ?2 ORDER BY d.rowid",
+            "SELECT a.doc, d.id, a.title, a.published, a.text, a.entities
+             FROM articles a JOIN documents d ON d.rowid = a.doc
+             WHERE a.doc > ?1 AND a.doc <= ?2 ORDER BY a.doc",
         )
         .map_err(backend)?;
     let rows = stmt
         .query_map(params![from, to], |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
                 r.get::<_, Option<String>>(2)?,
-                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
             ))
         })
         .map_err(backend)?
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(backend)?;
     rows.into_iter()
-        .map(|(doc_id, title, published, text, entities)| {
-            let events = events_of(conn, &doc_id)?;
+        .map(|(seq, doc_id, title, published, text, entities)| {
+            let events = events_of(conn, seq)?;
             Ok(ArticleRecord {
                 doc_id,
                 title,
@@ -473,13 +473,13 @@ pub(crate) fn stored_range(conn: &Connection, from: i64, to: i64) -> Result<Vec<
         .collect()
 }
 
-/// A document's stored events, in order.
-pub(crate) fn events_of(conn: &Connection, doc_id: &str) -> Result<Vec<Event>> {
+/// The stored events of the document with sequence number `seq`, in order.
+pub(crate) fn events_of(conn: &Connection, seq: i64) -> Result<Vec<Event>> {
     let mut stmt = conn
-        .prepare_cached("SELECT json FROM events WHERE doc_id = ?1 ORDER BY idx")
+        .prepare_cached("SELECT json FROM events WHERE doc = ?1 ORDER BY idx")
         .map_err(backend)?;
     let rows = stmt
-        .query_map(params![doc_id], |r| r.get::<_, String>(0))
+        .query_map(params![seq], |r| r.get::<_, String>(0))
         .map_err(backend)?;
     rows.map(|j| {
         j.map_err(backend)
@@ -499,20 +499,19 @@ fn entity_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRecord> {
     })
 }
 
-fn insert_event(tx: &rusqlite::Transaction<'_>, doc_id: &str, i: usize, ev: &Event) -> Result<()> {
+fn insert_event(tx: &rusqlite::Transaction<'_>, seq: i64, i: usize, ev: &Event) -> Result<()> {
     let json = serde_json::to_string(ev).map_err(data)?;
     let place = ev.place.as_ref();
     let killed = least_killed(ev);
     let injured = ev.injured.as_ref().and_then(|f| f.min.or(f.max));
     let mut stmt = tx
         .prepare_cached(
-            "INSERT INTO events (id, doc_id, idx, type, family, date, country, place, lat, lon, killed, injured, json)
-             VALUES (?1, ?2, ?3, ?4, ?13, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT INTO events (doc, idx, type, family, date, country, place, lat, lon, killed, injured, json)
+             VALUES (?1, ?2, ?3, ?12, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )
         .map_err(backend)?;
     stmt.execute(params![
-        format!("{doc_id}-{i}"),
-        doc_id,
+        seq,
         i as i64,
         ev.kind.as_str(),
         ev.date,
@@ -543,10 +542,32 @@ fn evidence_texts(text: &str, ev: &Event) -> Vec<String> {
 /// An event row with what its source is made of: the event and its article's id, URL,
 /// title, date and text. The evidence sentences are cut from the text when read (storing
 /// them per event doubled the writes of every event for what the article already holds).
-const EVENT_ROW: &str = "SELECT e.id, e.json, e.doc_id, d.url, a.title, a.published, a.text
-     FROM events e JOIN documents d ON d.id = e.doc_id JOIN articles a ON a.doc_id = e.doc_id";
+/// Looked up by the parts of the event's id (see [`event_key`]).
+const EVENT_ROW: &str = "SELECT e.json, d.id, d.url, a.title, a.published, a.text
+     FROM documents d JOIN events e ON e.doc = d.rowid JOIN articles a ON a.doc = d.rowid
+     WHERE d.id = ?1 AND e.idx = ?2";
 
-/// The columns of [`EVENT_ROW`] after the id.
+/// An event id's document id and position (`{doc_id}-{idx}`); `None` for a string that
+/// cannot be one (an id from a URL is untrusted).
+fn event_key(id: &str) -> Option<(&str, i64)> {
+    let (doc_id, idx) = id.rsplit_once('-')?;
+    Some((doc_id, idx.parse().ok()?))
+}
+
+/// The row of the event with id `id`, if stored.
+fn event_row(conn: &Connection, id: &str) -> Result<Option<EventRow>> {
+    let Some((doc_id, idx)) = event_key(id) else {
+        return Ok(None);
+    };
+    conn.prepare_cached(EVENT_ROW)
+        .and_then(|mut st| {
+            st.query_row(params![doc_id, idx], EventRow::read)
+                .optional()
+        })
+        .map_err(backend)
+}
+
+/// The columns of [`EVENT_ROW`].
 struct EventRow {
     json: String,
     doc_id: String,
@@ -559,12 +580,12 @@ struct EventRow {
 impl EventRow {
     fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         Ok(EventRow {
-            json: r.get(1)?,
-            doc_id: r.get(2)?,
-            url: r.get(3)?,
-            title: r.get(4)?,
-            published: r.get(5)?,
-            text: r.get(6)?,
+            json: r.get(0)?,
+            doc_id: r.get(1)?,
+            url: r.get(2)?,
+            title: r.get(3)?,
+            published: r.get(4)?,
+            text: r.get(5)?,
         })
     }
 
@@ -720,10 +741,12 @@ impl Store for SqliteStore {
         let conn = self.conn()?;
         let row = conn
             .query_row(
-                "SELECT title, byline, published, language, site, text, entities, quotes, analysis FROM articles WHERE doc_id = ?1",
+                "SELECT a.title, a.byline, a.published, a.language, a.site, a.text, a.entities, a.quotes, a.analysis, a.doc
+                 FROM documents d JOIN articles a ON a.doc = d.rowid WHERE d.id = ?1",
                 params![doc_id],
                 |r| {
                     Ok((
+                        r.get::<_, i64>(9)?,
                         r.get::<_, Option<String>>(0)?,
                         r.get::<_, Option<String>>(1)?,
                         r.get::<_, Option<String>>(2)?,
@@ -738,12 +761,12 @@ impl Store for SqliteStore {
             )
             .optional()
             .map_err(backend)?;
-        let Some((title, byline, published, language, site, text, entities, quotes, analysis)) =
+        let Some((seq, title, byline, published, language, site, text, entities, quotes, analysis)) =
             row
         else {
             return Ok(None);
         };
-        let events = events_of(&conn, doc_id)?;
+        let events = events_of(&conn, seq)?;
         let mut record = ArticleRecord {
             doc_id: doc_id.to_string(),
             title,
@@ -764,46 +787,31 @@ impl Store for SqliteStore {
 
     fn events(&self, f: &EventFilter) -> Result<(Vec<EventRecord>, u64)> {
         let (ids, total) = self.index.events(f).map_err(index_err)?;
-        if ids.is_empty() {
-            return Ok((Vec::new(), total));
-        }
         let conn = self.conn()?;
-        let marks = vec!["?"; ids.len()].join(",");
-        let mut stmt = conn
-            .prepare(&format!("{EVENT_ROW} WHERE e.id IN ({marks})"))
-            .map_err(backend)?;
-        let mut rows: HashMap<String, EventRow> = stmt
-            .query_map(params_from_iter(ids.iter()), |r| {
-                Ok((r.get::<_, String>(0)?, EventRow::read(r)?))
-            })
-            .map_err(backend)?
-            .collect::<std::result::Result<_, _>>()
-            .map_err(backend)?;
         // In the index's order; an id the database lacks cannot happen (the database is
         // written first) and is skipped rather than failing the page.
-        let events = ids
-            .into_iter()
-            .filter_map(|id| rows.remove(&id).map(|row| (id, row)))
-            .map(|(id, row)| row.record(id))
-            .collect::<Result<Vec<_>>>()?;
+        let mut events = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(row) = event_row(&conn, &id)? {
+                events.push(row.record(id)?);
+            }
+        }
         Ok((events, total))
     }
 
     fn event(&self, id: &str) -> Result<Option<EventRecord>> {
         let conn = self.conn()?;
-        let row = conn
-            .query_row(&format!("{EVENT_ROW} WHERE e.id = ?1"), params![id], |r| {
-                EventRow::read(r)
-            })
-            .optional()
-            .map_err(backend)?;
-        row.map(|row| row.record(id.to_string())).transpose()
+        event_row(&conn, id)?
+            .map(|row| row.record(id.to_string()))
+            .transpose()
     }
 
     fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
         let conn = self.conn()?;
         let mut text = conn
-            .prepare("SELECT text FROM articles WHERE doc_id = ?1")
+            .prepare(
+                "SELECT a.text FROM documents d JOIN articles a ON a.doc = d.rowid WHERE d.id = ?1",
+            )
             .map_err(backend)?;
         let hits = self
             .index
@@ -813,7 +821,7 @@ impl Store for SqliteStore {
             .map_err(index_err)?;
         let mut meta = conn
             .prepare(
-                "SELECT a.title, d.url, a.published FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.doc_id = ?1",
+                "SELECT a.title, d.url, a.published FROM documents d JOIN articles a ON a.doc = d.rowid WHERE d.id = ?1",
             )
             .map_err(backend)?;
         let mut out = Vec::with_capacity(hits.len());
@@ -954,42 +962,92 @@ mod tests {
         assert!(second.contains("one").expect("the reader reads"));
     }
 
+    /// Rewrites the store at `from` in the layout of schema version 3 at `to`: articles and
+    /// events keyed by the document's hash, each event's sources in a column of its own, no
+    /// entity table.
+    fn downgrade_to_version_3(from: &Path, to: &Path) {
+        let conn = Connection::open(to).expect("db");
+        schema::migrate_to(&conn, 3).expect("version 3");
+        conn.execute("ATTACH ?1 AS cur", params![from.to_string_lossy()])
+            .expect("attach");
+        conn.execute_batch(
+            "BEGIN;
+             INSERT INTO documents (rowid, id, url, path, source_id, fetched_at, ingested_at, status, stage, error)
+                SELECT rowid, id, url, path, source_id, fetched_at, ingested_at, status, stage, error
+                FROM cur.documents ORDER BY rowid;
+             INSERT INTO articles (doc_id, title, byline, published, language, site, text, entities, quotes, analysis)
+                SELECT d.id, a.title, a.byline, a.published, a.language, a.site, a.text, a.entities, a.quotes, a.analysis
+                FROM cur.articles a JOIN cur.documents d ON d.rowid = a.doc ORDER BY a.doc;
+             INSERT INTO events (id, doc_id, idx, type, family, date, country, place, lat, lon, killed, injured, json, sources)
+                SELECT d.id || '-' || e.idx, d.id, e.idx, e.type, e.family, e.date, e.country, e.place,
+                       e.lat, e.lon, e.killed, e.injured, e.json, '[]'
+                FROM cur.events e JOIN cur.documents d ON d.rowid = e.doc;
+             COMMIT;
+             DETACH cur;",
+        )
+        .expect("copy into version 3");
+    }
+
     #[test]
-    fn a_version_3_store_gets_its_entities_filled_and_sources_read_from_articles() {
+    fn a_version_3_store_migrates_with_its_articles_events_and_entities() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("tocsin.db");
-        let (want_entities, want_events) = {
-            let store = SqliteStore::open(&path).expect("store");
-            tocsin_store::conformance::run_all(&store);
-            let all = EventFilter {
-                limit: Some(1000),
-                ..EventFilter::default()
-            };
-            (
-                store.entities(None, 100).expect("entities"),
-                store.events(&all).expect("events"),
-            )
-        };
-        {
-            // Version 3 had no entity table and kept each event's sources in a column.
-            let conn = Connection::open(&path).expect("db");
-            conn.execute_batch(
-                "DROP TABLE entities; DROP TABLE meta;
-                 ALTER TABLE events ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
-                 PRAGMA user_version = 3;",
-            )
-            .expect("back to version 3");
-        }
-        let store = SqliteStore::open(&path).expect("migrate");
-        assert!(!want_entities.is_empty());
-        assert_eq!(store.entities(None, 100).expect("entities"), want_entities);
-        assert!(want_events.1 > 0);
-        assert!(want_events.0.iter().all(|e| e.sources.len() == 1));
+        let (current, old) = (dir.path().join("now.db"), dir.path().join("v3.db"));
         let all = EventFilter {
             limit: Some(1000),
             ..EventFilter::default()
         };
+        let (want_entities, want_events, want_articles) = {
+            let store = SqliteStore::open(&current).expect("store");
+            tocsin_store::conformance::run_all(&store);
+            let events = store.events(&all).expect("events");
+            let articles: Vec<_> = events
+                .0
+                .iter()
+                .map(|e| store.article(&e.sources[0].article_id).expect("article"))
+                .collect();
+            (
+                store.entities(None, 100).expect("entities"),
+                events,
+                articles,
+            )
+        };
+        downgrade_to_version_3(&current, &old);
+
+        let store = SqliteStore::open(&old).expect("migrate");
+        assert!(!want_entities.is_empty());
+        assert_eq!(store.entities(None, 100).expect("entities"), want_entities);
+        assert!(want_events.1 > 1);
+        assert!(want_events.0.iter().all(|e| e.sources.len() == 1));
         assert_eq!(store.events(&all).expect("events"), want_events);
+        for (event, article) in want_events.0.iter().zip(&want_articles) {
+            assert!(article.is_some());
+            assert_eq!(store.event(&event.id).expect("event").as_ref(), Some(event));
+            let id = &event.sources[0].article_id;
+            assert_eq!(&store.article(id).expect("article"), article);
+        }
+        assert!(!store.search("flooded", 5).expect("search").is_empty());
+    }
+
+    #[test]
+    fn malformed_event_ids_are_not_found() {
+        let store = SqliteStore::in_memory().expect("store");
+        tocsin_store::conformance::run_all(&store);
+        let all = EventFilter::default();
+        let some = store.events(&all).expect("events").0[0].id.clone();
+        assert!(store.event(&some).expect("event").is_some());
+        for id in [
+            "",
+            "-",
+            "x",
+            "x-",
+            "-1",
+            "x-y",
+            &format!("{some}0x"),
+            "x-1-",
+            "x-99999999999999999999",
+        ] {
+            assert_eq!(store.event(id).expect("no error"), None, "{id:?}");
+        }
     }
 
     #[test]

@@ -59,6 +59,36 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
      INSERT INTO meta (key, value)
         SELECT 'entities_counted', coalesce(max(rowid), 0) FROM documents;",
+    // 6: articles and events are keyed by their document's sequence number (its rowid), which
+    // only grows: every insert appends to the end of its B-tree. Keyed by the content hash,
+    // each article and event also went into a unique index at a random place, and a batch of
+    // a few hundred articles dirtied (and logged) a thousand or more index pages scattered
+    // over the file, several times the bytes of the rows themselves. The hash stays in
+    // `documents` alone; an event's id (`{doc_id}-{idx}`) is resolved through it.
+    "CREATE TABLE articles_by_doc (
+        doc INTEGER PRIMARY KEY,
+        title TEXT, byline TEXT, published TEXT, language TEXT, site TEXT,
+        text TEXT NOT NULL,
+        entities TEXT NOT NULL, quotes TEXT NOT NULL, analysis TEXT NOT NULL
+     );
+     INSERT INTO articles_by_doc
+        SELECT d.rowid, a.title, a.byline, a.published, a.language, a.site, a.text,
+               a.entities, a.quotes, a.analysis
+        FROM articles a JOIN documents d ON d.id = a.doc_id ORDER BY d.rowid;
+     DROP TABLE articles;
+     ALTER TABLE articles_by_doc RENAME TO articles;
+     CREATE TABLE events_by_doc (
+        doc INTEGER NOT NULL, idx INTEGER NOT NULL,
+        type TEXT NOT NULL, family TEXT NOT NULL, date TEXT, country TEXT, place TEXT,
+        lat REAL, lon REAL, killed INTEGER, injured INTEGER, json TEXT NOT NULL,
+        PRIMARY KEY (doc, idx)
+     ) WITHOUT ROWID;
+     INSERT INTO events_by_doc
+        SELECT d.rowid, e.idx, e.type, e.family, e.date, e.country, e.place, e.lat, e.lon,
+               e.killed, e.injured, e.json
+        FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY d.rowid, e.idx;
+     DROP TABLE events;
+     ALTER TABLE events_by_doc RENAME TO events;",
 ];
 
 /// The version that fills the entity table.
@@ -67,6 +97,11 @@ pub const ENTITIES: u32 = 4;
 /// Brings the database up to the newest schema, refusing one written by a newer tocsin;
 /// returns the version it found.
 pub fn migrate(conn: &Connection) -> Result<u32> {
+    migrate_to(conn, MIGRATIONS.len() as u32)
+}
+
+/// Brings the database up to schema `target` (tests build the stores of older versions).
+pub(crate) fn migrate_to(conn: &Connection, target: u32) -> Result<u32> {
     let version: u32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| StoreError::Backend(e.to_string()))?;
@@ -77,7 +112,8 @@ pub fn migrate(conn: &Connection) -> Result<u32> {
             supported,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+    let upgrades = MIGRATIONS.iter().enumerate().take(target as usize);
+    for (i, sql) in upgrades.skip(version as usize) {
         let batch = format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1);
         conn.execute_batch(&batch)
             .map_err(|e| StoreError::Backend(format!("migration {}: {e}", i + 1)))?;
