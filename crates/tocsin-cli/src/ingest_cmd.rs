@@ -41,17 +41,22 @@ pub fn open_store(data: &Path) -> anyhow::Result<SqliteStore> {
     SqliteStore::open(&path).with_context(|| format!("opening the store {}", path.display()))
 }
 
-/// Most documents one transaction takes when the writer has fallen behind.
+/// Most documents one transaction takes.
 const GROUP_COMMIT: usize = 2048;
+/// How long the writer gathers batches into one transaction. Each transaction rewrites every
+/// page of the document indexes (content hash, URL) its documents land in, scattered over
+/// the file: at 100,000 documents a batch of 256 touches about half of them, so gathering a
+/// few batches into one costs little more than one of them.
+const GATHER: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// The next batch to write, with every batch already waiting behind it (up to
-/// [`GROUP_COMMIT`] documents): a writer that has fallen behind catches up in fewer, larger
-/// transactions, which touch each B-tree page once instead of once per batch. `None` when
-/// the senders are gone.
+/// The next batch to write, with those that arrive within [`GATHER`] after it (up to
+/// [`GROUP_COMMIT`] documents in all); `None` when the senders are gone.
 pub(crate) fn next_group(rx: &std::sync::mpsc::Receiver<Vec<Put>>) -> Option<Vec<Put>> {
     let mut puts = rx.recv().ok()?;
+    let deadline = std::time::Instant::now() + GATHER;
     while puts.len() < GROUP_COMMIT {
-        match rx.try_recv() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
             Ok(more) => puts.extend(more),
             Err(_) => break,
         }
