@@ -1,7 +1,7 @@
 //! `tocsin run`: the main job. Polls news feeds politely, fetches the articles they list,
 //! analyses and stores them, and serves the API on loopback meanwhile.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,6 +79,25 @@ fn charset_of(content_type: Option<&str>) -> Option<String> {
 }
 
 /// Runs `tocsin run`.
+/// How many polls in a row may fail to fetch an article before it is given up (until the
+/// process restarts).
+const ATTEMPTS: u32 = 3;
+
+/// Whether fetching again cannot help: the URL is refused by policy or robots.txt, or the
+/// server said the page is not there (4xx other than timeouts and rate limits), too big, or
+/// redirects in circles. Server errors, rate limits and network failures may pass.
+fn is_permanent(e: &FetchError) -> bool {
+    match e {
+        FetchError::Robots(_)
+        | FetchError::Private(_)
+        | FetchError::BadUrl(_)
+        | FetchError::Redirects
+        | FetchError::TooLarge(_) => true,
+        FetchError::Status(code) => (400..500).contains(code) && !matches!(code, 408 | 429),
+        FetchError::Transport(_) => false,
+    }
+}
+
 pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
     let feeds = feed_list(&a)?;
     let store: Arc<tocsin_store_sqlite::SqliteStore> =
@@ -120,6 +139,7 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
     let state_path = a.data.join("feeds.json");
     let mut state = FeedState::load(&state_path);
     let mut refused: HashSet<String> = HashSet::new();
+    let mut attempts: HashMap<String, u32> = HashMap::new();
     loop {
         for feed in &feeds {
             let v = state
@@ -134,13 +154,15 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
                     continue;
                 }
             };
-            state.feeds.insert(
-                feed.clone(),
-                FeedValidators {
-                    etag: page.etag.clone().unwrap_or_default(),
-                    last_modified: page.last_modified.clone().unwrap_or_default(),
-                },
-            );
+            let validators = FeedValidators {
+                etag: page.etag.clone().unwrap_or_default(),
+                last_modified: page.last_modified.clone().unwrap_or_default(),
+            };
+            // Set when an item failed for a reason that may pass: the feed's validators are
+            // then not kept, so that the next poll gets the feed in full and tries it again
+            // (a conditional request would answer "not modified" and the item would wait for
+            // the feed to change).
+            let mut retry = false;
             let items = match parse_feed(&page.bytes, &page.url) {
                 Ok(items) => items,
                 Err(e) => {
@@ -156,20 +178,29 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
                 let article = match fetcher.get(&item.url, None) {
                     Ok(Fetched::Page(p)) => p,
                     Ok(Fetched::NotModified) => continue,
-                    Err(
-                        e
-                        @ (FetchError::Robots(_) | FetchError::Private(_) | FetchError::BadUrl(_)),
-                    ) => {
+                    Err(e) if is_permanent(&e) => {
                         eprintln!("tocsin run: {}: {e}", item.url);
                         refused.insert(item.url.clone());
                         continue;
                     }
                     Err(e) => {
-                        // Transient: tried again at the next poll.
-                        eprintln!("tocsin run: {}: {e}", item.url);
+                        let n = attempts.entry(item.url.clone()).or_insert(0);
+                        *n += 1;
+                        if *n >= ATTEMPTS {
+                            eprintln!("tocsin run: {}: {e}; given up after {n} attempts", item.url);
+                            attempts.remove(&item.url);
+                            refused.insert(item.url.clone());
+                        } else {
+                            eprintln!(
+                                "tocsin run: {}: {e}; tried again at the next poll",
+                                item.url
+                            );
+                            retry = true;
+                        }
                         continue;
                     }
                 };
+                attempts.remove(&item.url);
                 let raw = RawDoc {
                     source: Source {
                         id: None,
@@ -199,6 +230,11 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
             if new > 0 {
                 eprintln!("tocsin run: feed {feed}: {new} new articles");
             }
+            if retry {
+                state.feeds.remove(feed);
+            } else {
+                state.feeds.insert(feed.clone(), validators);
+            }
             // Saved once the feed's items are stored: a crash before this point fetches the
             // feed in full again, and its stored items are skipped by URL.
             if let Err(e) = state.save(&state_path) {
@@ -221,6 +257,31 @@ mod tests {
             .collect();
         assert!(feeds.len() >= 15);
         assert!(feeds.iter().all(|f| f.starts_with("https://")));
+    }
+
+    #[test]
+    fn only_failures_that_may_pass_are_tried_again() {
+        for e in [
+            FetchError::Status(503),
+            FetchError::Status(500),
+            FetchError::Status(429),
+            FetchError::Status(408),
+            FetchError::Transport("connection reset".into()),
+        ] {
+            assert!(!is_permanent(&e), "{e}");
+        }
+        for e in [
+            FetchError::Status(404),
+            FetchError::Status(410),
+            FetchError::Status(403),
+            FetchError::Robots("x".into()),
+            FetchError::Private("x".into()),
+            FetchError::BadUrl("x".into()),
+            FetchError::Redirects,
+            FetchError::TooLarge(1),
+        ] {
+            assert!(is_permanent(&e), "{e}");
+        }
     }
 
     #[test]

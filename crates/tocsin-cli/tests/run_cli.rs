@@ -145,3 +145,46 @@ fn loopback_feeds_are_refused_without_the_flag() {
     );
     assert!(err.contains("private or loopback"), "{err}");
 }
+
+#[test]
+fn an_article_that_failed_for_a_while_is_fetched_again_at_the_next_poll() {
+    let (site_port, log) = common::site(vec![
+        SitePage {
+            path: "/a1.html",
+            title: "Gunmen attack market",
+            html: page("Gunmen attack market in Peshawar", ATTACK),
+        },
+        SitePage {
+            path: "/flaky/a2.html",
+            title: "Council budget",
+            html: page("Council approves budget", QUIET),
+        },
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let api = free_port();
+    let mut child = run(dir.path(), api, site_port, true);
+    let t = Instant::now();
+    let mut docs = 0;
+    while t.elapsed() < Duration::from_secs(60) {
+        docs = http_get(api, "/api/stats")
+            .and_then(|v| v["documents"].as_u64())
+            .unwrap_or(0);
+        if docs >= 2 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    child.kill().unwrap();
+    let _ = child.wait();
+    let log = log.lock().unwrap();
+    assert_eq!(docs, 2, "the article that failed once is stored: {log:?}");
+    let asked = |p: &str| log.iter().filter(|l| l.starts_with(p)).count();
+    assert_eq!(asked("/flaky/a2.html"), 2, "{log:?}");
+    assert_eq!(asked("/a1.html"), 1, "{log:?}");
+    // The poll after the failure was unconditional (it would have been answered "not
+    // modified"); once everything is stored, polls are conditional again.
+    let feed: Vec<&String> = log.iter().filter(|l| l.starts_with("/feed.xml")).collect();
+    assert!(feed.len() >= 2, "{log:?}");
+    assert_eq!(feed[0].as_str(), "/feed.xml ");
+    assert_eq!(feed[1].as_str(), "/feed.xml ");
+}
