@@ -107,3 +107,30 @@ fn a_missing_gazetteer_stops_at_start_up_with_a_message() {
     assert!(out.is_empty());
     assert!(err.contains("gazetteer"), "{err}");
 }
+
+#[test]
+fn capitalized_common_nouns_at_a_sentence_start_are_not_names() {
+    let text = "Militants stormed a police post in Kandahar on Monday. Gunmen killed three \
+soldiers, governor Ahmad Wali said. \u{201c}Gunmen came at night,\u{201d} a witness told Reuters. \
+Taliban fighters claimed the attack.";
+    let line = serde_json::json!({"id": "n1", "text": text});
+    let (code, out, err) = run(&["analyze", "--jsonl", "-"], &format!("{line}\n"));
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let names: Vec<(&str, &str)> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["text"].as_str().unwrap(), e["label"].as_str().unwrap()))
+        .collect();
+    for common in ["Militants", "Gunmen"] {
+        assert!(
+            !names
+                .iter()
+                .any(|(t, l)| *t == common && matches!(*l, "PER" | "ORG")),
+            "{common} is not a name: {names:?}"
+        );
+    }
+    assert!(names.contains(&("Ahmad Wali", "PER")), "{names:?}");
+    assert!(names.iter().any(|(t, _)| *t == "Taliban"), "{names:?}");
+}

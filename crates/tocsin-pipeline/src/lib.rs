@@ -238,6 +238,9 @@ impl<'m> Analyzer<'m> {
                 let (Some(first), Some(last)) = (toks.get(a), toks.get(b.saturating_sub(1))) else {
                     continue;
                 };
+                if is_capitalized_common_noun(&words, a, b, label) {
+                    continue;
+                }
                 let mut start = first.start;
                 // "The Long War Journal": a capitalised "The" inside a sentence belongs to an
                 // organisation's name.
@@ -279,6 +282,26 @@ fn relabel(entities: &mut [Entity], resolution: &tocsin_nlp::resolve::Resolution
             }
         }
     }
+}
+
+/// A one-word person or organization at the start of a sentence (or after its opening
+/// quote) that is a common noun for people: "Gunmen opened fire", "Militants stormed",
+/// "Police said". The tagger reads the capital as a name, and entity lists and actor counts
+/// would show "Gunmen" as an organization.
+fn is_capitalized_common_noun(words: &[&str], a: usize, b: usize, label: EntityLabel) -> bool {
+    use tocsin_events::lexicon::{is_attacker_noun, is_people_noun, is_person_noun};
+    let opens = |w: &str| {
+        w.chars()
+            .all(|c| matches!(c, '"' | '\'' | '“' | '‘' | '(' | '-' | '—'))
+    };
+    if b != a + 1 || !matches!(label, EntityLabel::Per | EntityLabel::Org) {
+        return false;
+    }
+    if !words[..a].iter().all(|w| opens(w)) {
+        return false;
+    }
+    let w = words[a].to_lowercase();
+    is_person_noun(&w) || is_people_noun(&w) || is_attacker_noun(&w)
 }
 
 /// Religion and nationality words a tagger may read as people.
