@@ -136,6 +136,14 @@ const COHERENCE_BONUS: f32 = 3.0;
 /// supports another.
 const COUNTRY_MISMATCH: f32 = 1.5;
 
+/// Whether two normalized names are one name with words added at its end ("dublin" and
+/// "dublin city"); the same name in two groups (one qualified, one not) counts too.
+fn is_variant(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
 fn is_specific(kind: Kind) -> bool {
     matches!(kind, Kind::City | Kind::Admin2 | Kind::Locality)
 }
@@ -359,10 +367,17 @@ pub(crate) fn resolve(
         if groups[gi].fixed || groups[gi].readings.len() < 2 {
             continue;
         }
-        // Evidence without this group's own votes.
+        // Evidence without this group's own votes, nor those of groups whose name is a
+        // variant of its own ("Dublin City Council" beside "Dublin"): both read the same
+        // way for the same reason, and counting one as evidence for the other made the most
+        // prominent reading confirm itself.
+        let key = cands[groups[gi].cands[0]].key.as_str();
+        let variants: Vec<usize> = (0..groups.len())
+            .filter(|&hi| hi == gi || is_variant(key, &cands[groups[hi].cands[0]].key))
+            .collect();
         let mut cev_map = country_ev.clone();
         let mut aev_map = admin1_ev.clone();
-        for v in &votes[gi] {
+        for v in variants.iter().flat_map(|&hi| &votes[hi]) {
             if let Some(x) = cev_map.get_mut(&v.country) {
                 *x = (*x - v.country_w).max(0.0);
             }
@@ -400,7 +415,7 @@ pub(crate) fn resolve(
                 let coslat = e.lat.to_radians().cos();
                 let mut sum = 0.0f32;
                 for (hi, pts) in spots.iter().enumerate() {
-                    if hi == gi {
+                    if variants.contains(&hi) {
                         continue;
                     }
                     let mut best = 0.0f32;
@@ -677,4 +692,19 @@ fn build_output(
         m.place = remap[m.place];
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_variant;
+
+    #[test]
+    fn variants_are_a_name_with_words_added_at_its_end() {
+        assert!(is_variant("dublin", "dublin city"));
+        assert!(is_variant("dublin city", "dublin"));
+        assert!(is_variant("paris", "paris"));
+        assert!(!is_variant("paris", "parish"));
+        assert!(!is_variant("new york", "york"));
+        assert!(!is_variant("georgia", "south georgia"));
+    }
 }

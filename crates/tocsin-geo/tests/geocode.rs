@@ -68,6 +68,15 @@ fn tiny() -> Gazetteer {
             .population(2_138_551)
             .flags(entry_flags::CAPITAL),
     );
+    // The city's own division, named as GeoNames names Dublin's ("Dublin City").
+    b.add(EntryRow::new(
+        2968815,
+        "Paris City",
+        Kind::Admin2,
+        "FR",
+        48.8534,
+        2.3486,
+    ));
     b.add(
         EntryRow::new(4717560, "Paris", Kind::City, "US", 33.66094, -95.55551)
             .population(24_782)
@@ -155,6 +164,18 @@ fn paris_texas_by_article_context() {
     let gaz = tiny();
     let text = "Storms swept across Texas on Tuesday. In Dallas, power was cut to thousands. \
                 Further north, in Paris, the roof of a school collapsed. Austin sent help.";
+    let places = Geocoder::new(&gaz).geoparse(text, None);
+    assert_eq!(place(&places, "Paris").geonameid, Some(4717560));
+}
+
+#[test]
+fn a_longer_form_of_a_name_is_not_evidence_for_its_shorter_form() {
+    // "Paris City Council" is the council of whichever Paris the article is about; read as
+    // the French division it made the French capital confirm itself.
+    let gaz = tiny();
+    let text = "Paris City Council approved the budget on Monday. Storms swept across Texas \
+                on Tuesday. In Dallas, power was cut to thousands; in Paris, the roof of a \
+                school collapsed. Austin sent help.";
     let places = Geocoder::new(&gaz).geoparse(text, None);
     assert_eq!(place(&places, "Paris").geonameid, Some(4717560));
 }
