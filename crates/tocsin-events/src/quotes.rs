@@ -526,7 +526,10 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
         });
     }
     if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
-        return subject_after(doc, words, v + 1, r.end);
+        // "…,” said Flynn" or "Flynn, a top surrogate, said Thursday": after the verb
+        // first, else the name the appositive follows.
+        return subject_after(doc, words, v + 1, r.end)
+            .or_else(|| subject_before(doc, words, r.start, v));
     }
     subject_before(doc, words, r.start, v)
 }
@@ -555,6 +558,10 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
     {
         k -= 1;
     }
+    // "Hillary Clinton boldly suggested": an adverb between a name and its verb.
+    if k > lo + 1 && is_manner_adverb(doc, k - 1) && starts_upper(doc, k - 2) {
+        k -= 1;
+    }
     if k > lo && words[k - 1] == ")" {
         // "Rep. Trey Gowdy (R-S.C.) said": step over the parenthesis.
         if let Some(open) = (lo..k - 1).rev().take(12).find(|&x| words[x] == "(") {
@@ -562,20 +569,30 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
         }
     }
     if k > lo && words[k - 1] == "," {
-        // Find the comma that opens the appositive and the name before it.
-        let mut j = k - 1;
-        while j > lo && words[j - 1] != "," && k - j < 40 {
-            j -= 1;
-        }
-        if j > lo && words[j - 1] == "," {
-            if let Some(mut s) = name_ending_at(doc, words, j - 1) {
-                if s.role.is_none() {
-                    let a = doc.tokens[j].start as usize;
-                    let b = doc.tokens[k - 2].end as usize;
-                    s.role = doc.text.get(a..b).map(clean_role);
-                }
-                return Some(s);
+        // Find the comma that opens the appositive and the name before it. An appositive of
+        // places and ages holds commas of its own ("Johnnie Wilson, of Springfield, Va.,",
+        // "Donna Rawlings, 59, of Ashton, Md.,"): a place or a number before a comma is
+        // stepped over, up to three times.
+        let mut close = k - 1;
+        for _ in 0..3 {
+            let mut j = close;
+            while j > lo && words[j - 1] != "," && close - j < 40 {
+                j -= 1;
             }
+            if j <= lo || words[j - 1] != "," {
+                return None;
+            }
+            if j >= 2 && is_place_or_number(doc, words, j - 2) {
+                close = j - 1;
+                continue;
+            }
+            let mut s = name_ending_at(doc, words, j - 1)?;
+            if s.role.is_none() {
+                let a = doc.tokens[j].start as usize;
+                let b = doc.tokens[k - 2].end as usize;
+                s.role = doc.text.get(a..b).map(clean_role);
+            }
+            return Some(s);
         }
         return None;
     }
@@ -643,7 +660,59 @@ fn clean_role(r: &str) -> String {
 }
 
 /// The speaker ending just before token `k`.
+/// A lowercase adverb of manner ("boldly", "forcefully"): a word of letters ending in -ly.
+fn is_manner_adverb(doc: &Doc<'_>, i: usize) -> bool {
+    let raw = doc
+        .tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.range()))
+        .unwrap_or("");
+    raw.len() > 4 && raw.ends_with("ly") && raw.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Whether token `i` starts with a capital letter.
+fn starts_upper(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.range()))
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// Whether token `i` ends a place name, an abbreviation ("Va.") or is a number: what a
+/// speaker's appositive of hometown and age holds, never the speaker.
+fn is_place_or_number(doc: &Doc<'_>, words: &[String], i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    words[i] == "."
+        || words[i].ends_with('.') && starts_upper(doc, i) && words[i].len() <= 5
+        || words[i].chars().all(|c| c.is_ascii_digit())
+        || doc.entities.iter().any(|e| {
+            e.start <= t.start
+                && t.end <= e.end
+                && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc)
+        })
+        || doc
+            .places
+            .iter()
+            .any(|p| p.start <= t.start && t.end <= p.end)
+}
+
+/// Whether token `i` belongs to a time expression ("Friday", "Thursday morning"): a
+/// capitalized weekday next to a speech verb is when, not who.
+fn in_time_expression(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    doc.times
+        .iter()
+        .any(|m| m.span.start <= t.start && t.start < m.span.end)
+}
+
 fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> {
+    if in_time_expression(doc, k.checked_sub(1)?) {
+        return None;
+    }
     let end_tok = doc.tokens.get(k.checked_sub(1)?)?;
     let at = end_tok.start;
     // A named entity.
@@ -842,6 +911,10 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
         }
     }
     let tok = doc.tokens.get(i)?;
+    if in_time_expression(doc, i) {
+        // "said Thursday morning": the speaker is not after the verb.
+        return None;
+    }
     if let Some((e, ent)) = doc.entities.iter().enumerate().find(|(_, e)| {
         e.start == tok.start
             || (tok.start < e.start
@@ -868,6 +941,14 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
             at: tok.start,
             from: tok.start,
         });
+    }
+    // "said he had fought in Vietnam": a clause, the speaker came before the verb.
+    if matches!(words[i].as_str(), "he" | "she" | "they" | "we" | "i" | "it")
+        && words
+            .get(i + 1)
+            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+    {
+        return None;
     }
     // "said the official", "according to police".
     let mut j = i;

@@ -288,6 +288,51 @@ fn wrong_way_marks_and_stray_guillemets_are_read_by_position() {
 }
 
 #[test]
+fn a_weekday_after_the_verb_is_when_not_who() {
+    let text = "The retired general spoke on Fox News.\n\n\
+                Flynn, a top Trump surrogate, said Thursday morning, “I mean, there is a lot of \
+                frustration in the ranks.”";
+    let a = run_with(text, &["Flynn", "Trump"], &[], Some("2016-09-30"));
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(
+        a.quotes[0].speaker.as_deref(),
+        Some("Flynn"),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn an_adverb_between_speaker_and_verb_is_not_part_of_the_name() {
+    let text = "After the debate, Hillary Clinton boldly suggested that Donald Trump “doesn't \
+                want the American people to know that he's paid nothing in federal taxes.”";
+    let a = run_with(text, &["Hillary Clinton", "Donald Trump"], &[], None);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("Hillary Clinton"));
+}
+
+#[test]
+fn a_hometown_and_age_in_the_appositive_are_stepped_over() {
+    let text = "“These are the stories that nobody knows,” Johnnie Wilson, of Springfield, Va., \
+                said on Saturday.\n\n\
+                “I came to see it with my own eyes,” Donna Rawlings, 59, of Ashton, Md., said.";
+    let a = run_full(
+        text,
+        &["Johnnie Wilson", "Donna Rawlings"],
+        &[],
+        &[("Springfield", "US", 1), ("Ashton", "US", 1)],
+        None,
+    );
+    let who: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        who,
+        [Some("Johnnie Wilson"), Some("Donna Rawlings")],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
 fn short_scare_quotes_without_a_speaker_are_not_speech() {
     let a = run("The plan was called the “gold standard” by supporters of the deal.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
