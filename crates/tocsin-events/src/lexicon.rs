@@ -878,6 +878,7 @@ pub fn is_speech_verb(w: &str) -> bool {
             | "announces"
             | "continued"
             | "continues"
+            | "reports"
             | "recalled"
             | "recalls"
             | "remarked"

@@ -207,7 +207,23 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
         }
         let after = speaker_after(doc, words, s.end, next_start);
         let after_found = after.is_some();
-        let own = after.or_else(|| speaker_before(doc, words, prev_end, s.start));
+        let own = after
+            .or_else(|| speaker_before(doc, words, prev_end, s.start))
+            .or_else(|| {
+                // "The New York Times reports:" closing the paragraph before one that opens
+                // with the quote.
+                let opens_para = prev_end == para.start
+                    && text
+                        .get(para.start as usize..s.start as usize)
+                        .is_some_and(|g| g.chars().all(|c| !c.is_alphanumeric()));
+                let intro = p.checked_sub(1).and_then(|i| paras.get(i))?;
+                let colon = text
+                    .get(intro.start as usize..intro.end as usize)
+                    .is_some_and(|t| t.trim_end().ends_with(':'));
+                (opens_para && colon)
+                    .then(|| speaker_before(doc, words, intro.start, intro.end))
+                    .flatten()
+            });
         let speaker = own.or_else(|| {
             // A quote that opens a paragraph continuing the last speaker's words, or
             // a second quote in the same paragraph.

@@ -333,6 +333,22 @@ fn a_hometown_and_age_in_the_appositive_are_stepped_over() {
 }
 
 #[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_quote_below() {
+    let text = "Mrs. Clinton has few small donors.\n\n\
+                The New York Times reports:\n\n\
+                \"In an illustration of the lack of enthusiasm for her among some liberal \
+                activists, just 24 percent of the contributors have given $200 or less.\"";
+    let a = run_full(text, &["Clinton"], &["The New York Times"], &[], None);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(
+        a.quotes[0].speaker.as_deref(),
+        Some("The New York Times"),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
 fn short_scare_quotes_without_a_speaker_are_not_speech() {
     let a = run("The plan was called the “gold standard” by supporters of the deal.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
