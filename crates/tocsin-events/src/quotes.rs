@@ -304,7 +304,9 @@ fn embedded_in_speech(
     if between.is_empty() {
         return None;
     }
-    let sp = if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
+    let sp = if words[v].ends_with("ing") {
+        participle_subject(doc, words, v)
+    } else if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
         None
     } else {
         subject_before(doc, words, token_range(doc, sent.start, s.start).start, v)
@@ -526,20 +528,7 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
         }
     }
     if words[v].ends_with("ing") {
-        // "Trump attacked Clinton …, saying, “…”": the subject of the sentence speaks.
-        let at = doc.tokens[v].start;
-        let sent = doc.sentences.iter().find(|x| x.start <= at && at < x.end)?;
-        let (e, ent) = doc.entities.iter().enumerate().find(|(_, e)| {
-            e.start >= sent.start
-                && e.end <= at
-                && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
-        })?;
-        return Some(Speaker {
-            name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
-            role: cluster_role(doc, words, e),
-            at,
-            from: ent.start,
-        });
+        return participle_subject(doc, words, v);
     }
     if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
         // "…,” said Flynn" or "Flynn, a top surrogate, said Thursday": after the verb
@@ -548,6 +537,25 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
             .or_else(|| subject_before(doc, words, r.start, v));
     }
     subject_before(doc, words, r.start, v)
+}
+
+/// "Trump attacked Clinton …, saying, “…”", "Trump unleashed a series of tweets early
+/// Friday saying that …": the subject of the sentence speaks, not the phrase before the
+/// participle at `v`.
+fn participle_subject(doc: &Doc<'_>, words: &[String], v: usize) -> Option<Speaker> {
+    let at = doc.tokens[v].start;
+    let sent = doc.sentences.iter().find(|x| x.start <= at && at < x.end)?;
+    let (e, ent) = doc.entities.iter().enumerate().find(|(_, e)| {
+        e.start >= sent.start
+            && e.end <= at
+            && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
+    })?;
+    Some(Speaker {
+        name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+        role: cluster_role(doc, words, e),
+        at,
+        from: ent.start,
+    })
 }
 
 /// The speaker right before the verb at `v`: a name, a pronoun, a role noun.

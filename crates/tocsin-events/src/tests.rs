@@ -349,6 +349,26 @@ fn a_paragraph_ending_in_a_colon_introduces_the_quote_below() {
 }
 
 #[test]
+fn a_participle_of_speech_belongs_to_the_sentence_subject() {
+    let text = "Trump unleashed a series of tweets early Friday saying that rival Hillary \
+                Clinton had shown bad judgment in using Alicia Machado “as a paragon of virtue.”";
+    let a = run_with(
+        text,
+        &["Trump", "Hillary Clinton", "Alicia Machado"],
+        &[],
+        None,
+    );
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(
+        a.quotes[0].speaker.as_deref(),
+        Some("Trump"),
+        "{:?}",
+        a.quotes
+    );
+    assert_eq!(a.quotes[0].kind, QuoteKind::Indirect);
+}
+
+#[test]
 fn short_scare_quotes_without_a_speaker_are_not_speech() {
     let a = run("The plan was called the “gold standard” by supporters of the deal.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
