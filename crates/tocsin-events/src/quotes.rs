@@ -611,10 +611,15 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
                 continue;
             }
             let mut s = name_ending_at(doc, words, j - 1)?;
-            if s.role.is_none() {
-                let a = doc.tokens[j].start as usize;
-                let b = doc.tokens[k - 2].end as usize;
-                s.role = doc.text.get(a..b).map(clean_role);
+            let a = doc.tokens[j].start as usize;
+            let b = doc.tokens[k - 2].end as usize;
+            let appositive = doc.text.get(a..b).unwrap_or("");
+            // The role this sentence gives ("Flynn, a top Trump surrogate, said") before
+            // the one the name had where it was first introduced.
+            if let Some(role) = appositive_role(appositive) {
+                s.role = Some(role);
+            } else if s.role.is_none() {
+                s.role = Some(clean_role(appositive));
             }
             return Some(s);
         }
@@ -640,15 +645,21 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
 /// Whether an appositive reads as a role: "a senior fellow at …", "head of the …",
 /// "president of …", "the top Democrat on …".
 fn is_role_text(r: &str) -> bool {
-    let first = r.split_whitespace().next().unwrap_or("");
     !r.is_empty()
         && r.split_whitespace().count() <= 16
-        && (matches!(
-            first,
-            "a" | "an"
-                | "the"
-                | "who"
-                | "head"
+        && r.split_whitespace()
+            .take(3)
+            .enumerate()
+            .any(|(i, w)| is_role_word(w, i == 0))
+}
+
+/// A word that makes a phrase a role: an article opening it, or a title noun among its
+/// first words ("House editor for …", "top Democrat on …").
+fn is_role_word(w: &str, first: bool) -> bool {
+    (first && matches!(w, "a" | "an" | "the" | "who"))
+        || matches!(
+            w,
+            "head"
                 | "chief"
                 | "director"
                 | "president"
@@ -670,7 +681,22 @@ fn is_role_text(r: &str) -> bool {
                 | "editor"
                 | "CEO"
                 | "chair"
-        ) || is_title_noun(&first.to_lowercase()))
+        )
+        || is_title_noun(&w.to_lowercase())
+}
+
+/// The role an appositive gives, up to a relative clause ("a physicist who is co-director
+/// of …" → "physicist"); `None` when it does not read as a role.
+fn appositive_role(text: &str) -> Option<String> {
+    let mut r = text.trim();
+    for cut in [" who ", " which ", " whose ", " and the ", " and a "] {
+        if let Some(i) = r.find(cut) {
+            r = &r[..i];
+        }
+    }
+    let words: Vec<&str> = r.split_whitespace().take(16).collect();
+    let r = words.join(" ");
+    is_role_text(&r).then(|| clean_role(&r))
 }
 
 fn clean_role(r: &str) -> String {
@@ -683,7 +709,6 @@ fn clean_role(r: &str) -> String {
     r.to_string()
 }
 
-/// The speaker ending just before token `k`.
 /// A lowercase adverb of manner ("boldly", "forcefully"): a word of letters ending in -ly.
 fn is_manner_adverb(doc: &Doc<'_>, i: usize) -> bool {
     let raw = doc
@@ -733,6 +758,7 @@ fn in_time_expression(doc: &Doc<'_>, i: usize) -> bool {
         .any(|m| m.span.start <= t.start && t.start < m.span.end)
 }
 
+/// The speaker ending just before token `k`.
 fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> {
     if in_time_expression(doc, k.checked_sub(1)?) {
         return None;
@@ -955,8 +981,7 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
         let role = after
             .strip_prefix(", ")
             .and_then(|r| r.split([',', '.', '\n']).next())
-            .filter(|r| is_role_text(r))
-            .map(clean_role)
+            .and_then(appositive_role)
             .or_else(|| title_before(doc, words, ent.start))
             .or_else(|| cluster_role(doc, words, e));
         return Some(Speaker {

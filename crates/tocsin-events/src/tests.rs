@@ -369,6 +369,35 @@ fn a_participle_of_speech_belongs_to_the_sentence_subject() {
 }
 
 #[test]
+fn the_role_is_the_appositive_of_this_sentence_up_to_a_relative_clause() {
+    let text = "Retired Lt. Gen. Michael Flynn spoke on Thursday.\n\n\
+                “There is a severe disconnect in the ranks,” Flynn, a top Trump surrogate, said.\n\n\
+                “It will threaten its neighbors at some point,” said James Acton, a physicist who \
+                is co-director of the Nuclear Policy Program at the Carnegie Endowment for \
+                International Peace.\n\n\
+                “We are talking about a Senate on a knife's edge,” said David Wasserman, House \
+                editor for the Cook Political Report.";
+    let a = run_full(
+        text,
+        &["Michael Flynn", "Flynn", "James Acton", "David Wasserman"],
+        &["Cook Political Report"],
+        &[],
+        None,
+    );
+    let roles: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker_role.as_deref()).collect();
+    assert_eq!(
+        roles,
+        [
+            Some("top Trump surrogate"),
+            Some("physicist"),
+            Some("House editor for the Cook Political Report")
+        ],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
 fn short_scare_quotes_without_a_speaker_are_not_speech() {
     let a = run("The plan was called the “gold standard” by supporters of the deal.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
