@@ -656,7 +656,11 @@ fn is_role_text(r: &str) -> bool {
 /// A word that makes a phrase a role: an article opening it, or a title noun among its
 /// first words ("House editor for …", "top Democrat on …").
 fn is_role_word(w: &str, first: bool) -> bool {
-    (first && matches!(w, "a" | "an" | "the" | "who"))
+    (first
+        && matches!(
+            w,
+            "a" | "an" | "the" | "who" | "his" | "her" | "their" | "its"
+        ))
         || matches!(
             w,
             "head"
@@ -689,6 +693,10 @@ fn is_role_word(w: &str, first: bool) -> bool {
 /// of …" → "physicist"); `None` when it does not read as a role.
 fn appositive_role(text: &str) -> Option<String> {
     let mut r = text.trim();
+    // "now a consultant on Burma", "also a former aide".
+    for lead in ["now ", "also ", "currently ", "formerly "] {
+        r = r.strip_prefix(lead).unwrap_or(r);
+    }
     for cut in [" who ", " which ", " whose ", " and the ", " and a "] {
         if let Some(i) = r.find(cut) {
             r = &r[..i];
@@ -978,6 +986,13 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
         let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
         // An appositive after the name: "said Bill Roggio, a senior fellow at …".
         let after = doc.text.get(ent.end as usize..).unwrap_or("");
+        // "said Rep. G.K. Butterfield (D-N.C.), head of …": past the party and state.
+        let after = match after.strip_prefix(" (") {
+            Some(rest) if rest.find(')').is_some_and(|i| i <= 12) => {
+                rest.split_once(')').map_or(after, |(_, r)| r)
+            }
+            _ => after,
+        };
         let role = after
             .strip_prefix(", ")
             .and_then(|r| r.split([',', '.', '\n']).next())

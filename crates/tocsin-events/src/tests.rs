@@ -398,6 +398,33 @@ fn the_role_is_the_appositive_of_this_sentence_up_to_a_relative_clause() {
 }
 
 #[test]
+fn roles_after_a_party_tag_a_possessive_or_now_are_read() {
+    let text = "“We will not stand for this,” said Rep. G.K. Butterfield (D-N.C.), head of the \
+                Congressional Black Caucus.\n\n\
+                “I call it the trip that launched 1,000 trips,” said Erin Murphy, now a \
+                consultant on Burma in the private sector.\n\n\
+                “She has no stamina,” Donald Trump, her Republican opponent, said.";
+    let a = run_full(
+        text,
+        &["G.K. Butterfield", "Erin Murphy", "Donald Trump"],
+        &["Congressional Black Caucus"],
+        &[],
+        None,
+    );
+    let roles: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker_role.as_deref()).collect();
+    assert_eq!(
+        roles,
+        [
+            Some("head of the Congressional Black Caucus"),
+            Some("consultant on Burma in the private sector"),
+            Some("her Republican opponent")
+        ],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
 fn short_scare_quotes_without_a_speaker_are_not_speech() {
     let a = run("The plan was called the “gold standard” by supporters of the deal.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
