@@ -545,10 +545,17 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
 fn participle_subject(doc: &Doc<'_>, words: &[String], v: usize) -> Option<Speaker> {
     let at = doc.tokens[v].start;
     let sent = doc.sentences.iter().find(|x| x.start <= at && at < x.end)?;
+    // "Hillary Clinton’s campaign manager Robby Mook said …, arguing": not the possessor.
+    let possessive = |e: &&tocsin_model::Entity| {
+        doc.text
+            .get(e.end as usize..)
+            .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"))
+    };
     let (e, ent) = doc.entities.iter().enumerate().find(|(_, e)| {
         e.start >= sent.start
             && e.end <= at
             && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
+            && !possessive(e)
     })?;
     Some(Speaker {
         name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
@@ -766,6 +773,34 @@ fn in_time_expression(doc: &Doc<'_>, i: usize) -> bool {
         .any(|m| m.span.start <= t.start && t.start < m.span.end)
 }
 
+/// "A spokeswoman for Hillary Clinton says", "the president of Russia said": a role noun
+/// before "for"/"of" and the entity at the end; the speaker is the person so described, not
+/// the entity.
+fn someone_of(
+    doc: &Doc<'_>,
+    words: &[String],
+    ent: &tocsin_model::Entity,
+    at: u32,
+) -> Option<Speaker> {
+    let si = doc.tokens.partition_point(|t| t.start < ent.start);
+    if si < 2 || !matches!(words[si - 1].as_str(), "for" | "of") || !is_title_noun(&words[si - 2]) {
+        return None;
+    }
+    let from = if si >= 3 && matches!(words[si - 3].as_str(), "a" | "an" | "the") {
+        si - 3
+    } else {
+        si - 2
+    };
+    let start = doc.tokens[from].start;
+    let name = doc.text.get(start as usize..ent.end as usize)?.to_string();
+    Some(Speaker {
+        name,
+        role: None,
+        at,
+        from: start,
+    })
+}
+
 /// The speaker ending just before token `k`.
 fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> {
     if in_time_expression(doc, k.checked_sub(1)?) {
@@ -788,6 +823,9 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
                 | EntityLabel::Misc
                 | EntityLabel::Loc
         ) {
+            if let Some(sp) = someone_of(doc, words, ent, at) {
+                return Some(sp);
+            }
             let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
             let role = title_before(doc, words, ent.start).or_else(|| cluster_role(doc, words, e));
             return Some(Speaker {

@@ -425,6 +425,25 @@ fn roles_after_a_party_tag_a_possessive_or_now_are_read() {
 }
 
 #[test]
+fn a_spokeswoman_for_a_name_is_not_the_name_and_a_possessor_does_not_speak() {
+    let text = "A spokeswoman for Hillary Clinton says neither the nominee nor her campaign \
+                helped the former Miss Universe get citizenship.\n\n\
+                Hillary Clinton’s campaign manager Robby Mook said as much on Thursday, arguing \
+                that Trump “lashed out at our nation's generals when he was asked for details.”";
+    let a = run_with(text, &["Hillary Clinton", "Robby Mook", "Trump"], &[], None);
+    let who: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        who,
+        [
+            Some("A spokeswoman for Hillary Clinton"),
+            Some("Robby Mook")
+        ],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
 fn short_scare_quotes_without_a_speaker_are_not_speech() {
     let a = run("The plan was called the “gold standard” by supporters of the deal.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
