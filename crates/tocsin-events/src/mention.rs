@@ -270,7 +270,15 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             fatal: (0..s.len()).any(|k| {
                 matches!(
                     s.word(k),
-                    "fatal" | "deadly" | "homicide" | "slaying" | "murder" | "murdered" | "killer"
+                    "fatal"
+                        | "deadly"
+                        | "homicide"
+                        | "slaying"
+                        | "murder"
+                        | "murdered"
+                        | "killer"
+                        | "died"
+                        | "dies"
                 ) && !matches!(s.word(k.saturating_sub(1)), "attempted" | "attempt")
             }),
         };

@@ -121,6 +121,23 @@ fn a_lower_bound_is_not_an_exact_count() {
 }
 
 #[test]
+fn the_one_shot_who_died_is_killed_not_injured() {
+    let a = run(
+        "A teenager found shot on a bike path in Everett has died, police said. \
+                 Officers found the teen with a gunshot wound near the river on Sunday.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(
+        ev[0].killed.as_ref().and_then(|f| f.min),
+        Some(1),
+        "{:?}",
+        ev[0]
+    );
+    assert!(ev[0].injured.is_none(), "{:?}", ev[0].injured);
+}
+
+#[test]
 fn a_described_victim_counts_as_one() {
     let a = run("A man was shot and killed Tuesday night outside a bar, police said.");
     let ev = violent(&a);
