@@ -311,7 +311,8 @@ fn word_trigger(w: &str) -> Option<(TriggerKind, Option<&'static str>, bool, boo
         "attacks" => t(GenericAttack, None, true, true),
         "attacked" | "assaulted" | "attacking" => t(GenericAttack, None, false, false),
         "killed" | "killing" | "died" | "dead" | "murdered" | "slain" | "wounded" | "injured"
-        | "murder" | "homicide" | "killings" | "murders" => t(Toll, None, false, false),
+        | "murder" | "homicide" | "killings" | "murders" | "grazed" | "hurt" | "hospitalized"
+        | "hospitalised" => t(Toll, None, false, false),
         _ => None,
     }
 }

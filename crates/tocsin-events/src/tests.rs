@@ -138,6 +138,32 @@ fn the_one_shot_who_died_is_killed_not_injured() {
 }
 
 #[test]
+fn an_injury_told_in_its_own_sentence_counts() {
+    let a = run(
+        "More than a dozen shots were fired in an exchange of gunfire between two \
+                 vehicles on the highway. One person was grazed by a bullet in the exchange.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(
+        ev[0].injured.as_ref().and_then(|f| f.min),
+        Some(1),
+        "{:?}",
+        ev[0]
+    );
+    // Hurt alone, with no one counted, is no casualty.
+    let a = run(
+        "Gunfire erupted near the market on Friday. Local businesses were hurt by the \
+                 closure of the road.",
+    );
+    assert!(
+        violent(&a).iter().all(|e| e.injured.is_none()),
+        "{:?}",
+        a.events
+    );
+}
+
+#[test]
 fn a_described_victim_counts_as_one() {
     let a = run("A man was shot and killed Tuesday night outside a bar, police said.");
     let ev = violent(&a);
