@@ -281,6 +281,8 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
             Some(r) => r,
             // "in critical condition", "suffered gunshot wounds": a living victim.
             None if is_condition(s, i) => TollRole::Injured,
+            // "the victim was taken to the hospital": alive when the sentence says no death.
+            None if taken_to_hospital_at(s, i) => TollRole::Injured,
             // "had gunshot wounds": hurt, alive or not; counted like "shot".
             None if matches!(s.word(i), "wounds" | "wound" | "injuries" | "injury") => {
                 TollRole::Shot
@@ -400,12 +402,29 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
         if w == "in" && j + 1 < s.len() && is_critical_condition(s, j + 1) {
             return Some((TollRole::Injured, Some(j)));
         }
+        // "one person was taken to the hospital".
+        if let Some(h) = (j..(j + 6).min(s.len())).find(|&h| taken_to_hospital_at(s, h)) {
+            return Some((TollRole::Injured, Some(h)));
+        }
         if !is_bridge(w) || s.is_number_start(j) {
             return None;
         }
         j += 1;
     }
     None
+}
+
+/// Whether token `i` is "hospital" after "taken/rushed/transported/… to", in a sentence
+/// that says nobody died (one taken to hospital "where he died" is a death).
+fn taken_to_hospital_at(s: &Sent<'_>, i: usize) -> bool {
+    s.word(i) == "hospital"
+        && (i.saturating_sub(5)..i).any(|v| {
+            matches!(
+                s.word(v),
+                "taken" | "rushed" | "transported" | "sent" | "airlifted" | "flown" | "brought"
+            ) && s.word(v + 1) == "to"
+        })
+        && !(0..s.len()).any(|k| is_kill_word(s.word(k)))
 }
 
 /// "fatally shot", "shot dead", "shot to death", "shot and killed": a shot that killed.

@@ -312,7 +312,7 @@ fn word_trigger(w: &str) -> Option<(TriggerKind, Option<&'static str>, bool, boo
         "attacked" | "assaulted" | "attacking" => t(GenericAttack, None, false, false),
         "killed" | "killing" | "died" | "dead" | "murdered" | "slain" | "wounded" | "injured"
         | "murder" | "homicide" | "killings" | "murders" | "grazed" | "hurt" | "hospitalized"
-        | "hospitalised" => t(Toll, None, false, false),
+        | "hospitalised" | "hospital" => t(Toll, None, false, false),
         _ => None,
     }
 }

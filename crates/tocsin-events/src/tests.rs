@@ -164,6 +164,29 @@ fn an_injury_told_in_its_own_sentence_counts() {
 }
 
 #[test]
+fn one_taken_to_hospital_is_injured_unless_the_sentence_says_they_died() {
+    let a = run(
+        "Police are investigating a shooting on Main Street. One person was taken to \
+                 the hospital, police said.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(
+        ev[0].injured.as_ref().and_then(|f| f.min),
+        Some(1),
+        "{:?}",
+        ev[0]
+    );
+    let a = run(
+        "Police are investigating a shooting on Main Street. One person was taken to \
+                 the hospital, where he died.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert!(ev[0].injured.is_none(), "{:?}", ev[0]);
+}
+
+#[test]
 fn a_described_victim_counts_as_one() {
     let a = run("A man was shot and killed Tuesday night outside a bar, police said.");
     let ev = violent(&a);
