@@ -945,5 +945,9 @@ pub fn is_speech_verb(w: &str) -> bool {
             | "boasted"
             | "boasts"
             | "mused"
+            | "asserted"
+            | "asserts"
+            | "asserting"
+            | "claiming"
     )
 }

@@ -221,7 +221,10 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
                     .get(intro.start as usize..intro.end as usize)
                     .is_some_and(|t| t.trim_end().ends_with(':'));
                 (opens_para && colon)
-                    .then(|| speaker_before(doc, words, intro.start, intro.end))
+                    .then(|| {
+                        speaker_before(doc, words, intro.start, intro.end)
+                            .or_else(|| intro_name(doc, intro.start, intro.end))
+                    })
                     .flatten()
             });
         let speaker = own.or_else(|| {
@@ -273,6 +276,34 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
     out.extend(indirect(doc, words, &st));
     out.sort_by_key(|q| q.start);
     out
+}
+
+/// The person an introduction without a speech verb names: "this statement by Trump on
+/// June 11:" (the name after "by"), "Sanders made the following comment:" (the first
+/// person or organization of its last sentence).
+fn intro_name(doc: &Doc<'_>, a: u32, b: u32) -> Option<Speaker> {
+    let last = doc
+        .sentences
+        .iter()
+        .rfind(|x| x.start >= a && x.start < b)?;
+    let names: Vec<&tocsin_model::Entity> = doc
+        .entities
+        .iter()
+        .filter(|e| e.start >= last.start && e.end <= b)
+        .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+        .collect();
+    let by = names.iter().find(|e| {
+        doc.text
+            .get(..e.start as usize)
+            .is_some_and(|t| t.trim_end().ends_with(" by"))
+    });
+    let ent = by.or(names.first())?;
+    Some(Speaker {
+        name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+        role: None,
+        at: ent.start,
+        from: ent.start,
+    })
 }
 
 /// The indirect quote a quoted fragment sits in: a speech verb earlier in the sentence with

@@ -510,6 +510,19 @@ fn a_spokeswoman_for_a_name_is_not_the_name_and_a_possessor_does_not_speak() {
 }
 
 #[test]
+fn an_introduction_without_a_speech_verb_names_the_speaker() {
+    let text = "On July 6, 2015, Sanders made the following comment:\n\n\
+                “For young people who have dropped out of high school, the unemployment rate \
+                is 33 percent.”\n\n\
+                The website rated this statement by Trump on June 11:\n\n\
+                “If you look at what is going on in this country, African-American youth is an \
+                example.”";
+    let a = run_with(text, &["Sanders", "Trump"], &[], None);
+    let who: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(who, [Some("Sanders"), Some("Trump")], "{:?}", a.quotes);
+}
+
+#[test]
 fn short_scare_quotes_without_a_speaker_are_not_speech() {
     let a = run("The plan was called the “gold standard” by supporters of the deal.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
