@@ -280,6 +280,8 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
                         | "died"
                         | "dies"
                 ) && !matches!(s.word(k.saturating_sub(1)), "attempted" | "attempt")
+                    // "assault with a deadly weapon" is a charge, not a death.
+                    && !(s.word(k) == "deadly" && matches!(s.word(k + 1), "weapon" | "weapons"))
             }),
         };
         let mut arrested: Option<Perpetrator> = None;

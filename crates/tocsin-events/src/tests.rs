@@ -187,6 +187,24 @@ fn one_taken_to_hospital_is_injured_unless_the_sentence_says_they_died() {
 }
 
 #[test]
+fn a_deadly_weapon_charge_is_not_a_death() {
+    let a = run(
+        "Linwood Grantham is wanted for assault with a deadly weapon with intent to \
+                 kill inflicting serious injury. The victim, a 22-year-old man, sustained a \
+                 single gunshot wound and was transported by EMS to Wayne Memorial Hospital.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert!(ev[0].killed.is_none(), "{:?}", ev[0].killed);
+    assert_eq!(
+        ev[0].injured.as_ref().and_then(|f| f.min),
+        Some(1),
+        "{:?}",
+        ev[0]
+    );
+}
+
+#[test]
 fn a_described_victim_counts_as_one() {
     let a = run("A man was shot and killed Tuesday night outside a bar, police said.");
     let ev = violent(&a);
