@@ -282,7 +282,7 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
             // "in critical condition", "suffered gunshot wounds": a living victim.
             None if is_condition(s, i) => TollRole::Injured,
             // "the victim was taken to the hospital": alive when the sentence says no death.
-            None if taken_to_hospital_at(s, i) => TollRole::Injured,
+            None if hospital_transport(s, i).is_some() => TollRole::Injured,
             // "had gunshot wounds": hurt, alive or not; counted like "shot".
             None if matches!(s.word(i), "wounds" | "wound" | "injuries" | "injury") => {
                 TollRole::Shot
@@ -294,7 +294,9 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
         } else {
             role
         };
-        if let Some((n, (start, end))) = counted_victims(s, i) {
+        // Taken to hospital: the people are the subject of the verb of transport.
+        let at = hospital_transport(s, i).unwrap_or(i);
+        if let Some((n, (start, end))) = counted_victims(s, at) {
             if out
                 .iter()
                 .any(|t| t.role == role && t.start < end && start < t.end)
@@ -403,7 +405,7 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
             return Some((TollRole::Injured, Some(j)));
         }
         // "one person was taken to the hospital".
-        if let Some(h) = (j..(j + 6).min(s.len())).find(|&h| taken_to_hospital_at(s, h)) {
+        if let Some(h) = (j..(j + 6).min(s.len())).find(|&h| hospital_transport(s, h).is_some()) {
             return Some((TollRole::Injured, Some(h)));
         }
         if !is_bridge(w) || s.is_number_start(j) {
@@ -414,17 +416,19 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
     None
 }
 
-/// Whether token `i` is "hospital" after "taken/rushed/transported/… to", in a sentence
-/// that says nobody died (one taken to hospital "where he died" is a death).
-fn taken_to_hospital_at(s: &Sent<'_>, i: usize) -> bool {
-    s.word(i) == "hospital"
-        && (i.saturating_sub(5)..i).any(|v| {
-            matches!(
-                s.word(v),
-                "taken" | "rushed" | "transported" | "sent" | "airlifted" | "flown" | "brought"
-            ) && s.word(v + 1) == "to"
-        })
-        && !(0..s.len()).any(|k| is_kill_word(s.word(k)))
+/// When token `i` is "hospital" after "taken/rushed/transported/… (by ambulance) to", in a
+/// sentence that says nobody died (one taken to hospital "where he died" is a death): the
+/// index of the verb of transport.
+fn hospital_transport(s: &Sent<'_>, i: usize) -> Option<usize> {
+    if s.word(i) != "hospital" || (0..s.len()).any(|k| is_kill_word(s.word(k))) {
+        return None;
+    }
+    (i.saturating_sub(8)..i).find(|&v| {
+        matches!(
+            s.word(v),
+            "taken" | "rushed" | "transported" | "sent" | "airlifted" | "flown" | "brought"
+        ) && (v + 1..(v + 5).min(i)).any(|t| s.word(t) == "to")
+    })
 }
 
 /// "fatally shot", "shot dead", "shot to death", "shot and killed": a shot that killed.

@@ -178,6 +178,18 @@ fn one_taken_to_hospital_is_injured_unless_the_sentence_says_they_died() {
         ev[0]
     );
     let a = run(
+        "Police are investigating a shooting on Elm Street. The father and his son were \
+         transported by ambulance to a nearby hospital.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(
+        ev[0].injured.as_ref().and_then(|f| f.min),
+        Some(2),
+        "{:?}",
+        ev[0]
+    );
+    let a = run(
         "Police are investigating a shooting on Main Street. One person was taken to \
                  the hospital, where he died.",
     );
