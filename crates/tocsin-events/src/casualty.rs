@@ -474,6 +474,8 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             | "shooting"
             | "wounding"
             | "injuring"
+            | "injured"
+            | "wounded"
             | "stabbed"
             | "murdered"
             | "death"

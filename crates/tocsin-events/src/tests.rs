@@ -217,6 +217,22 @@ fn a_deadly_weapon_charge_is_not_a_death() {
 }
 
 #[test]
+fn the_object_of_injured_is_counted() {
+    let a = run(
+        "Police are searching for the gunman who opened fire on Market Street and \
+                 injured a cab driver.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(
+        ev[0].injured.as_ref().and_then(|f| f.min),
+        Some(1),
+        "{:?}",
+        ev[0]
+    );
+}
+
+#[test]
 fn a_described_victim_counts_as_one() {
     let a = run("A man was shot and killed Tuesday night outside a bar, police said.");
     let ev = violent(&a);
