@@ -283,6 +283,8 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
             None if is_condition(s, i) => TollRole::Injured,
             // "the victim was taken to the hospital": alive when the sentence says no death.
             None if hospital_transport(s, i).is_some() => TollRole::Injured,
+            // "a man is fighting for his life".
+            None if fighting_for_life(s, i) => TollRole::Injured,
             // "had gunshot wounds": hurt, alive or not; counted like "shot".
             None if matches!(s.word(i), "wounds" | "wound" | "injuries" | "injury") => {
                 TollRole::Shot
@@ -404,6 +406,10 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
         if w == "in" && j + 1 < s.len() && is_critical_condition(s, j + 1) {
             return Some((TollRole::Injured, Some(j)));
         }
+        // "two women are fighting for their lives".
+        if w == "fighting" && fighting_for_life(s, j) {
+            return Some((TollRole::Injured, Some(j)));
+        }
         // "one person was taken to the hospital".
         if let Some(h) = (j..(j + 6).min(s.len())).find(|&h| hospital_transport(s, h).is_some()) {
             return Some((TollRole::Injured, Some(h)));
@@ -414,6 +420,14 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
         j += 1;
     }
     None
+}
+
+/// Whether token `i` opens "fighting for his/her/their life/lives".
+fn fighting_for_life(s: &Sent<'_>, i: usize) -> bool {
+    s.word(i) == "fighting"
+        && s.word(i + 1) == "for"
+        && matches!(s.word(i + 2), "his" | "her" | "their")
+        && matches!(s.word(i + 3), "life" | "lives")
 }
 
 /// When token `i` is "hospital" after "taken/rushed/transported/… (by ambulance) to", in a

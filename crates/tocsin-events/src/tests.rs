@@ -233,6 +233,28 @@ fn the_object_of_injured_is_counted() {
 }
 
 #[test]
+fn those_fighting_for_their_lives_are_injured() {
+    let a = run(
+        "Police found a man shot to death in the house. Two women are fighting for \
+                 their lives after the shooting.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(
+        ev[0].killed.as_ref().and_then(|f| f.min),
+        Some(1),
+        "{:?}",
+        ev[0]
+    );
+    assert_eq!(
+        ev[0].injured.as_ref().and_then(|f| f.min),
+        Some(2),
+        "{:?}",
+        ev[0]
+    );
+}
+
+#[test]
 fn a_described_victim_counts_as_one() {
     let a = run("A man was shot and killed Tuesday night outside a bar, police said.");
     let ev = violent(&a);
