@@ -48,23 +48,28 @@ fn run(data: &std::path::Path, api: u16, site: u16, allow: bool) -> Child {
     cmd.spawn().unwrap()
 }
 
+/// The number of stored documents the API reports once it reaches `want`, or when `limit`
+/// has passed.
+fn documents_within(api: u16, want: u64, limit: Duration) -> u64 {
+    let t = Instant::now();
+    loop {
+        let docs = http_get(api, "/api/stats")
+            .and_then(|v| v["documents"].as_u64())
+            .unwrap_or(0);
+        if docs >= want || t.elapsed() >= limit {
+            return docs;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
 #[test]
 fn it_polls_fetches_analyses_stores_and_serves() {
     let (site_port, log) = site();
     let dir = tempfile::tempdir().unwrap();
     let api = free_port();
     let mut child = run(dir.path(), api, site_port, true);
-    let t = Instant::now();
-    let mut docs = 0;
-    while t.elapsed() < Duration::from_secs(90) {
-        docs = http_get(api, "/api/stats")
-            .and_then(|v| v["documents"].as_u64())
-            .unwrap_or(0);
-        if docs >= 2 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    let docs = documents_within(api, 2, Duration::from_secs(90));
     assert_eq!(docs, 2, "the two allowed articles are stored");
     let events = http_get(api, "/api/events?country=PK").unwrap();
     assert!(events["total"].as_u64().unwrap() >= 1, "{events}");
@@ -163,17 +168,7 @@ fn an_article_that_failed_for_a_while_is_fetched_again_at_the_next_poll() {
     let dir = tempfile::tempdir().unwrap();
     let api = free_port();
     let mut child = run(dir.path(), api, site_port, true);
-    let t = Instant::now();
-    let mut docs = 0;
-    while t.elapsed() < Duration::from_secs(60) {
-        docs = http_get(api, "/api/stats")
-            .and_then(|v| v["documents"].as_u64())
-            .unwrap_or(0);
-        if docs >= 2 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    let docs = documents_within(api, 2, Duration::from_secs(60));
     child.kill().unwrap();
     let _ = child.wait();
     let log = log.lock().unwrap();

@@ -120,41 +120,33 @@ fn a_lower_bound_is_not_an_exact_count() {
     );
 }
 
+/// The least killed and injured of the one violent event `text` reports.
+fn tolls_of_one_event(text: &str) -> (Option<u64>, Option<u64>) {
+    let a = run(text);
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{text}: {:?}", a.events);
+    (
+        ev[0].killed.as_ref().and_then(|f| f.min),
+        ev[0].injured.as_ref().and_then(|f| f.min),
+    )
+}
+
 #[test]
 fn the_one_shot_who_died_is_killed_not_injured() {
-    let a = run(
-        "A teenager found shot on a bike path in Everett has died, police said. \
-                 Officers found the teen with a gunshot wound near the river on Sunday.",
-    );
-    let ev = violent(&a);
-    assert_eq!(ev.len(), 1, "{:?}", a.events);
-    assert_eq!(
-        ev[0].killed.as_ref().and_then(|f| f.min),
-        Some(1),
-        "{:?}",
-        ev[0]
-    );
-    assert!(ev[0].injured.is_none(), "{:?}", ev[0].injured);
+    let text = "A teenager found shot on a bike path in Everett has died, police said. \
+                Officers found the teen with a gunshot wound near the river on Sunday.";
+    assert_eq!(tolls_of_one_event(text), (Some(1), None));
 }
 
 #[test]
 fn an_injury_told_in_its_own_sentence_counts() {
-    let a = run(
-        "More than a dozen shots were fired in an exchange of gunfire between two \
-                 vehicles on the highway. One person was grazed by a bullet in the exchange.",
-    );
-    let ev = violent(&a);
-    assert_eq!(ev.len(), 1, "{:?}", a.events);
-    assert_eq!(
-        ev[0].injured.as_ref().and_then(|f| f.min),
-        Some(1),
-        "{:?}",
-        ev[0]
-    );
+    let text = "More than a dozen shots were fired in an exchange of gunfire between two \
+                vehicles on the highway. One person was grazed by a bullet in the exchange.";
+    assert_eq!(tolls_of_one_event(text).1, Some(1));
     // Hurt alone, with no one counted, is no casualty.
     let a = run(
-        "Gunfire erupted near the market on Friday. Local businesses were hurt by the \
-                 closure of the road.",
+        "Gunfire erupted near the market on Friday. Local businesses were hurt by \
+                 the closure of the road.",
     );
     assert!(
         violent(&a).iter().all(|e| e.injured.is_none()),
@@ -165,93 +157,37 @@ fn an_injury_told_in_its_own_sentence_counts() {
 
 #[test]
 fn one_taken_to_hospital_is_injured_unless_the_sentence_says_they_died() {
-    let a = run(
-        "Police are investigating a shooting on Main Street. One person was taken to \
-                 the hospital, police said.",
-    );
-    let ev = violent(&a);
-    assert_eq!(ev.len(), 1, "{:?}", a.events);
-    assert_eq!(
-        ev[0].injured.as_ref().and_then(|f| f.min),
-        Some(1),
-        "{:?}",
-        ev[0]
-    );
-    let a = run(
-        "Police are investigating a shooting on Elm Street. The father and his son were \
-         transported by ambulance to a nearby hospital.",
-    );
-    let ev = violent(&a);
-    assert_eq!(ev.len(), 1, "{:?}", a.events);
-    assert_eq!(
-        ev[0].injured.as_ref().and_then(|f| f.min),
-        Some(2),
-        "{:?}",
-        ev[0]
-    );
-    let a = run(
-        "Police are investigating a shooting on Main Street. One person was taken to \
-                 the hospital, where he died.",
-    );
-    let ev = violent(&a);
-    assert_eq!(ev.len(), 1, "{:?}", a.events);
-    assert!(ev[0].injured.is_none(), "{:?}", ev[0]);
+    let taken = "Police are investigating a shooting on Main Street. One person was taken \
+                 to the hospital, police said.";
+    assert_eq!(tolls_of_one_event(taken).1, Some(1));
+    let two = "Police are investigating a shooting on Elm Street. The father and his son \
+               were transported by ambulance to a nearby hospital.";
+    assert_eq!(tolls_of_one_event(two).1, Some(2));
+    let died = "Police are investigating a shooting on Main Street. One person was taken to \
+                the hospital, where he died.";
+    assert_eq!(tolls_of_one_event(died).1, None);
 }
 
 #[test]
 fn a_deadly_weapon_charge_is_not_a_death() {
-    let a = run(
-        "Linwood Grantham is wanted for assault with a deadly weapon with intent to \
-                 kill inflicting serious injury. The victim, a 22-year-old man, sustained a \
-                 single gunshot wound and was transported by EMS to Wayne Memorial Hospital.",
-    );
-    let ev = violent(&a);
-    assert_eq!(ev.len(), 1, "{:?}", a.events);
-    assert!(ev[0].killed.is_none(), "{:?}", ev[0].killed);
-    assert_eq!(
-        ev[0].injured.as_ref().and_then(|f| f.min),
-        Some(1),
-        "{:?}",
-        ev[0]
-    );
+    let text = "Linwood Grantham is wanted for assault with a deadly weapon with intent to \
+                kill inflicting serious injury. The victim, a 22-year-old man, sustained a \
+                single gunshot wound and was transported by EMS to Wayne Memorial Hospital.";
+    assert_eq!(tolls_of_one_event(text), (None, Some(1)));
 }
 
 #[test]
 fn the_object_of_injured_is_counted() {
-    let a = run(
-        "Police are searching for the gunman who opened fire on Market Street and \
-                 injured a cab driver.",
-    );
-    let ev = violent(&a);
-    assert_eq!(ev.len(), 1, "{:?}", a.events);
-    assert_eq!(
-        ev[0].injured.as_ref().and_then(|f| f.min),
-        Some(1),
-        "{:?}",
-        ev[0]
-    );
+    let text = "Police are searching for the gunman who opened fire on Market Street and \
+                injured a cab driver.";
+    assert_eq!(tolls_of_one_event(text).1, Some(1));
 }
 
 #[test]
 fn those_fighting_for_their_lives_are_injured() {
-    let a = run(
-        "Police found a man shot to death in the house. Two women are fighting for \
-                 their lives after the shooting.",
-    );
-    let ev = violent(&a);
-    assert_eq!(ev.len(), 1, "{:?}", a.events);
-    assert_eq!(
-        ev[0].killed.as_ref().and_then(|f| f.min),
-        Some(1),
-        "{:?}",
-        ev[0]
-    );
-    assert_eq!(
-        ev[0].injured.as_ref().and_then(|f| f.min),
-        Some(2),
-        "{:?}",
-        ev[0]
-    );
+    let text = "Police found a man shot to death in the house. Two women are fighting for \
+                their lives after the shooting.";
+    assert_eq!(tolls_of_one_event(text), (Some(1), Some(2)));
 }
 
 #[test]
