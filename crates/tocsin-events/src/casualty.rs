@@ -537,6 +537,16 @@ fn counted_victims(s: &Sent<'_>, i: usize) -> Option<(u64, (u32, u32))> {
             return None;
         }
     }
+    // "following a shooting", "the killing": a noun, whose victims are not the words before.
+    if matches!(w, "shooting" | "killing" | "stabbing")
+        && i > 0
+        && matches!(
+            s.word(i - 1),
+            "a" | "an" | "the" | "this" | "that" | "double" | "triple"
+        )
+    {
+        return None;
+    }
     // Subject: back over auxiliaries and adverbs to the phrase before them.
     let mut k = i;
     let mut plural = false;

@@ -177,6 +177,22 @@ fn a_deadly_weapon_charge_is_not_a_death() {
 }
 
 #[test]
+fn nobody_before_a_shooting_as_a_noun_is_its_victim() {
+    // The tagger reads the street "Thurston" as a person; before "a shooting" it is no victim.
+    let text = "One person was taken to the hospital from the area near 65th and Thurston \
+                following a shooting on Thursday night.";
+    let a = run_with(text, &["Thurston"], &[], None);
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert_eq!(
+        ev[0].injured.as_ref().and_then(|f| f.min),
+        Some(1),
+        "{:?}",
+        ev[0]
+    );
+}
+
+#[test]
 fn the_object_of_injured_is_counted() {
     let text = "Police are searching for the gunman who opened fire on Market Street and \
                 injured a cab driver.";
