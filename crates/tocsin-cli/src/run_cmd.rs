@@ -78,7 +78,6 @@ fn charset_of(content_type: Option<&str>) -> Option<String> {
     Some(cs.trim_matches('"').to_string())
 }
 
-/// Runs `tocsin run`.
 /// How many polls in a row may fail to fetch an article before it is given up (until the
 /// process restarts).
 const ATTEMPTS: u32 = 3;
@@ -98,6 +97,7 @@ fn is_permanent(e: &FetchError) -> bool {
     }
 }
 
+/// Runs `tocsin run`.
 pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
     let feeds = feed_list(&a)?;
     let store: Arc<tocsin_store_sqlite::SqliteStore> =
