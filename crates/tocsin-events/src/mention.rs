@@ -634,7 +634,7 @@ fn entity_perp(
     attribution: Attribution,
 ) -> Perpetrator {
     Perpetrator {
-        name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+        name: ent.name().to_string(),
         text: ent.text.clone(),
         kind,
         attribution,

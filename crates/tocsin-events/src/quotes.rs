@@ -299,7 +299,7 @@ fn intro_name(doc: &Doc<'_>, a: u32, b: u32) -> Option<Speaker> {
     });
     let ent = by.or(names.first())?;
     Some(Speaker {
-        name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+        name: ent.name().to_string(),
         role: None,
         at: ent.start,
         from: ent.start,
@@ -455,7 +455,7 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
             .find(|e| e.start == doc.tokens[i0].start && e.label == EntityLabel::Per)
         {
             return Some(Speaker {
-                name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+                name: ent.name().to_string(),
                 role: None,
                 at: ent.start,
                 from: ent.start,
@@ -589,7 +589,7 @@ fn participle_subject(doc: &Doc<'_>, words: &[String], v: usize) -> Option<Speak
             && !possessive(e)
     })?;
     Some(Speaker {
-        name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+        name: ent.name().to_string(),
         role: cluster_role(doc, words, e),
         at,
         from: ent.start,
@@ -857,7 +857,7 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
             if let Some(sp) = someone_of(doc, words, ent, at) {
                 return Some(sp);
             }
-            let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
+            let name = ent.name().to_string();
             let role = title_before(doc, words, ent.start).or_else(|| cluster_role(doc, words, e));
             return Some(Speaker {
                 name,
@@ -898,7 +898,7 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
             .find(|e| {
                 e.label == EntityLabel::Per && e.text.ends_with(raw) && e.text.len() > raw.len()
             })
-            .map(|e| e.canonical.clone().unwrap_or_else(|| e.text.clone()));
+            .map(|e| e.name().to_string());
         return Some(Speaker {
             name: full.unwrap_or_else(|| raw.to_string()),
             role: None,
@@ -937,7 +937,7 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
             .enumerate()
             .rfind(|(_, e)| e.label == EntityLabel::Per && e.end <= end_tok.start)?;
         return Some(Speaker {
-            name: ent.canonical.clone().unwrap_or_else(|| ent.text.clone()),
+            name: ent.name().to_string(),
             role: cluster_role(doc, words, e),
             at,
             from: end_tok.start,
@@ -1052,7 +1052,7 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
                     "the" | "sen." | "rep." | "gov." | "mr." | "mrs." | "ms." | "dr."
                 ))
     }) {
-        let name = ent.canonical.clone().unwrap_or_else(|| ent.text.clone());
+        let name = ent.name().to_string();
         // An appositive after the name: "said Bill Roggio, a senior fellow at …".
         let after = doc.text.get(ent.end as usize..).unwrap_or("");
         // "said Rep. G.K. Butterfield (D-N.C.), head of …": past the party and state.

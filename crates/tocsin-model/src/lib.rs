@@ -217,6 +217,13 @@ pub struct Entity {
     pub canonical: Option<String>,
 }
 
+impl Entity {
+    /// The name it stands for: the resolved one, else the mention as written.
+    pub fn name(&self) -> &str {
+        self.canonical.as_deref().unwrap_or(&self.text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

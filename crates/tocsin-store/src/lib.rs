@@ -329,7 +329,7 @@ pub fn entity_mentions(a: &ArticleRecord) -> Vec<(String, &'static str, u64)> {
             tocsin_model::EntityLabel::Org => "ORG",
             _ => continue,
         };
-        add(e.canonical.as_deref().unwrap_or(&e.text), label, 0);
+        add(e.name(), label, 0);
     }
     for ev in &a.events {
         let mut named: Vec<(&str, &'static str)> = Vec::new();
