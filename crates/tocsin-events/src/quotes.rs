@@ -757,11 +757,7 @@ fn clean_role(r: &str) -> String {
 
 /// A lowercase adverb of manner ("boldly", "forcefully"): a word of letters ending in -ly.
 fn is_manner_adverb(doc: &Doc<'_>, i: usize) -> bool {
-    let raw = doc
-        .tokens
-        .get(i)
-        .and_then(|t| doc.text.get(t.range()))
-        .unwrap_or("");
+    let raw = doc.tokens.get(i).map_or("", |t| t.text(doc.text));
     raw.len() > 4 && raw.ends_with("ly") && raw.chars().all(|c| c.is_ascii_lowercase())
 }
 
@@ -769,8 +765,7 @@ fn is_manner_adverb(doc: &Doc<'_>, i: usize) -> bool {
 fn starts_upper(doc: &Doc<'_>, i: usize) -> bool {
     doc.tokens
         .get(i)
-        .and_then(|t| doc.text.get(t.range()))
-        .is_some_and(|r| r.starts_with(char::is_uppercase))
+        .is_some_and(|t| t.text(doc.text).starts_with(char::is_uppercase))
 }
 
 /// Whether token `i` ends a place name, an abbreviation ("Va.") or is a number: what a
@@ -1056,10 +1051,8 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
         // An appositive after the name: "said Bill Roggio, a senior fellow at …".
         let after = doc.text.get(ent.end as usize..).unwrap_or("");
         // "said Rep. G.K. Butterfield (D-N.C.), head of …": past the party and state.
-        let after = match after.strip_prefix(" (") {
-            Some(rest) if rest.find(')').is_some_and(|i| i <= 12) => {
-                rest.split_once(')').map_or(after, |(_, r)| r)
-            }
+        let after = match after.strip_prefix(" (").and_then(|r| r.split_once(')')) {
+            Some((tag, rest)) if tag.len() <= 12 => rest,
             _ => after,
         };
         let role = after
