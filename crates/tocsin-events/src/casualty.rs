@@ -277,12 +277,14 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
         if used {
             continue;
         }
+        // "the victim was taken to the hospital": the verb of transport.
+        let transport = hospital_transport(s, i);
         let role = match role_of_word(s.word(i)) {
             Some(r) => r,
             // "in critical condition", "suffered gunshot wounds": a living victim.
             None if is_condition(s, i) => TollRole::Injured,
-            // "the victim was taken to the hospital": alive when the sentence says no death.
-            None if hospital_transport(s, i).is_some() => TollRole::Injured,
+            // Taken to hospital: alive when the sentence says no death.
+            None if transport.is_some() => TollRole::Injured,
             // "a man is fighting for his life".
             None if fighting_for_life(s, i) => TollRole::Injured,
             // "had gunshot wounds": hurt, alive or not; counted like "shot".
@@ -297,8 +299,7 @@ pub fn sentence_tolls(s: &Sent<'_>, numbers: &[&NumberMention]) -> Vec<Toll> {
             role
         };
         // Taken to hospital: the people are the subject of the verb of transport.
-        let at = hospital_transport(s, i).unwrap_or(i);
-        if let Some((n, (start, end))) = counted_victims(s, at) {
+        if let Some((n, (start, end))) = counted_victims(s, transport.unwrap_or(i)) {
             if out
                 .iter()
                 .any(|t| t.role == role && t.start < end && start < t.end)
