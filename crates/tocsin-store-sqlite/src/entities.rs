@@ -5,6 +5,7 @@
 //! finds documents beyond that number when it opens (the process stopped before its last
 //! flush) counts them again from the stored articles.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -93,18 +94,22 @@ impl Counts {
     }
 
     fn add(&mut self, t: Tally) {
-        match self.names.get_mut(&t.name.to_lowercase()) {
-            Some(have) => have.merge(t),
-            None => {
-                self.names.insert(t.name.to_lowercase(), t);
+        self.add_keyed(t.name.to_lowercase(), t);
+    }
+
+    fn add_keyed(&mut self, key: String, t: Tally) {
+        match self.names.entry(key) {
+            Entry::Occupied(mut have) => have.get_mut().merge(t),
+            Entry::Vacant(slot) => {
+                slot.insert(t);
             }
         }
     }
 
     /// Adds `other`'s counts (of later documents) to these.
     pub(crate) fn absorb(&mut self, other: Counts) {
-        for (_, t) in other.names {
-            self.add(t);
+        for (key, t) in other.names {
+            self.add_keyed(key, t);
         }
         self.through = self.through.max(other.through);
     }
@@ -211,14 +216,9 @@ fn set_counted(conn: &Connection, through: i64) -> Result<()> {
     Ok(())
 }
 
-/// Counts the stored articles numbered after what the table covers (all of them for a
-/// store made before the table existed), a transaction per step.
-pub(crate) fn recount(conn: &Connection) -> Result<()> {
-    let newest: i64 = conn
-        .query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
-            r.get(0)
-        })
-        .map_err(backend)?;
+/// Counts the stored articles numbered after what the table covers, up to `newest` (all of
+/// them for a store made before the table existed), a transaction per step.
+pub(crate) fn recount(conn: &Connection, newest: i64) -> Result<()> {
     let mut from = counted(conn)?;
     while from < newest {
         let to = (from + RECOUNT_BATCH).min(newest);

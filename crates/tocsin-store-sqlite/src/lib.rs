@@ -159,12 +159,7 @@ impl SqliteStore {
         let mut from = self.index.watermark().map_err(index_err)? as i64;
         let (newest, counted) = {
             let conn = self.write_conn()?;
-            let newest: i64 = conn
-                .query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
-                    r.get(0)
-                })
-                .map_err(backend)?;
-            (newest, entities::counted(&conn)?)
+            (newest_document(&conn)?, entities::counted(&conn)?)
         };
         if newest <= from && newest <= counted {
             return Ok(());
@@ -176,7 +171,7 @@ impl SqliteStore {
         }
         {
             let conn = self.write_conn()?;
-            entities::recount(&conn)?;
+            entities::recount(&conn, newest)?;
         }
         while from < newest {
             let to = (from + CATCH_UP_BATCH).min(newest);
@@ -473,6 +468,22 @@ pub(crate) fn stored_range(conn: &Connection, from: i64, to: i64) -> Result<Vec<
         .collect()
 }
 
+/// The highest document sequence number (0 for an empty store).
+pub(crate) fn newest_document(conn: &Connection) -> Result<i64> {
+    conn.query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
+        r.get(0)
+    })
+    .map_err(backend)
+}
+
+/// Whether a document with this content id is stored.
+fn is_stored(conn: &Connection, doc_id: &str) -> Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+        .and_then(|mut st| st.query_row(params![doc_id], |_| Ok(())).optional())
+        .map(|o| o.is_some())
+        .map_err(backend)
+}
+
 /// The stored events of the document with sequence number `seq`, in order.
 pub(crate) fn events_of(conn: &Connection, seq: i64) -> Result<Vec<Event>> {
     let mut stmt = conn
@@ -609,13 +620,7 @@ impl EventRow {
 impl Store for SqliteStore {
     fn contains(&self, doc_id: &str) -> Result<bool> {
         let conn = self.conn()?;
-        let mut stmt = conn
-            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
-            .map_err(backend)?;
-        stmt.query_row(params![doc_id], |_| Ok(()))
-            .optional()
-            .map(|o| o.is_some())
-            .map_err(backend)
+        is_stored(&conn, doc_id)
     }
 
     fn known(&self, doc_ids: &[String]) -> Result<Vec<bool>> {
@@ -623,19 +628,7 @@ impl Store for SqliteStore {
         // One read transaction for the whole list: its pages are read once, and a writer
         // committing meanwhile does not make each lookup start over.
         let tx = conn.unchecked_transaction().map_err(backend)?;
-        let mut stmt = tx
-            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
-            .map_err(backend)?;
-        let known = doc_ids
-            .iter()
-            .map(|id| {
-                stmt.query_row(params![id], |_| Ok(()))
-                    .optional()
-                    .map(|o| o.is_some())
-                    .map_err(backend)
-            })
-            .collect();
-        drop(stmt);
+        let known = doc_ids.iter().map(|id| is_stored(&tx, id)).collect();
         tx.finish().map_err(backend)?;
         known
     }
