@@ -64,6 +64,26 @@ pub(crate) fn next_group(rx: &std::sync::mpsc::Receiver<Vec<Put>>) -> Option<Vec
     Some(puts)
 }
 
+/// Failed documents named on stderr in one run; the rest are only counted (a crawl of
+/// pages that are not articles fails by the thousand, and each failure is stored anyway).
+const SHOWN_FAILURES: usize = 10;
+
+/// "where: stage: why" of a document that failed.
+fn failure_line(put: &Put) -> String {
+    let d = &put.document;
+    let place = d
+        .path
+        .as_deref()
+        .or(d.url.as_deref())
+        .or(d.source_id.as_deref())
+        .unwrap_or(&d.id);
+    format!(
+        "{place}: {} failed: {}",
+        d.stage.as_deref().unwrap_or("analysis"),
+        d.error.as_deref().unwrap_or("no reason given")
+    )
+}
+
 /// Totals of one run.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct IngestTotals {
@@ -135,7 +155,12 @@ pub fn ingest_into(
                     .collect();
                 totals.skipped += items.iter().filter(|i| i.is_none()).count();
                 let puts: Vec<Put> = items.into_iter().flatten().collect();
-                totals.failed += puts.iter().filter(|p| p.article.is_none()).count();
+                for failed in puts.iter().filter(|p| p.article.is_none()) {
+                    if totals.failed < SHOWN_FAILURES {
+                        bar.suspend(|| eprintln!("tocsin ingest: {}", failure_line(failed)));
+                    }
+                    totals.failed += 1;
+                }
                 bar.inc(chunk.len() as u64);
                 if wtx.send(puts).is_err() {
                     break;
@@ -154,6 +179,12 @@ pub fn ingest_into(
         bail!("the input reader stopped unexpectedly");
     }
     bar.finish_and_clear();
+    if totals.failed > SHOWN_FAILURES {
+        eprintln!(
+            "tocsin ingest: {} more documents failed (stored with their stage and reason)",
+            totals.failed - SHOWN_FAILURES
+        );
+    }
     Ok(totals)
 }
 

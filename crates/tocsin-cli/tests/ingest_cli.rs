@@ -245,3 +245,21 @@ fn exports_read_the_store() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown format"));
 }
+
+#[test]
+fn a_document_that_fails_is_named_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("news.jsonl");
+    let good = serde_json::json!({"id": "ok", "text": "The council met on Tuesday to approve the budget."});
+    std::fs::write(&input, format!("{good}\nnot json\n")).unwrap();
+    let out = ingest(&dir.path().join("data"), &input)
+        .wait_with_output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("news.jsonl:2: ingest failed: line 2: invalid JSON"),
+        "{err}"
+    );
+    assert!(err.contains("1 failed in this run"), "{err}");
+}
