@@ -130,8 +130,8 @@ pub struct Geoparse {
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DocContext<'a> {
-    /// Named entities from a NER model (LOC/GPE add toponyms the gazetteer filters would
-    /// drop; PER/ORG veto gazetteer matches inside them).
+    /// Named entities from a NER model: a gazetteer match strictly inside a person's name
+    /// is dropped ("Linda" in "Linda Daily").
     pub entities: Option<&'a [Entity]>,
     /// The country of the site that published the article (ISO code), a weak prior.
     pub site_country: Option<&'a str>,

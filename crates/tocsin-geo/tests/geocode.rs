@@ -303,6 +303,26 @@ fn entities_veto_and_add() {
 }
 
 #[test]
+fn only_a_longer_person_name_vetoes_a_place() {
+    use tocsin_model::{Entity, EntityLabel};
+    let gaz = tiny();
+    // A tagger that calls the town itself a person ("Dallas has money") is as often wrong as
+    // right, so the place stays.
+    let text = "Dallas has money, said Acme Works.";
+    let ent = |label, start: u32, end: u32| Entity {
+        text: text[start as usize..end as usize].into(),
+        label,
+        start,
+        end,
+        canonical: None,
+    };
+    let ents = [ent(EntityLabel::Per, 0, 6), ent(EntityLabel::Org, 23, 33)];
+    let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
+    let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Dallas"], "{places:#?}");
+}
+
+#[test]
 fn explain_mentions_every_candidate() {
     let gaz = tiny();
     let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
