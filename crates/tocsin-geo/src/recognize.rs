@@ -14,7 +14,7 @@
 //! are kept apart. Facilities ("Crocus City Hall") are capitalized runs that end in a facility
 //! noun and are placed where the text says they are ("… on the western edge of Moscow").
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use tocsin_model::{Entity, EntityLabel};
@@ -1117,8 +1117,9 @@ pub(crate) fn recognize(
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
 
     if let Some(ents) = entities {
-        apply_entities(&mut cands, ents);
+        apply_entities(text, &mut cands, ents);
     }
+    demote_people(&mut cands);
     // Overlaps can only come from entity additions; keep the first, longest.
     let mut last_end = 0u32;
     for c in cands.iter_mut() {
@@ -1293,10 +1294,16 @@ fn decide_name(
 
     // Left context.
     let (mut cue_left, mut title_left, mut given_left, mut cap_left) = (false, false, false, false);
+    let mut said_left = false;
     if c.t0 > 0 {
         let p = c.t0 - 1;
         lower_word(text, &toks[p], lw);
         let adjacent = joined(text, &toks[p], &toks[c.t0]);
+        // "…," said Noma. / says Noma,
+        said_left = matches!(lw.as_str(), "said" | "says")
+            && toks
+                .get(c.t1)
+                .is_none_or(|t| matches!(t.text(text), "." | "," | ";"));
         cue_left = is_place_cue(lw);
         title_left = adjacent && is_title(lw) && facts[p].cap;
         given_left = adjacent && facts[p].cap && given_names().contains(lw.as_str());
@@ -1437,7 +1444,9 @@ fn decide_name(
                 } else if common && ambiguous_case && !cue_left && !qualified {
                     (false, 0.0, WEAK_CASE)
                 } else if saying && !multiword && !cue_left {
-                    (false, 0.0, "B: before a verb of saying")
+                    (false, 0.0, SAYING)
+                } else if said_left && !multiword {
+                    (false, 0.0, "B: after a verb of saying")
                 } else if cap_right && !org_right && !multiword && !cue_left {
                     (true, 0.6, "B: modifier of a longer name")
                 } else if cue_left || qualified || multiword {
@@ -1453,7 +1462,8 @@ fn decide_name(
                     .all(|p| p.flags & (name_flags::PRIMARY | name_flags::ENGLISH) == 0);
                 if alternate_only && !qualified {
                     (false, 0.0, "C: only an alternate name of a small place")
-                } else if (surname || embedded || saying || (cap_right && !multiword)) && !qualified
+                } else if (surname || embedded || saying || said_left || (cap_right && !multiword))
+                    && !qualified
                 {
                     (false, 0.0, "C: surname/embedded/saying")
                 } else if common && !cue_left && !qualified {
@@ -1480,14 +1490,74 @@ fn decide_name(
 /// cost more than it gave: a PER entity that is exactly the candidate ("Clinton", "Henderson",
 /// "Glen Carbon") is as often the town as the person, ORG entities vetoed places inside
 /// "Gainesville Police", and LOC/GPE entities added more false toponyms than missed ones.
-fn apply_entities(cands: &mut [Cand], ents: &[Entity]) {
+fn apply_entities(text: &str, cands: &mut [Cand], ents: &[Entity]) {
     for e in ents.iter().filter(|e| e.label == EntityLabel::Per) {
+        // "Gainesville’s" tagged as a person is no longer a name than "Gainesville".
+        let surface = text.get(e.start as usize..e.end as usize).unwrap_or("");
+        let bare = surface
+            .strip_suffix("'s")
+            .or_else(|| surface.strip_suffix("\u{2019}s"))
+            .unwrap_or(surface);
+        let end = e.start + bare.len() as u32;
         for c in cands.iter_mut() {
-            let inside = c.start >= e.start && c.end <= e.end;
-            if inside && c.end - c.start < e.end - e.start {
-                c.accepted = false;
-                c.reason = "inside a person's name";
+            if c.start < e.start || c.end > end || c.end - c.start == end - e.start {
+                continue;
             }
+            c.accepted = false;
+            // A first or last name ("Linda Daily", "Vincent J. Fumo") is the person's; a word
+            // in the middle is more often a tagger's mistake ("Old Alton Edwardsville Road").
+            c.reason = if c.start == e.start || c.end == end {
+                "inside a person's name"
+            } else {
+                "inside a longer name tagged as a person"
+            };
+        }
+    }
+}
+
+/// Reasons that say a one-word name is a person here.
+const PERSON_REASONS: [&str; 4] = [
+    "person: title or given name before",
+    "B: surname",
+    "B: after a verb of saying",
+    "inside a person's name",
+];
+/// A weaker sign, which counts only when it is seen twice: "Robertson said … Robertson said",
+/// but not "Gainesville says “no” to discrimination".
+const SAYING: &str = "B: before a verb of saying";
+
+/// One sense per discourse, for people: a one-word name the text uses as a person somewhere
+/// ("Former State Sen. Vincent J. Fumo", "said Noma", "Robertson said" twice) is that person
+/// wherever it stands without a cue of its own ("Fumo is free on bail"). Big places (tier A)
+/// and names with a cue or qualifier keep their reading ("Jackson, Miss.").
+fn demote_people(cands: &mut [Cand]) {
+    let mut signs: HashMap<&str, (bool, u32)> = HashMap::new();
+    for c in cands.iter() {
+        if c.kind != MentionKind::Name || c.t1 - c.t0 != 1 || c.accepted {
+            continue;
+        }
+        if PERSON_REASONS.contains(&c.reason) {
+            signs.entry(c.key.as_str()).or_default().0 = true;
+        } else if c.reason == SAYING {
+            signs.entry(c.key.as_str()).or_default().1 += 1;
+        }
+    }
+    let people: HashSet<String> = signs
+        .into_iter()
+        .filter(|(_, (strong, sayings))| *strong || *sayings >= 2)
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let uncued = matches!(
+            c.reason,
+            "B" | "C" | "B: modifier of a longer name" | "kept elsewhere in the text"
+        );
+        if c.accepted && uncued && c.t1 - c.t0 == 1 && people.contains(&c.key) {
+            c.accepted = false;
+            c.reason = "a person elsewhere in the text";
         }
     }
 }

@@ -127,6 +127,12 @@ fn tiny() -> Gazetteer {
     city(
         &mut b, 4188985, "Columbus", "US", 32.46098, -84.98771, 189_885,
     );
+    // A town that is also a surname.
+    b.add(
+        EntryRow::new(4696233, "Henderson", Kind::City, "US", 32.15322, -94.79938)
+            .population(20_000)
+            .admin1(tx),
+    );
     let bytes = b.to_gzip().unwrap();
     Gazetteer::from_gzip(&bytes).unwrap()
 }
@@ -320,6 +326,48 @@ fn only_a_longer_person_name_vetoes_a_place() {
     let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
     let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Dallas"], "{places:#?}");
+    // Nor does the possessive make the tagged name longer than the place.
+    let text = "Dallas\u{2019}s budget grew.";
+    let ents = [Entity {
+        text: "Dallas\u{2019}s".into(),
+        label: EntityLabel::Per,
+        start: 0,
+        end: 10,
+        canonical: None,
+    }];
+    assert_eq!(Geocoder::new(&gaz).geoparse(text, Some(&ents)).len(), 1);
+}
+
+fn place_names(text: &str) -> Vec<String> {
+    let gaz = tiny();
+    let parsed = Geocoder::new(&gaz).parse(text, &DocContext::default());
+    parsed
+        .mentions
+        .iter()
+        .map(|m| text[m.start as usize..m.end as usize].to_string())
+        .collect()
+}
+
+#[test]
+fn a_name_used_as_a_person_is_that_person_throughout() {
+    let text = "Former state senator Bill Henderson was sentenced. Henderson is free on bail. \
+                His mother lives in Henderson, Tex.";
+    let names = place_names(text);
+    assert_eq!(
+        names,
+        ["Henderson", "Tex."],
+        "only the qualified town: {names:?}"
+    );
+    assert_eq!(
+        place_names("“We will rebuild,” said Henderson."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn one_verb_of_saying_does_not_make_a_town_a_person() {
+    let text = "The marchers said Henderson says no to the plan. Henderson will vote in May.";
+    assert_eq!(place_names(text), ["Henderson"]);
 }
 
 #[test]
