@@ -1460,7 +1460,15 @@ fn decide_name(
                     .postings
                     .iter()
                     .all(|p| p.flags & (name_flags::PRIMARY | name_flags::ENGLISH) == 0);
-                if alternate_only && !qualified {
+                // "Douma" for Dūmā (111,000 people): the English spelling of a sizeable
+                // town is often only an alternate name; short ones are too often words of
+                // another language ("Tour", "Do").
+                let known_spelling = letter_count(surface) >= 5
+                    && c.postings.iter().any(|p| {
+                        let e = gaz.entry(p.entry);
+                        e.kind == Kind::City && e.population >= 100_000
+                    });
+                if alternate_only && !qualified && !known_spelling {
                     (false, 0.0, "C: only an alternate name of a small place")
                 } else if (surname || embedded || saying || said_left || (cap_right && !multiword))
                     && !qualified

@@ -133,6 +133,11 @@ fn tiny() -> Gazetteer {
             .population(20_000)
             .admin1(tx),
     );
+    // English spellings that GeoNames has only as alternate names.
+    let duma = city(&mut b, 170592, "Dūmā", "SY", 33.5718, 36.4027, 111_864);
+    b.add_name(duma, "Douma", 0);
+    let tours = city(&mut b, 2972191, "Tours", "FR", 47.39414, 0.68484, 141_621);
+    b.add_name(tours, "Tour", 0);
     let bytes = b.to_gzip().unwrap();
     Gazetteer::from_gzip(&bytes).unwrap()
 }
@@ -368,6 +373,16 @@ fn a_name_used_as_a_person_is_that_person_throughout() {
 fn one_verb_of_saying_does_not_make_a_town_a_person() {
     let text = "The marchers said Henderson says no to the plan. Henderson will vote in May.";
     assert_eq!(place_names(text), ["Henderson"]);
+}
+
+#[test]
+fn a_sizeable_town_is_found_by_its_alternate_english_spelling() {
+    assert_eq!(
+        place_names("Fighting went on in the outskirts of Douma on Sunday."),
+        ["Douma"]
+    );
+    // A short alternate name is too often a word of another language.
+    assert!(place_names("He rode the Tour in July.").is_empty());
 }
 
 #[test]
