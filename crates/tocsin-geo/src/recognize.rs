@@ -704,6 +704,14 @@ fn big_place(gaz: &Gazetteer, postings: &[Posting]) -> bool {
     })
 }
 
+/// "S.C.", "N.D.", "D.C.": two or more capital letters, each followed by a dot.
+fn is_dotted_initials(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && b.chunks(2)
+            .all(|p| p.len() == 2 && p[0].is_ascii_uppercase() && p[1] == b'.')
+}
+
 fn letters_all_upper(s: &str) -> bool {
     let mut n = 0;
     for c in s.chars() {
@@ -1197,8 +1205,11 @@ fn make_cand(
     let short_caps = surface_caps && letter_count(surface) <= 4 && !caps_line;
     let mut names = Vec::new();
     let mut demonyms = Vec::new();
+    // "S.C.", "D.C.": dotted initials of a division are as sure as its name; the bare "SC"
+    // or "Mass." is only a place after "Place, ".
+    let initials = is_dotted_initials(surface);
     for p in m.postings() {
-        if p.flags & name_flags::CONTEXT != 0 {
+        if p.flags & name_flags::CONTEXT != 0 && !(initials && p.flags & name_flags::ABBREV != 0) {
             continue;
         }
         if p.flags & name_flags::ACRONYM != 0 && !surface_caps && !caps_line {
@@ -1868,4 +1879,19 @@ fn find_streets(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Cand>
         });
     }
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_dotted_initials;
+
+    #[test]
+    fn dotted_initials() {
+        for s in ["S.C.", "D.C.", "N.D.", "U.S.A."] {
+            assert!(is_dotted_initials(s), "{s}");
+        }
+        for s in ["SC", "S.C", "Mass.", "W. Va.", "s.c.", "S.", "É.U."] {
+            assert!(!is_dotted_initials(s), "{s}");
+        }
+    }
 }

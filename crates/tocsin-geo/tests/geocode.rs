@@ -133,6 +133,20 @@ fn tiny() -> Gazetteer {
             .population(20_000)
             .admin1(tx),
     );
+    let sc = b.add(
+        EntryRow::new(
+            4597040,
+            "South Carolina",
+            Kind::Admin1,
+            "US",
+            34.0004,
+            -81.0001,
+        )
+        .population(2_323_184),
+    );
+    let context = name_flags::CONTEXT | name_flags::ABBREV;
+    b.add_name(sc, "S.C.", context | name_flags::ENGLISH);
+    b.add_name(sc, "SC", context);
     // English spellings that GeoNames has only as alternate names.
     let duma = city(&mut b, 170592, "Dūmā", "SY", 33.5718, 36.4027, 111_864);
     b.add_name(duma, "Douma", 0);
@@ -383,6 +397,13 @@ fn a_sizeable_town_is_found_by_its_alternate_english_spelling() {
     );
     // A short alternate name is too often a word of another language.
     assert!(place_names("He rode the Tour in July.").is_empty());
+}
+
+#[test]
+fn dotted_initials_of_a_state_are_a_place_anywhere() {
+    assert_eq!(place_names("S.C. House Republicans have a plan."), ["S.C."]);
+    // Without the dots it is only a place after "Place, ".
+    assert!(place_names("SC House Republicans have a plan.").is_empty());
 }
 
 #[test]
