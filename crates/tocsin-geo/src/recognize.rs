@@ -938,11 +938,13 @@ pub(crate) fn recognize(
             j += 1;
         }
         // Hyphenated compounds: "Moscow-based", "Egyptian-US", "D-Charleston".
+        let mut next = i + 1;
         if best.is_none() && toks[i].kind == TokenKind::Word {
             let w = toks[i].text(text);
             if w.contains('-') {
                 let mut off = 0usize;
-                for part in w.split('-') {
+                let parts = w.split('-').count();
+                for (n, part) in w.split('-').enumerate() {
                     let p_start = off;
                     off += part.len() + 1;
                     if letter_count(part) < 2
@@ -950,15 +952,41 @@ pub(crate) fn recognize(
                     {
                         continue;
                     }
-                    key.clear();
-                    normalize_into(part, &mut key);
-                    if gaz.lookup_key(&key).is_none() {
-                        continue;
-                    }
                     let start = toks[i].start + p_start as u32;
-                    let end = start + part.len() as u32;
-                    if let Some(c) = make_cand(gaz, text, &facts, i, i + 1, start, end, &key) {
+                    // The last part may go on past the word: "Paris-Henry County".
+                    let mut found = None;
+                    let mut t1 = i + 1;
+                    while t1 <= toks.len() && t1 < i + MAX_NAME_TOKENS {
+                        if t1 > i + 1
+                            && (n + 1 < parts
+                                || !facts[t1 - 1].cap
+                                || !joined(text, &toks[t1 - 2], &toks[t1 - 1]))
+                        {
+                            break;
+                        }
+                        key.clear();
+                        if t1 == i + 1 {
+                            normalize_into(part, &mut key);
+                        } else {
+                            let span = text.get(start as usize..toks[t1 - 1].end as usize);
+                            normalize_into(span.unwrap_or(""), &mut key);
+                        }
+                        if gaz.lookup_key(&key).is_some() {
+                            found = Some((t1, key.clone()));
+                        }
+                        t1 += 1;
+                    }
+                    let Some((t1, k)) = found else {
+                        continue;
+                    };
+                    let end = if t1 == i + 1 {
+                        start + part.len() as u32
+                    } else {
+                        toks[t1 - 1].end
+                    };
+                    if let Some(c) = make_cand(gaz, text, &facts, i, t1, start, end, &k) {
                         cands.push(c);
+                        next = next.max(t1);
                     }
                 }
             }
@@ -1022,7 +1050,7 @@ pub(crate) fn recognize(
                         }
                     }
                 }
-                i += 1;
+                i = next;
             }
         }
     }
@@ -1522,6 +1550,16 @@ fn apply_entities(text: &str, cands: &mut [Cand], ents: &[Entity]) {
             if c.start < e.start || c.end > end || c.end - c.start == end - e.start {
                 continue;
             }
+            // "Titus County Sheriff's Office", "Gainesville Police" tagged as a person: a
+            // local institution right after the place says the tagger is wrong.
+            let rest = text.get(c.end as usize..end as usize).unwrap_or("");
+            if rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_local_institution(&w.to_lowercase()))
+            {
+                continue;
+            }
             c.accepted = false;
             // A first or last name ("Linda Daily", "Vincent J. Fumo") is the person's; a word
             // in the middle is more often a tagger's mistake ("Old Alton Edwardsville Road").
@@ -1532,6 +1570,28 @@ fn apply_entities(text: &str, cands: &mut [Cand], ents: &[Entity]) {
             };
         }
     }
+}
+
+/// Words that follow a place in the name of its local government ("Henry County Sheriff's
+/// Office", "Moore County District Attorney").
+fn is_local_institution(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches(['\'', '\u{2019}', 's']),
+        "police"
+            | "sheriff"
+            | "district"
+            | "council"
+            | "court"
+            | "commission"
+            | "department"
+            | "office"
+            | "fire"
+            | "general"
+            | "school"
+            | "board"
+            | "township"
+            | "parish"
+    )
 }
 
 /// Reasons that say a one-word name is a person here.

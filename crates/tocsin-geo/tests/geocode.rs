@@ -407,6 +407,31 @@ fn dotted_initials_of_a_state_are_a_place_anywhere() {
 }
 
 #[test]
+fn the_last_part_of_a_hyphenated_word_runs_on_into_a_longer_name() {
+    assert_eq!(
+        place_names("Shelling hit the Tver-Moscow Oblast border."),
+        ["Moscow Oblast"]
+    );
+    assert_eq!(place_names("A Moscow-based group said."), ["Moscow"]);
+}
+
+#[test]
+fn a_person_tag_over_a_local_institution_is_not_a_person() {
+    use tocsin_model::{Entity, EntityLabel};
+    let gaz = tiny();
+    let text = "A report by Dallas Police Chief Renee Hall came out.";
+    let ents = [Entity {
+        text: "Dallas Police Chief Renee Hall".into(),
+        label: EntityLabel::Per,
+        start: 12,
+        end: 42,
+        canonical: None,
+    }];
+    let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
+    assert_eq!(places.len(), 1, "{places:#?}");
+}
+
+#[test]
 fn explain_mentions_every_candidate() {
     let gaz = tiny();
     let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
