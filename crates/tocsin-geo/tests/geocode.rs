@@ -432,6 +432,18 @@ fn a_person_tag_over_a_local_institution_is_not_a_person() {
 }
 
 #[test]
+fn a_small_town_beside_a_big_city_of_its_state_beats_a_capital() {
+    let gaz = tiny();
+    let text = "Jessica Kay, 18, of Paris died Saturday in a Dallas hospital.";
+    let places = Geocoder::new(&gaz).geoparse(text, None);
+    let paris = places.iter().find(|p| p.name == "Paris").expect("Paris");
+    assert_eq!(paris.country, "US", "{places:#?}");
+    // Alone, Paris is still the capital of France.
+    let places = Geocoder::new(&gaz).geoparse("Protests went on in Paris.", None);
+    assert_eq!(places[0].country, "FR", "{places:#?}");
+}
+
+#[test]
 fn explain_mentions_every_candidate() {
     let gaz = tiny();
     let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
