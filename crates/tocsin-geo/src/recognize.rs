@@ -20,7 +20,7 @@ use serde::Serialize;
 use tocsin_model::{Entity, EntityLabel};
 use tocsin_nlp::tokenize::{Token, TokenKind};
 
-use crate::gazetteer::{key_flags, name_flags, Gazetteer, Kind, Posting};
+use crate::gazetteer::{key_flags, name_flags, EntryId, Gazetteer, Kind, Posting};
 use crate::normalize::normalize_into;
 use crate::GeocoderOptions;
 
@@ -842,6 +842,7 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
 /// Reason of a rejection that only the capitalization at a sentence start caused: another
 /// mention of the same name elsewhere in the text overrules it.
 const WEAK_CASE: &str = "capital at sentence start";
+const ALTERNATE_ONLY: &str = "C: only an alternate name of a small place";
 
 /// Longest tokens a name may span.
 const MAX_NAME_TOKENS: usize = 7;
@@ -1156,6 +1157,7 @@ pub(crate) fn recognize(
         apply_entities(text, &mut cands, ents);
     }
     demote_people(&mut cands);
+    accept_short_forms(&mut cands);
     // Overlaps can only come from entity additions; keep the first, longest.
     let mut last_end = 0u32;
     for c in cands.iter_mut() {
@@ -1508,7 +1510,7 @@ fn decide_name(
                         e.kind == Kind::City && e.population >= 100_000
                     });
                 if alternate_only && !qualified && !known_spelling {
-                    (false, 0.0, "C: only an alternate name of a small place")
+                    (false, 0.0, ALTERNATE_ONLY)
                 } else if (surname || embedded || saying || said_left || (cap_right && !multiword))
                     && !qualified
                 {
@@ -1569,6 +1571,35 @@ fn apply_entities(text: &str, cands: &mut [Cand], ents: &[Entity]) {
                 "inside a longer name tagged as a person"
             };
         }
+    }
+}
+
+/// "Clarke" in an article that names "Clarke County": the short form of a name the text
+/// gives in full is that place, though GeoNames has it only as an alternate name.
+fn accept_short_forms(cands: &mut [Cand]) {
+    let full: Vec<(String, Vec<EntryId>)> = cands
+        .iter()
+        .filter(|c| c.accepted && c.kind == MentionKind::Name && c.t1 - c.t0 > 1)
+        .map(|c| (c.key.clone(), c.postings.iter().map(|p| p.entry).collect()))
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if c.accepted || c.kind != MentionKind::Name || c.reason != ALTERNATE_ONLY {
+            continue;
+        }
+        let Some((_, entries)) = full.iter().find(|(k, entries)| {
+            k.strip_prefix(c.key.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+                && c.postings.iter().any(|p| entries.contains(&p.entry))
+        }) else {
+            continue;
+        };
+        c.postings.retain(|p| entries.contains(&p.entry));
+        c.accepted = true;
+        c.recog = 0.75;
+        c.reason = "short form of a name in the text";
     }
 }
 

@@ -147,6 +147,18 @@ fn tiny() -> Gazetteer {
     let context = name_flags::CONTEXT | name_flags::ABBREV;
     b.add_name(sc, "S.C.", context | name_flags::ENGLISH);
     b.add_name(sc, "SC", context);
+    let clarke = b.add(
+        EntryRow::new(
+            4188191,
+            "Clarke County",
+            Kind::Admin2,
+            "US",
+            33.9501,
+            -83.3832,
+        )
+        .admin1(ga),
+    );
+    b.add_name(clarke, "Clarke", 0);
     // English spellings that GeoNames has only as alternate names.
     let duma = city(&mut b, 170592, "Dūmā", "SY", 33.5718, 36.4027, 111_864);
     b.add_name(duma, "Douma", 0);
@@ -441,6 +453,15 @@ fn a_small_town_beside_a_big_city_of_its_state_beats_a_capital() {
     // Alone, Paris is still the capital of France.
     let places = Geocoder::new(&gaz).geoparse("Protests went on in Paris.", None);
     assert_eq!(places[0].country, "FR", "{places:#?}");
+}
+
+#[test]
+fn the_short_form_of_a_name_given_in_full_is_that_place() {
+    assert_eq!(
+        place_names("The Clarke County school board met. While Clarke cut jobs, others hired."),
+        ["Clarke County", "Clarke"]
+    );
+    assert!(place_names("While Clarke cut jobs, others hired.").is_empty());
 }
 
 #[test]
