@@ -842,6 +842,7 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
 /// Reason of a rejection that only the capitalization at a sentence start caused: another
 /// mention of the same name elsewhere in the text overrules it.
 const WEAK_CASE: &str = "capital at sentence start";
+const C_CIVIC: &str = "C: before the name of a town's institution";
 const ALTERNATE_ONLY: &str = "C: only an alternate name of a small place";
 
 /// Longest tokens a name may span.
@@ -1078,7 +1079,9 @@ pub(crate) fn recognize(
         .map(|c| c.key.clone())
         .collect();
     for c in cands.iter_mut() {
-        if !c.accepted && c.reason == WEAK_CASE && kept.contains(&c.key) {
+        // "Chiefland Police Chief": a small place before its own institution too.
+        let weak = c.reason == WEAK_CASE || c.reason == C_CIVIC;
+        if !c.accepted && weak && kept.contains(&c.key) {
             c.accepted = true;
             c.recog = 0.7;
             c.reason = "kept elsewhere in the text";
@@ -1391,12 +1394,19 @@ fn decide_name(
     }
     // Right context.
     let (mut cap_right, mut org_right, mut saying, mut qualified) = (false, false, false, false);
+    let mut civic_right = false;
     let mut disease = false;
     if c.t1 < toks.len() {
         let n = c.t1;
         lower_word(text, &toks[n], lw);
         let adjacent = joined(text, &toks[c.t1 - 1], &toks[n]);
         cap_right = adjacent && facts[n].cap && !is_function_word(lw);
+        civic_right = adjacent
+            && facts[n].cap
+            && matches!(
+                lw.as_str(),
+                "police" | "mayor" | "town" | "city" | "village" | "township" | "sheriff"
+            );
         org_right = adjacent && is_org_head(lw);
         saying = is_saying(lw);
         disease = matches!(
@@ -1511,10 +1521,14 @@ fn decide_name(
                     });
                 if alternate_only && !qualified && !known_spelling {
                     (false, 0.0, ALTERNATE_ONLY)
-                } else if (surname || embedded || saying || said_left || (cap_right && !multiword))
-                    && !qualified
-                {
+                } else if (surname || embedded || saying || said_left) && !qualified {
                     (false, 0.0, "C: surname/embedded/saying")
+                } else if cap_right && !multiword && !qualified {
+                    if civic_right {
+                        (false, 0.0, C_CIVIC)
+                    } else {
+                        (false, 0.0, "C: modifier of a longer name")
+                    }
                 } else if common && !cue_left && !qualified {
                     (false, 0.0, "C: common word")
                 } else if qualified || cue_left {

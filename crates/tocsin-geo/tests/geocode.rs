@@ -159,6 +159,15 @@ fn tiny() -> Gazetteer {
         .admin1(ga),
     );
     b.add_name(clarke, "Clarke", 0);
+    city(
+        &mut b,
+        4151316,
+        "Chiefland",
+        "US",
+        29.47496,
+        -82.85984,
+        2_245,
+    );
     // English spellings that GeoNames has only as alternate names.
     let duma = city(&mut b, 170592, "Dūmā", "SY", 33.5718, 36.4027, 111_864);
     b.add_name(duma, "Douma", 0);
@@ -462,6 +471,15 @@ fn the_short_form_of_a_name_given_in_full_is_that_place() {
         ["Clarke County", "Clarke"]
     );
     assert!(place_names("While Clarke cut jobs, others hired.").is_empty());
+}
+
+#[test]
+fn a_small_town_named_elsewhere_is_kept_before_its_police() {
+    assert_eq!(
+        place_names("A brawl broke out in Chiefland. Chiefland Police Chief Robert Douglas spoke."),
+        ["Chiefland", "Chiefland"]
+    );
+    assert!(place_names("Chiefland Police Chief Robert Douglas spoke.").is_empty());
 }
 
 #[test]
