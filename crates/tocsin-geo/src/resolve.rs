@@ -201,6 +201,21 @@ fn saturate(ev: f32, max: f32) -> f32 {
     max * (1.0 - (-ev / 2.0).exp())
 }
 
+/// Country evidence from the rest of an article above which a small place with no cue of its
+/// own, read in a country nothing else in the article is in, is dropped as a stray: "Since
+/// Obama took office" (Obama, Japan) or "Gruyère cheese" in an article about Ohio. Measured
+/// on the geoparsing dev corpora: strict recognition F1 up on all four (LGL 84.53 → 84.73,
+/// GeoWebNews 85.16 → 85.53, GeoVirus 85.70 → 85.89, TR-News 91.55 → 91.68).
+const STRAY_EVIDENCE: f32 = 1.0;
+
+/// Whether a name was kept without any cue of its own (no "in", no qualifier, no dateline).
+fn is_uncued(c: &Cand) -> bool {
+    matches!(
+        c.reason,
+        "B" | "C" | "B: modifier of a longer name" | "kept elsewhere in the text"
+    )
+}
+
 /// Largest bonus for a reading in a country the article names (×30 in odds).
 const COUNTRY_BONUS: f32 = 2.5;
 /// Largest bonus for a reading in a first-level division the article names.
@@ -367,8 +382,9 @@ pub(crate) fn resolve(
     });
 
     // Pass 2: context.
+    let mut stray = vec![false; groups.len()];
     for gi in 0..groups.len() {
-        if groups[gi].fixed || groups[gi].readings.len() < 2 {
+        if groups[gi].fixed {
             continue;
         }
         // Evidence without this group's own votes, nor those of groups whose name is a
@@ -390,6 +406,16 @@ pub(crate) fn resolve(
             }
         }
         let top_country = cev_map.values().copied().fold(0.0f32, f32::max);
+        let uncued = groups[gi].cands.iter().all(|&ci| is_uncued(&cands[ci]));
+        let is_stray = |entry: EntryId| {
+            let e = gaz.entry(entry);
+            let cev = cev_map.get(&e.country).copied().unwrap_or(0.0);
+            uncued && is_specific(e.kind) && cev == 0.0 && top_country >= STRAY_EVIDENCE
+        };
+        if groups[gi].readings.len() < 2 {
+            stray[gi] = is_stray(groups[gi].readings[0].entry);
+            continue;
+        }
         // Evidence counts by its share: a division named once in an article about another
         // one says little.
         let country_total: f32 = cev_map.values().sum::<f32>().max(1e-6);
@@ -447,6 +473,7 @@ pub(crate) fn resolve(
         let (b, p) = softmax_choice(&scores);
         groups[gi].choice = b;
         groups[gi].prob = p;
+        stray[gi] = is_stray(groups[gi].readings[b].entry);
         if let Some(log) = log.as_deref_mut() {
             use std::fmt::Write;
             let c = &cands[groups[gi].cands[0]];
@@ -514,6 +541,13 @@ pub(crate) fn resolve(
         }
     }
 
+    let mut cands = cands;
+    for (g, _) in groups.iter().zip(&stray).filter(|(_, &s)| s) {
+        for &ci in &g.cands {
+            cands[ci].accepted = false;
+            cands[ci].reason = "stray: a town abroad in an article about another country";
+        }
+    }
     build_output(gaz, text, &cands, &groups, &group_of, opts)
 }
 

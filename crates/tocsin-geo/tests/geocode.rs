@@ -168,6 +168,7 @@ fn tiny() -> Gazetteer {
         -82.85984,
         2_245,
     );
+    city(&mut b, 1854849, "Obama", "JP", 35.49, 135.74, 30_000);
     // English spellings that GeoNames has only as alternate names.
     let duma = city(&mut b, 170592, "Dūmā", "SY", 33.5718, 36.4027, 111_864);
     b.add_name(duma, "Douma", 0);
@@ -480,6 +481,26 @@ fn a_small_town_named_elsewhere_is_kept_before_its_police() {
         ["Chiefland", "Chiefland"]
     );
     assert!(place_names("Chiefland Police Chief Robert Douglas spoke.").is_empty());
+}
+
+#[test]
+fn a_town_abroad_without_a_cue_in_an_article_about_another_country_is_a_stray() {
+    let about_texas = "Rallies were held in Dallas and Austin, Texas.";
+    assert_eq!(
+        place_names(&format!(
+            "{about_texas} Since Obama took office, hopes rose."
+        )),
+        ["Dallas", "Austin", "Texas"]
+    );
+    // With a cue of its own, or with nothing to contradict it, it stays.
+    assert!(
+        place_names(&format!("{about_texas} The envoy flew to Obama."))
+            .contains(&"Obama".to_string())
+    );
+    assert_eq!(
+        place_names("Since Obama took office, hopes rose."),
+        ["Obama"]
+    );
 }
 
 #[test]
