@@ -993,6 +993,9 @@ pub(crate) fn recognize(
                 }
             }
         }
+        if let Some((t1, k)) = &mut best {
+            city_of_institution(gaz, text, toks, &facts, i, t1, k);
+        }
         // "Alta." / "Ont." at the end of a sentence: the period belongs to the abbreviation.
         if let Some((t1, k)) = &mut best {
             let last = &toks[*t1 - 1];
@@ -1615,6 +1618,44 @@ fn accept_short_forms(cands: &mut [Cand]) {
         c.recog = 0.75;
         c.reason = "short form of a name in the text";
     }
+}
+
+/// "Dublin City Council", "Dublin City Manager": "City" belongs to the institution and the
+/// place is Dublin, unless "X City" is itself a city's name ("Kansas City Council"); GeoNames
+/// names some districts "X City" (Dublin City, Ireland), which matched instead.
+fn city_of_institution(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    facts: &[Tok],
+    i: usize,
+    t1: &mut usize,
+    key: &mut String,
+) {
+    let Some(short) = key.strip_suffix(" city") else {
+        return;
+    };
+    let Some(next) = toks.get(*t1) else {
+        return;
+    };
+    let institution = matches!(
+        next.text(text),
+        "Council" | "Manager" | "Hall" | "Commission" | "Schools" | "Police" | "Clerk"
+    );
+    if !institution || !facts[*t1].cap || *t1 - i < 2 {
+        return;
+    }
+    let Some(m) = gaz.lookup_key(key) else {
+        return;
+    };
+    let a_city_name = m
+        .postings()
+        .any(|p| gaz.entry(p.entry).kind == Kind::City && p.flags & name_flags::PRIMARY != 0);
+    if a_city_name || gaz.lookup_key(short).is_none() {
+        return;
+    }
+    *key = short.to_string();
+    *t1 -= 1;
 }
 
 /// Words that follow a place in the name of its local government ("Henry County Sheriff's

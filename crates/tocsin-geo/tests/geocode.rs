@@ -504,6 +504,15 @@ fn a_town_abroad_without_a_cue_in_an_article_about_another_country_is_a_stray() 
 }
 
 #[test]
+fn city_before_an_institution_belongs_to_the_institution() {
+    // GeoNames has a division called "Paris City"; in "Paris City Council" the place is Paris.
+    assert_eq!(
+        place_names("The Paris City Council met on Monday."),
+        ["Paris"]
+    );
+}
+
+#[test]
 fn explain_mentions_every_candidate() {
     let gaz = tiny();
     let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
