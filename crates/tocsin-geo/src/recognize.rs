@@ -896,8 +896,19 @@ pub(crate) fn recognize(
             }
             let last_word = last.kind == TokenKind::Word && !last.text(text).contains('-');
             if !whole_place && last_word {
+                // "Stars Over Springfield", "StandUp DeKalb": a run without a given name or
+                // a title makes no surname of a sizeable place.
+                let personal = toks[i..j - 1].iter().any(|t| {
+                    lower_word(text, t, &mut lw);
+                    is_title(&lw) || given_names().contains(lw.as_str())
+                });
+                key.clear();
+                normalize_into(last.text(text), &mut key);
+                let sizeable = gaz
+                    .lookup_key(&key)
+                    .is_some_and(|m| tier_of(gaz, &m.postings().collect::<Vec<_>>()) >= Tier::B);
                 lower_word(text, last, &mut lw);
-                if !is_org_head(&lw) {
+                if !is_org_head(&lw) && (personal || !sizeable) {
                     surnames.insert(lw.clone());
                 }
             }

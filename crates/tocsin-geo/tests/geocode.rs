@@ -513,6 +513,16 @@ fn city_before_an_institution_belongs_to_the_institution() {
 }
 
 #[test]
+fn a_title_ending_in_a_town_makes_no_surname_of_it() {
+    assert_eq!(
+        place_names("The museum will host \"Stars Over Henderson\" on Friday in Henderson."),
+        ["Henderson", "Henderson"]
+    );
+    // A run that starts with a given name does.
+    assert!(place_names("The fair opened. Later Bill Henderson spoke in Henderson.").is_empty());
+}
+
+#[test]
 fn explain_mentions_every_candidate() {
     let gaz = tiny();
     let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
