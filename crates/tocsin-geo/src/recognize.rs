@@ -842,6 +842,7 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
 /// Reason of a rejection that only the capitalization at a sentence start caused: another
 /// mention of the same name elsewhere in the text overrules it.
 const WEAK_CASE: &str = "capital at sentence start";
+const GIVEN: &str = "given name";
 const C_CIVIC: &str = "C: before the name of a town's institution";
 const ALTERNATE_ONLY: &str = "C: only an alternate name of a small place";
 
@@ -1093,8 +1094,9 @@ pub(crate) fn recognize(
         .map(|c| c.key.clone())
         .collect();
     for c in cands.iter_mut() {
-        // "Chiefland Police Chief": a small place before its own institution too.
-        let weak = c.reason == WEAK_CASE || c.reason == C_CIVIC;
+        // "Chiefland Police Chief": a small place before its own institution too; and a
+        // given name that is no one's here ("from Norman, Okla." … "his Norman home").
+        let weak = c.reason == WEAK_CASE || c.reason == C_CIVIC || c.reason == GIVEN;
         if !c.accepted && weak && kept.contains(&c.key) {
             c.accepted = true;
             c.recog = 0.7;
@@ -1483,7 +1485,11 @@ fn decide_name(
     } else if saint && !big_place(gaz, &c.postings) {
         (false, 0.0, "saint")
     } else if given_self && !cue_left && !qualified && !big_area(gaz, &c.postings) {
-        (false, 0.0, "given name")
+        if cap_right {
+            (false, 0.0, "given name before a capitalized word")
+        } else {
+            (false, 0.0, GIVEN)
+        }
     } else if disease && !big_area(gaz, &c.postings) {
         (false, 0.0, "names a disease or virus")
     } else if c.dateline {

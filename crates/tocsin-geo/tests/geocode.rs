@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use tocsin_geo::compile::{EntryRow, GazetteerBuilder};
-use tocsin_geo::gazetteer::{entry_flags, name_flags};
+use tocsin_geo::gazetteer::{entry_flags, key_flags, name_flags};
 use tocsin_geo::{DocContext, Gazetteer, Geocoder, Kind, MentionKind, Place, Precision};
 
 /// Countries, a few divisions and the cities whose names collide.
@@ -169,6 +169,11 @@ fn tiny() -> Gazetteer {
         2_245,
     );
     city(&mut b, 1854849, "Obama", "JP", 35.49, 135.74, 30_000);
+    // A town that is also a common given name.
+    city(
+        &mut b, 4543762, "Norman", "US", 35.22257, -97.43948, 128_026,
+    );
+    b.set_key_flags("norman", key_flags::GIVEN_NAME);
     // English spellings that GeoNames has only as alternate names.
     let duma = city(&mut b, 170592, "Dūmā", "SY", 33.5718, 36.4027, 111_864);
     b.add_name(duma, "Douma", 0);
@@ -520,6 +525,15 @@ fn a_title_ending_in_a_town_makes_no_surname_of_it() {
     );
     // A run that starts with a given name does.
     assert!(place_names("The fair opened. Later Bill Henderson spoke in Henderson.").is_empty());
+}
+
+#[test]
+fn a_given_name_that_is_a_town_elsewhere_in_the_text_is_that_town() {
+    let names = place_names("He rode from Norman to Atlanta. He left his Norman home in May.");
+    assert_eq!(names, ["Norman", "Atlanta", "Norman"]);
+    // Not when it is someone's first name.
+    let names = place_names("He rode from Norman to Atlanta. He met Norman Smith in May.");
+    assert_eq!(names, ["Norman", "Atlanta"]);
 }
 
 #[test]
