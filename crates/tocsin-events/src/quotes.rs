@@ -597,6 +597,17 @@ fn participle_subject(doc: &Doc<'_>, words: &[String], v: usize) -> Option<Speak
 }
 
 /// The speaker right before the verb at `v`: a name, a pronoun, a role noun.
+/// Where a name ends when a parenthesis stands between it and its verb: "Rep. Trey Gowdy
+/// (R-S.C.) said" → after "Gowdy". `k` is the verb's index; `lo` the sentence start.
+fn before_party_tag(words: &[String], lo: usize, k: usize) -> usize {
+    if k > lo && words[k - 1] == ")" {
+        if let Some(open) = (lo..k - 1).rev().take(12).find(|&x| words[x] == "(") {
+            return open;
+        }
+    }
+    k
+}
+
 fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Option<Speaker> {
     let mut k = v;
     // Skip auxiliaries and an appositive: "Bill Roggio, a senior fellow at X, told".
@@ -624,12 +635,7 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
     if k > lo + 1 && is_manner_adverb(doc, k - 1) && starts_upper(doc, k - 2) {
         k -= 1;
     }
-    if k > lo && words[k - 1] == ")" {
-        // "Rep. Trey Gowdy (R-S.C.) said": step over the parenthesis.
-        if let Some(open) = (lo..k - 1).rev().take(12).find(|&x| words[x] == "(") {
-            k = open;
-        }
-    }
+    k = before_party_tag(words, lo, k);
     if k > lo && words[k - 1] == "," {
         // Find the comma that opens the appositive and the name before it. An appositive of
         // places and ages holds commas of its own ("Johnnie Wilson, of Springfield, Va.,",
@@ -1252,7 +1258,7 @@ fn indirect(doc: &Doc<'_>, words: &[String], st: &[Stretch]) -> Vec<Quote> {
         if v <= r.start {
             continue;
         }
-        let Some(sp) = name_ending_at(doc, words, v) else {
+        let Some(sp) = name_ending_at(doc, words, before_party_tag(words, r.start, v)) else {
             continue;
         };
         // Content: after "said (that)" or "told X (that)".

@@ -593,3 +593,18 @@ fn the_speaker_of_the_sentence_before_speaks_on() {
         a.quotes
     );
 }
+
+#[test]
+fn indirect_speech_steps_over_a_party_tag() {
+    let text = "The panel voted on Thursday.\n\n\
+                Rep. Trey Gowdy (R-S.C.) said that the claim smacked of hypocrisy on the part of the committee.";
+    let a = run_with(text, &["Trey Gowdy"], &[], None);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(
+        a.quotes[0].speaker.as_deref(),
+        Some("Trey Gowdy"),
+        "{:?}",
+        a.quotes
+    );
+    assert_eq!(a.quotes[0].kind, QuoteKind::Indirect);
+}

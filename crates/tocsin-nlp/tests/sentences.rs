@@ -233,3 +233,19 @@ fn paragraphs_are_the_blocks_between_blank_lines() {
         .collect();
     assert_eq!(paras, ["One.", "Two\nlines.", "Three"]);
 }
+
+#[test]
+fn a_party_and_state_tag_does_not_end_a_sentence() {
+    assert_eq!(
+        split("Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy. It passed."),
+        [
+            "Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy.",
+            "It passed."
+        ]
+    );
+    // A missing space after a real sentence end still splits.
+    assert_eq!(
+        split("He rode to Washington.And strangers helped."),
+        ["He rode to Washington.", "And strangers helped."]
+    );
+}

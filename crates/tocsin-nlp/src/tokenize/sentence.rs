@@ -266,6 +266,10 @@ impl Splitter<'_> {
             return true;
         };
         let c = self.first_char(next);
+        // "(R-S.C.)": a period glued to the next initial is inside an abbreviation.
+        if next == k + 1 && !self.gap_after(k) && self.tok(k) == "." && is_initial(self.tok(next)) {
+            return false;
+        }
         if n.kind == TokenKind::Punct {
             return is_opener(c)
                 || chars::is_ambiguous_quote(c)
@@ -368,4 +372,13 @@ fn is_opener(c: char) -> bool {
         c,
         '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '„' | '「' | '『' | '（'
     )
+}
+
+/// "C.", "N.C.": capital letters each followed by a period.
+fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty()
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
