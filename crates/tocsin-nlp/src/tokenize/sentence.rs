@@ -378,7 +378,7 @@ fn is_opener(c: char) -> bool {
 fn is_initial(w: &str) -> bool {
     let b = w.as_bytes();
     !b.is_empty()
-        && b.len() % 2 == 0
+        && b.len().is_multiple_of(2)
         && b.chunks(2)
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
