@@ -47,8 +47,8 @@ fn prior(gaz: &Gazetteer, id: EntryId, flags: u8) -> f32 {
         Kind::City => {
             // A national capital is a little more likely than its population says. Only a
             // little: at ×100 (2.0), "Paris" beside Dallas stayed in France; 0.5 (×3) raised
-            // acc@161 on all four geoparsing dev corpora (LGL 89.98 → 90.64, TR-News 95.38
-            // → 96.92, GeoWebNews and GeoVirus unchanged).
+            // acc@161 on two geoparsing dev corpora and lowered none (LGL 89.98 → 90.64,
+            // TR-News 95.38 → 96.92, GeoWebNews and GeoVirus unchanged).
             let capital = if e.flags & entry_flags::CAPITAL != 0 {
                 0.5
             } else {
