@@ -843,6 +843,7 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
 /// mention of the same name elsewhere in the text overrules it.
 const WEAK_CASE: &str = "capital at sentence start";
 const GIVEN: &str = "given name";
+const A_SPEAKING: &str = "A: next to a verb of saying";
 const C_CIVIC: &str = "C: before the name of a town's institution";
 const ALTERNATE_ONLY: &str = "C: only an alternate name of a small place";
 
@@ -1503,6 +1504,9 @@ fn decide_name(
                     (false, 0.0, "A: common word in a longer name")
                 } else if embedded || cap_right {
                     (true, 0.8, "A: in a longer name")
+                } else if (saying || said_left) && !multiword && !cue_left && !qualified {
+                    // Kept, unless the text names a person so elsewhere (`demote_people`).
+                    (true, 0.9, A_SPEAKING)
                 } else {
                     (true, 0.95, "A")
                 }
@@ -1724,6 +1728,11 @@ fn demote_people(cands: &mut [Cand]) {
             signs.entry(c.key.as_str()).or_default().1 += 1;
         }
     }
+    let strong: HashSet<String> = signs
+        .iter()
+        .filter(|(_, (strong, _))| *strong)
+        .map(|(k, _)| k.to_string())
+        .collect();
     let people: HashSet<String> = signs
         .into_iter()
         .filter(|(_, (strong, sayings))| *strong || *sayings >= 2)
@@ -1737,7 +1746,10 @@ fn demote_people(cands: &mut [Cand]) {
             c.reason,
             "B" | "C" | "B: modifier of a longer name" | "kept elsewhere in the text"
         );
-        if c.accepted && uncued && c.t1 - c.t0 == 1 && people.contains(&c.key) {
+        // "Mayor John Manchester … Manchester said": even a big city's name speaks only as
+        // a person, when the text names that person.
+        let speaking = c.reason == A_SPEAKING && strong.contains(c.key.as_str());
+        if c.accepted && (uncued || speaking) && c.t1 - c.t0 == 1 && people.contains(&c.key) {
             c.accepted = false;
             c.reason = "a person elsewhere in the text";
         }

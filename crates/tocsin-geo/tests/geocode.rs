@@ -537,6 +537,23 @@ fn a_given_name_that_is_a_town_elsewhere_in_the_text_is_that_town() {
 }
 
 #[test]
+fn a_big_city_named_as_a_speaker_is_the_person_the_text_names() {
+    let text = "Mayor John Moscow spoke first. \u{201c}We are ready,\u{201d} Moscow said. \
+                Troops left Moscow.";
+    let gaz = tiny();
+    let parsed = Geocoder::new(&gaz).parse(text, &DocContext::default());
+    let starts: Vec<usize> = parsed.mentions.iter().map(|m| m.start as usize).collect();
+    assert_eq!(
+        starts,
+        [text.rfind("Moscow").unwrap()],
+        "{:?}",
+        parsed.mentions
+    );
+    // Without the person, the city speaks for its government.
+    assert_eq!(place_names("Moscow said it was ready."), ["Moscow"]);
+}
+
+#[test]
 fn explain_mentions_every_candidate() {
     let gaz = tiny();
     let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
