@@ -1590,6 +1590,11 @@ fn apply_entities(text: &str, cands: &mut [Cand], ents: &[Entity]) {
             if c.start < e.start || c.end > end || c.end - c.start == end - e.start {
                 continue;
             }
+            // "D-Chicopee", "R-Elbow Lake" tagged as a person: a party and a hometown.
+            let before = text.get(e.start as usize..c.start as usize).unwrap_or("");
+            if matches!(before, "D-" | "R-" | "I-") {
+                continue;
+            }
             // "Titus County Sheriff's Office", "Gainesville Police" tagged as a person: a
             // local institution right after the place says the tagger is wrong.
             let rest = text.get(c.end as usize..end as usize).unwrap_or("");

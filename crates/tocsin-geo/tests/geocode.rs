@@ -554,6 +554,24 @@ fn a_big_city_named_as_a_speaker_is_the_person_the_text_names() {
 }
 
 #[test]
+fn a_party_and_hometown_tagged_as_a_person_is_still_the_town() {
+    use tocsin_model::{Entity, EntityLabel};
+    let gaz = tiny();
+    let text = "State Sen. Bob Smith, D-Dallas, voted no.";
+    let start = text.find("D-Dallas").unwrap() as u32;
+    let ents = [Entity {
+        text: "D-Dallas".into(),
+        label: EntityLabel::Per,
+        start,
+        end: start + 8,
+        canonical: None,
+    }];
+    let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
+    assert_eq!(places.len(), 1, "{places:#?}");
+    assert_eq!(places[0].name, "Dallas");
+}
+
+#[test]
 fn explain_mentions_every_candidate() {
     let gaz = tiny();
     let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
