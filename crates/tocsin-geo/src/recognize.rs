@@ -1994,7 +1994,13 @@ fn find_streets(text: &str, toks: &[Token], facts: &[Tok], cands: &mut Vec<Cand>
                         lw.as_str(),
                         "n" | "s" | "e" | "w" | "north" | "south" | "east" | "west"
                     );
-                if !ok {
+                // "Augusta's Highland Avenue": a place's possessive is not part of the street.
+                let place_owns = p.kind == TokenKind::Clitic
+                    && s >= 2
+                    && cands.iter().any(|c| {
+                        c.accepted && c.start <= toks[s - 2].start && c.end >= toks[s - 2].end
+                    });
+                if !ok || place_owns {
                     break;
                 }
                 s -= 1;

@@ -572,6 +572,14 @@ fn a_party_and_hometown_tagged_as_a_person_is_still_the_town() {
 }
 
 #[test]
+fn a_city_s_possessive_is_not_part_of_its_street() {
+    assert_eq!(
+        place_names("Police closed Dallas's Elm Street on Monday."),
+        ["Dallas", "Elm Street"]
+    );
+}
+
+#[test]
 fn explain_mentions_every_candidate() {
     let gaz = tiny();
     let log = Geocoder::new(&gaz).explain("Mr. Paris went to Dallas.", &DocContext::default());
