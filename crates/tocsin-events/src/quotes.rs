@@ -596,7 +596,6 @@ fn participle_subject(doc: &Doc<'_>, words: &[String], v: usize) -> Option<Speak
     })
 }
 
-/// The speaker right before the verb at `v`: a name, a pronoun, a role noun.
 /// Where a name ends when a parenthesis stands between it and its verb: "Rep. Trey Gowdy
 /// (R-S.C.) said" → after "Gowdy". `k` is the verb's index; `lo` the sentence start.
 fn before_party_tag(words: &[String], lo: usize, k: usize) -> usize {
@@ -608,6 +607,7 @@ fn before_party_tag(words: &[String], lo: usize, k: usize) -> usize {
     k
 }
 
+/// The speaker right before the verb at `v`: a name, a pronoun, a role noun.
 fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Option<Speaker> {
     let mut k = v;
     // Skip auxiliaries and an appositive: "Bill Roggio, a senior fellow at X, told".

@@ -706,10 +706,7 @@ fn big_place(gaz: &Gazetteer, postings: &[Posting]) -> bool {
 
 /// "S.C.", "N.D.", "D.C.": two or more capital letters, each followed by a dot.
 fn is_dotted_initials(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 4
-        && b.chunks(2)
-            .all(|p| p.len() == 2 && p[0].is_ascii_uppercase() && p[1] == b'.')
+    s.len() >= 4 && tocsin_nlp::tokenize::is_initials(s)
 }
 
 fn letters_all_upper(s: &str) -> bool {
@@ -904,13 +901,14 @@ pub(crate) fn recognize(
                     lower_word(text, t, &mut lw);
                     is_title(&lw) || given_names().contains(lw.as_str())
                 });
-                key.clear();
-                normalize_into(last.text(text), &mut key);
-                let sizeable = gaz
-                    .lookup_key(&key)
-                    .is_some_and(|m| tier_of(gaz, &m.postings().collect::<Vec<_>>()) >= Tier::B);
+                let mut sizeable = || {
+                    key.clear();
+                    normalize_into(last.text(text), &mut key);
+                    gaz.lookup_key(&key)
+                        .is_some_and(|m| tier_of(gaz, &m.postings().collect::<Vec<_>>()) >= Tier::B)
+                };
                 lower_word(text, last, &mut lw);
-                if !is_org_head(&lw) && (personal || !sizeable) {
+                if !is_org_head(&lw) && (personal || !sizeable()) {
                     surnames.insert(lw.clone());
                 }
             }
@@ -1008,9 +1006,7 @@ pub(crate) fn recognize(
         }
         if let Some((t1, k)) = &mut best {
             city_of_institution(gaz, text, toks, &facts, i, t1, k);
-        }
-        // "Alta." / "Ont." at the end of a sentence: the period belongs to the abbreviation.
-        if let Some((t1, k)) = &mut best {
+            // "Alta." / "Ont." at the end of a sentence: the period belongs to the abbreviation.
             let last = &toks[*t1 - 1];
             if let Some(dot) = toks.get(*t1) {
                 if dot.kind == TokenKind::Punct
@@ -1722,43 +1718,45 @@ const SAYING: &str = "B: before a verb of saying";
 /// wherever it stands without a cue of its own ("Fumo is free on bail"). Big places (tier A)
 /// and names with a cue or qualifier keep their reading ("Jackson, Miss.").
 fn demote_people(cands: &mut [Cand]) {
-    let mut signs: HashMap<&str, (bool, u32)> = HashMap::new();
+    // Per name: whether a strong sign says it is a person here, and how many weak ones.
+    let mut signs: HashMap<String, (bool, u32)> = HashMap::new();
     for c in cands.iter() {
         if c.kind != MentionKind::Name || c.t1 - c.t0 != 1 || c.accepted {
             continue;
         }
         if PERSON_REASONS.contains(&c.reason) {
-            signs.entry(c.key.as_str()).or_default().0 = true;
+            signs.entry(c.key.clone()).or_default().0 = true;
         } else if c.reason == SAYING {
-            signs.entry(c.key.as_str()).or_default().1 += 1;
+            signs.entry(c.key.clone()).or_default().1 += 1;
         }
     }
-    let strong: HashSet<String> = signs
-        .iter()
-        .filter(|(_, (strong, _))| *strong)
-        .map(|(k, _)| k.to_string())
-        .collect();
-    let people: HashSet<String> = signs
-        .into_iter()
-        .filter(|(_, (strong, sayings))| *strong || *sayings >= 2)
-        .map(|(k, _)| k.to_owned())
-        .collect();
-    if people.is_empty() {
+    if signs.is_empty() {
         return;
     }
     for c in cands.iter_mut() {
-        let uncued = matches!(
-            c.reason,
-            "B" | "C" | "B: modifier of a longer name" | "kept elsewhere in the text"
-        );
+        if !c.accepted || c.t1 - c.t0 != 1 {
+            continue;
+        }
+        let Some(&(strong, sayings)) = signs.get(&c.key) else {
+            continue;
+        };
         // "Mayor John Manchester … Manchester said": even a big city's name speaks only as
         // a person, when the text names that person.
-        let speaking = c.reason == A_SPEAKING && strong.contains(c.key.as_str());
-        if c.accepted && (uncued || speaking) && c.t1 - c.t0 == 1 && people.contains(&c.key) {
+        let speaking = c.reason == A_SPEAKING && strong;
+        if (strong || sayings >= 2) && (is_uncued(c.reason) || speaking) {
             c.accepted = false;
             c.reason = "a person elsewhere in the text";
         }
     }
+}
+
+/// Whether a kept name has no cue of its own (no "in", no qualifier, no dateline): the
+/// readings that other evidence in the text may overrule.
+pub(crate) fn is_uncued(reason: &str) -> bool {
+    matches!(
+        reason,
+        "B" | "C" | "B: modifier of a longer name" | "kept elsewhere in the text"
+    )
 }
 
 /// Facilities: a capitalized run ending in a facility noun, placed at a place named inside

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use tocsin_nlp::tokenize::Token;
 
 use crate::gazetteer::{entry_flags, name_flags, EntryId, Gazetteer, Kind};
-use crate::recognize::{Cand, MentionKind};
+use crate::recognize::{is_uncued, Cand, MentionKind};
 use crate::{DocContext, GeocoderOptions, Geoparse, Mention, Place, Precision};
 
 /// Great-circle distance in km.
@@ -207,14 +207,6 @@ fn saturate(ev: f32, max: f32) -> f32 {
 /// on the geoparsing dev corpora: strict recognition F1 up on all four (LGL 84.53 → 84.73,
 /// GeoWebNews 85.16 → 85.53, GeoVirus 85.70 → 85.89, TR-News 91.55 → 91.68).
 const STRAY_EVIDENCE: f32 = 1.0;
-
-/// Whether a name was kept without any cue of its own (no "in", no qualifier, no dateline).
-fn is_uncued(c: &Cand) -> bool {
-    matches!(
-        c.reason,
-        "B" | "C" | "B: modifier of a longer name" | "kept elsewhere in the text"
-    )
-}
 
 /// Largest bonus for a reading in a country the article names (×30 in odds).
 const COUNTRY_BONUS: f32 = 2.5;
@@ -406,7 +398,10 @@ pub(crate) fn resolve(
             }
         }
         let top_country = cev_map.values().copied().fold(0.0f32, f32::max);
-        let uncued = groups[gi].cands.iter().all(|&ci| is_uncued(&cands[ci]));
+        let uncued = groups[gi]
+            .cands
+            .iter()
+            .all(|&ci| is_uncued(cands[ci].reason));
         let is_stray = |entry: EntryId| {
             let e = gaz.entry(entry);
             let cev = cev_map.get(&e.country).copied().unwrap_or(0.0);

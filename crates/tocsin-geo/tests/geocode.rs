@@ -5,6 +5,7 @@
 use tocsin_geo::compile::{EntryRow, GazetteerBuilder};
 use tocsin_geo::gazetteer::{entry_flags, key_flags, name_flags};
 use tocsin_geo::{DocContext, Gazetteer, Geocoder, Kind, MentionKind, Place, Precision};
+use tocsin_model::{Entity, EntityLabel};
 
 /// Countries, a few divisions and the cities whose names collide.
 fn tiny() -> Gazetteer {
@@ -337,18 +338,23 @@ fn offsets_are_utf8_bytes() {
     assert_eq!(parsed.mentions.len(), 2);
 }
 
+/// The first occurrence of `name` in `text`, tagged `label` as a NER model would.
+fn tagged(text: &str, name: &str, label: EntityLabel) -> Entity {
+    let start = text.find(name).expect("name in text") as u32;
+    Entity {
+        text: name.into(),
+        label,
+        start,
+        end: start + name.len() as u32,
+        canonical: None,
+    }
+}
+
 #[test]
 fn entities_veto_and_add() {
-    use tocsin_model::{Entity, EntityLabel};
     let gaz = tiny();
     let text = "Paris Hilton visited Dallas.";
-    let ents = [Entity {
-        text: "Paris Hilton".into(),
-        label: EntityLabel::Per,
-        start: 0,
-        end: 12,
-        canonical: None,
-    }];
+    let ents = [tagged(text, "Paris Hilton", EntityLabel::Per)];
     let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
     assert_eq!(places.len(), 1, "{places:#?}");
     assert_eq!(places[0].name, "Dallas");
@@ -356,31 +362,20 @@ fn entities_veto_and_add() {
 
 #[test]
 fn only_a_longer_person_name_vetoes_a_place() {
-    use tocsin_model::{Entity, EntityLabel};
     let gaz = tiny();
     // A tagger that calls the town itself a person ("Dallas has money") is as often wrong as
     // right, so the place stays.
     let text = "Dallas has money, said Acme Works.";
-    let ent = |label, start: u32, end: u32| Entity {
-        text: text[start as usize..end as usize].into(),
-        label,
-        start,
-        end,
-        canonical: None,
-    };
-    let ents = [ent(EntityLabel::Per, 0, 6), ent(EntityLabel::Org, 23, 33)];
+    let ents = [
+        tagged(text, "Dallas", EntityLabel::Per),
+        tagged(text, "Acme Works", EntityLabel::Org),
+    ];
     let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
     let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Dallas"], "{places:#?}");
     // Nor does the possessive make the tagged name longer than the place.
     let text = "Dallas\u{2019}s budget grew.";
-    let ents = [Entity {
-        text: "Dallas\u{2019}s".into(),
-        label: EntityLabel::Per,
-        start: 0,
-        end: 10,
-        canonical: None,
-    }];
+    let ents = [tagged(text, "Dallas\u{2019}s", EntityLabel::Per)];
     assert_eq!(Geocoder::new(&gaz).geoparse(text, Some(&ents)).len(), 1);
 }
 
@@ -444,16 +439,13 @@ fn the_last_part_of_a_hyphenated_word_runs_on_into_a_longer_name() {
 
 #[test]
 fn a_person_tag_over_a_local_institution_is_not_a_person() {
-    use tocsin_model::{Entity, EntityLabel};
     let gaz = tiny();
     let text = "A report by Dallas Police Chief Renee Hall came out.";
-    let ents = [Entity {
-        text: "Dallas Police Chief Renee Hall".into(),
-        label: EntityLabel::Per,
-        start: 12,
-        end: 42,
-        canonical: None,
-    }];
+    let ents = [tagged(
+        text,
+        "Dallas Police Chief Renee Hall",
+        EntityLabel::Per,
+    )];
     let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
     assert_eq!(places.len(), 1, "{places:#?}");
 }
@@ -555,17 +547,9 @@ fn a_big_city_named_as_a_speaker_is_the_person_the_text_names() {
 
 #[test]
 fn a_party_and_hometown_tagged_as_a_person_is_still_the_town() {
-    use tocsin_model::{Entity, EntityLabel};
     let gaz = tiny();
     let text = "State Sen. Bob Smith, D-Dallas, voted no.";
-    let start = text.find("D-Dallas").unwrap() as u32;
-    let ents = [Entity {
-        text: "D-Dallas".into(),
-        label: EntityLabel::Per,
-        start,
-        end: start + 8,
-        canonical: None,
-    }];
+    let ents = [tagged(text, "D-Dallas", EntityLabel::Per)];
     let places = Geocoder::new(&gaz).geoparse(text, Some(&ents));
     assert_eq!(places.len(), 1, "{places:#?}");
     assert_eq!(places[0].name, "Dallas");

@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 pub use dateline::{dateline, Dateline};
-pub use sentence::{paragraphs, sentences, Sentence};
+pub use sentence::{is_initials, paragraphs, sentences, Sentence};
 
 use abbrev::AbbrevClass;
 use chars::{decode, ASCII, DIG, LO, PUN, UP, WS};

@@ -267,7 +267,8 @@ impl Splitter<'_> {
         };
         let c = self.first_char(next);
         // "(R-S.C.)": a period glued to the next initial is inside an abbreviation.
-        if next == k + 1 && !self.gap_after(k) && self.tok(k) == "." && is_initial(self.tok(next)) {
+        if next == k + 1 && !self.gap_after(k) && self.tok(k) == "." && is_initials(self.tok(next))
+        {
             return false;
         }
         if n.kind == TokenKind::Punct {
@@ -374,8 +375,8 @@ fn is_opener(c: char) -> bool {
     )
 }
 
-/// "C.", "N.C.": capital letters each followed by a period.
-fn is_initial(w: &str) -> bool {
+/// "C.", "N.C.", "S.C.": capital letters each followed by a period.
+pub fn is_initials(w: &str) -> bool {
     let b = w.as_bytes();
     !b.is_empty()
         && b.len().is_multiple_of(2)
