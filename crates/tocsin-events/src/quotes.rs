@@ -199,13 +199,19 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
             prev_open_end = s.open_end;
             continue;
         }
-        if let Some(q) = embedded_in_speech(doc, words, prev_end, s) {
+        let after = speaker_after(doc, words, s.end, next_start);
+        // `… referenced the impact it said Clinton would have: “…,” the union wrote`: a quote
+        // with its own attribution after it is direct speech, whatever verb came before.
+        let own_attribution = after.is_some() && ends_in_comma(text, s);
+        if let Some(q) = (!own_attribution)
+            .then(|| embedded_in_speech(doc, words, prev_end, s))
+            .flatten()
+        {
             covered_until = q.end;
             out.push(q);
             prev_open_end = s.open_end;
             continue;
         }
-        let after = speaker_after(doc, words, s.end, next_start);
         let after_found = after.is_some();
         let own = after
             .or_else(|| speaker_before(doc, words, prev_end, s.start))
@@ -323,6 +329,16 @@ fn embedded_in_speech(
         .clone()
         .rev()
         .find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
+    // "As Steven M. Rosenthal … put it, “…”", "told me, “…”": a comma or colon before the
+    // mark opens direct speech.
+    let before_mark = lo.clone().rev().find(|&i| {
+        !doc.text
+            .get(doc.tokens[i].range())
+            .is_some_and(|t| t.chars().all(|c| c == '\'' || is_quote_char(c)))
+    });
+    if words[v] == "put" || before_mark.is_some_and(|i| matches!(words[i].as_str(), "," | ":")) {
+        return None;
+    }
     // Words between the verb and the mark, other than "that", a comma or a colon.
     let between: Vec<usize> = (v + 1..lo.end)
         .filter(|&i| {
@@ -371,15 +387,55 @@ fn embedded_in_speech(
 }
 
 /// Whether the text between two quotes is only an attribution (`,” he said. “`), with no
-/// other sentence after it.
+/// other sentence after it and no second verb of speech that opens a quote of its own
+/// (`,” Trump said, adding later, “`).
 fn is_pure_attribution(gap: &str) -> bool {
     let inner = gap.trim_matches(|c: char| c.is_whitespace() || is_quote_char(c) || c == ',');
     let inner = inner.trim_end_matches(['.', ',', ':', ';', '—']);
+    let speech_words = inner
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| is_speech_verb(w) || is_speech_participle(w))
+        .count();
     !inner.is_empty()
         && inner.len() < 400
         && !inner.contains(['?', '!', ';'])
         && !has_sentence_end(inner)
         && inner.split_whitespace().count() <= 45
+        && speech_words <= 1
+}
+
+/// A participle that goes on to a new quote: "adding", "suggesting", "noting".
+fn is_speech_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "adding"
+            | "saying"
+            | "noting"
+            | "arguing"
+            | "asking"
+            | "explaining"
+            | "insisting"
+            | "warning"
+            | "suggesting"
+            | "continuing"
+            | "including"
+            | "writing"
+    )
+}
+
+/// Whether a quote stretch ends with a comma inside or right after its closing mark
+/// (`“…,” the union wrote`): the sentence goes on to name who said it.
+fn ends_in_comma(text: &str, s: &Stretch) -> bool {
+    let inside = text.get(..s.end as usize).is_some_and(|t| {
+        t.trim_end_matches(|c: char| is_quote_char(c) || c == '\'')
+            .trim_end()
+            .ends_with(',')
+    });
+    let after = text.get(s.end as usize..).is_some_and(|t| {
+        t.trim_start_matches(|c: char| is_quote_char(c) || c == '\'')
+            .starts_with(',')
+    });
+    inside || after
 }
 
 /// Whether `s` has a period that ends a sentence (not "Rep.", "(R-Fla.)", "U.S.").
@@ -397,14 +453,45 @@ fn has_sentence_end(s: &str) -> bool {
     })
 }
 
-/// Whether token `i` is a speech verb: lower-case as written ("United States" is no verb).
+/// Whether token `i` is a speech verb: lower-case as written ("United States" is no verb),
+/// and not a noun after a determiner ("one of the states suing", "his notes").
 fn speech_at(doc: &Doc<'_>, words: &[String], i: usize) -> bool {
-    is_speech_verb(&words[i])
+    (is_speech_verb(&words[i])
         && doc
             .tokens
             .get(i)
             .and_then(|t| doc.text.get(t.range()))
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        && !i.checked_sub(1).is_some_and(|p| is_determiner(&words[p])))
+        || (words[i] == "put" && words.get(i + 1).is_some_and(|w| w == "it"))
+}
+
+/// Words after which a speech-verb form is a noun ("the claims", "these reports").
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "other"
+            | "such"
+            | "of"
+    )
+}
+
+/// A verb that attributes the quote right before it: a speech verb, or what a document's
+/// own words do (`,” the letter reads`, `,” the article read`).
+fn attribution_at(doc: &Doc<'_>, words: &[String], i: usize) -> bool {
+    speech_at(doc, words, i) || matches!(words[i].as_str(), "reads" | "read")
 }
 
 /// Whether token `i` is a period that ends a sentence, not one after "Rep", "(D-Wis" or "U.S".
@@ -474,7 +561,7 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
         if matches!(w, "?" | "!" | "“" | "\"") || ends_sentence(doc, words, i) {
             break;
         }
-        if speech_at(doc, words, i) && w != "according" {
+        if attribution_at(doc, words, i) && w != "according" {
             verb = Some(i);
             break;
         }
@@ -507,7 +594,7 @@ fn described(doc: &Doc<'_>, words: &[String], a: usize, v: usize) -> Option<Spea
         || v - a > 9
         || !matches!(
             words[a].as_str(),
-            "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its"
+            "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its" | "my" | "our"
         )
     {
         return None;
@@ -537,11 +624,24 @@ fn described(doc: &Doc<'_>, words: &[String], a: usize, v: usize) -> Option<Spea
 /// `John Kirby said the United States remains “vigilant”`, `He stressed that … “…”`.
 fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Speaker> {
     let r = token_range(doc, a, b);
-    let v = r
+    let Some(v) = r
         .clone()
         .rev()
         .take(30)
-        .find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
+        .find(|&i| speech_at(doc, words, i) && words[i] != "according")
+    else {
+        // "According to Limbaugh, “…”".
+        let i =
+            r.clone().rev().take(12).find(|&i| {
+                words[i] == "according" && words.get(i + 1).is_some_and(|w| w == "to")
+            })?;
+        if (i..r.end)
+            .any(|j| matches!(words[j].as_str(), "?" | "!") || ends_sentence(doc, words, j))
+        {
+            return None;
+        }
+        return subject_after(doc, words, i + 2, r.end);
+    };
     // The verb must belong to the sentence that holds the quote, or end the sentence just
     // before it (`Mr. Holtz-Eakin said. “…”`).
     let after_verb: Vec<usize> = r.clone().skip_while(|&i| i <= v).collect();
@@ -627,6 +727,9 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
                 | "publicly"
                 | "repeatedly"
                 | "recently"
+                | "often"
+                | "always"
+                | "never"
         )
     {
         k -= 1;
@@ -636,38 +739,25 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
         k -= 1;
     }
     k = before_party_tag(words, lo, k);
-    if k > lo && words[k - 1] == "," {
-        // Find the comma that opens the appositive and the name before it. An appositive of
-        // places and ages holds commas of its own ("Johnnie Wilson, of Springfield, Va.,",
-        // "Donna Rawlings, 59, of Ashton, Md.,"): a place or a number before a comma is
-        // stepped over, up to three times.
-        let mut close = k - 1;
-        for _ in 0..3 {
-            let mut j = close;
-            while j > lo && words[j - 1] != "," && close - j < 40 {
-                j -= 1;
-            }
-            if j <= lo || words[j - 1] != "," {
-                return None;
-            }
-            if j >= 2 && is_place_or_number(doc, words, j - 2) {
-                close = j - 1;
-                continue;
-            }
-            let mut s = name_ending_at(doc, words, j - 1)?;
-            let a = doc.tokens[j].start as usize;
-            let b = doc.tokens[k - 2].end as usize;
-            let appositive = doc.text.get(a..b).unwrap_or("");
-            // The role this sentence gives ("Flynn, a top Trump surrogate, said") before
-            // the one the name had where it was first introduced.
-            if let Some(role) = appositive_role(appositive) {
-                s.role = Some(role);
-            } else if s.role.is_none() {
-                s.role = Some(clean_role(appositive));
-            }
+    // "John Dickey, the chief executive of Ora Media -- the company that … -- told me": a
+    // parenthetical between dashes is stepped over; what precedes it may be an appositive
+    // its closing dash ended.
+    let mut dashed = false;
+    if k > lo + 1 && is_dash(&words[k - 1]) {
+        if let Some(open) = (lo + 1..k - 1).rev().take(40).find(|&x| is_dash(&words[x])) {
+            k = open;
+            dashed = true;
+        }
+    }
+    let comma = k > lo && words[k - 1] == ",";
+    if comma || dashed {
+        let close = if comma { k - 1 } else { k };
+        if let Some(s) = appositive_subject(doc, words, lo, close) {
             return Some(s);
         }
-        return None;
+        if comma {
+            return None;
+        }
     }
     if k == lo {
         return None;
@@ -676,14 +766,87 @@ fn subject_before(doc: &Doc<'_>, words: &[String], lo: usize, v: usize) -> Optio
         s.at = doc.tokens[v].start;
         return Some(s);
     }
-    // "The New York businessman says": a described speaker right before the verb.
+    // "The New York businessman says", "my father often said": a described speaker right
+    // before the verb.
     (k.saturating_sub(7).max(lo)..k).find_map(|a| {
-        if matches!(words[a].as_str(), "the" | "a" | "an") {
+        if matches!(
+            words[a].as_str(),
+            "the" | "a" | "an" | "my" | "our" | "his" | "her" | "their"
+        ) {
             described(doc, words, a, k)
         } else {
-            None
+            possessed_role(doc, words, a, k)
         }
     })
+}
+
+/// "Obama's former campaign strategist said": a role of someone named, tokens `a..k` (the
+/// possessor's name at `a`, its "'s" next, a role noun last).
+fn possessed_role(doc: &Doc<'_>, words: &[String], a: usize, k: usize) -> Option<Speaker> {
+    let possessive = words
+        .get(a + 1)
+        .is_some_and(|w| matches!(w.as_str(), "'s" | "’s"));
+    let head = words.get(k.checked_sub(1)?)?;
+    if !possessive || k < a + 3 || !starts_upper(doc, a) || !is_title_noun(head) {
+        return None;
+    }
+    if (a + 2..k).any(|i| !words[i].chars().all(|c| c.is_alphabetic() || c == '-')) {
+        return None;
+    }
+    let start = doc.tokens[a].start;
+    let name = doc
+        .text
+        .get(start as usize..doc.tokens[k - 1].end as usize)?
+        .to_string();
+    Some(Speaker {
+        name,
+        role: None,
+        at: doc.tokens.get(k).map_or(start, |t| t.start),
+        from: start,
+    })
+}
+
+/// The name an appositive follows, the appositive ending at the comma or dash `close`
+/// ("Bill Roggio, a senior fellow at X, told"). An appositive of places and ages holds commas
+/// of its own ("Johnnie Wilson, of Springfield, Va.,", "Donna Rawlings, 59, of Ashton, Md.,"):
+/// a place or a number before a comma is stepped over, up to three times.
+fn appositive_subject(doc: &Doc<'_>, words: &[String], lo: usize, close: usize) -> Option<Speaker> {
+    let last = close.checked_sub(1)?;
+    let mut close = close;
+    for _ in 0..3 {
+        let mut j = close;
+        while j > lo && words[j - 1] != "," && close - j < 40 {
+            j -= 1;
+        }
+        if j <= lo || words[j - 1] != "," || j > last {
+            return None;
+        }
+        if j >= 2 && is_place_or_number(doc, words, j - 2) {
+            close = j - 1;
+            continue;
+        }
+        // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
+        let mut s = name_ending_at(doc, words, before_party_tag(words, lo, j - 1))?;
+        let a = doc.tokens[j].start as usize;
+        let b = doc.tokens[last].end as usize;
+        let appositive = doc.text.get(a..b).unwrap_or("");
+        // "the Republican attorney general of Oklahoma, one of the states suing the EPA": the
+        // first part when it is the role.
+        let first_part = appositive.split(", ").next().unwrap_or(appositive);
+        // The role this sentence gives ("Flynn, a top Trump surrogate, said") before the
+        // one the name had where it was first introduced.
+        if let Some(role) = appositive_role(first_part).or_else(|| appositive_role(appositive)) {
+            s.role = Some(role);
+        } else if s.role.is_none() {
+            s.role = Some(clean_role(appositive));
+        }
+        return Some(s);
+    }
+    None
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "--" | "—" | "―" | "–")
 }
 
 /// Whether an appositive reads as a role: "a senior fellow at …", "head of the …",
@@ -833,6 +996,43 @@ fn someone_of(
     })
 }
 
+/// "Mr. Morgan of the Sierra Club said": the person before "of (the)" an organization or
+/// place speaks, not the organization.
+fn member_of(
+    doc: &Doc<'_>,
+    words: &[String],
+    ent: &tocsin_model::Entity,
+    at: u32,
+) -> Option<Speaker> {
+    if ent.label == EntityLabel::Per {
+        return None;
+    }
+    let mut p = doc
+        .tokens
+        .partition_point(|t| t.start < ent.start)
+        .checked_sub(1)?;
+    if words[p] == "the" {
+        p = p.checked_sub(1)?;
+    }
+    if !matches!(words[p].as_str(), "of" | "at" | "from") || p == 0 {
+        return None;
+    }
+    let before = doc.tokens[p - 1].end;
+    let (e, person) = doc
+        .entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.end == before && e.label == EntityLabel::Per)?;
+    Some(Speaker {
+        name: person.name().to_string(),
+        role: title_before(doc, words, person.start)
+            .or_else(|| cluster_role(doc, words, e))
+            .or_else(|| Some(ent.text.clone())),
+        at,
+        from: person.start,
+    })
+}
+
 /// The speaker ending just before token `k`.
 fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> {
     if in_time_expression(doc, k.checked_sub(1)?) {
@@ -856,6 +1056,9 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
                 | EntityLabel::Loc
         ) {
             if let Some(sp) = someone_of(doc, words, ent, at) {
+                return Some(sp);
+            }
+            if let Some(sp) = member_of(doc, words, ent, at) {
                 return Some(sp);
             }
             let name = ent.name().to_string();
@@ -1053,6 +1256,14 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
                     "the" | "sen." | "rep." | "gov." | "mr." | "mrs." | "ms." | "dr."
                 ))
     }) {
+        // "said MSNBC host Chris Matthews": the person the organization's role names.
+        let (e, ent, lead) = match person_after_role(doc, words, ent) {
+            Some((pe, person)) => {
+                let lead = doc.text.get(ent.start as usize..person.start as usize);
+                (pe, person, lead.map(|l| l.trim().to_string()))
+            }
+            None => (e, ent, None),
+        };
         let name = ent.name().to_string();
         // An appositive after the name: "said Bill Roggio, a senior fellow at …".
         let after = doc.text.get(ent.end as usize..).unwrap_or("");
@@ -1065,6 +1276,7 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
             .strip_prefix(", ")
             .and_then(|r| r.split([',', '.', '\n']).next())
             .and_then(appositive_role)
+            .or(lead)
             .or_else(|| title_before(doc, words, ent.start))
             .or_else(|| cluster_role(doc, words, e));
         return Some(Speaker {
@@ -1106,6 +1318,42 @@ fn subject_after(doc: &Doc<'_>, words: &[String], i: usize, end: usize) -> Optio
         }
     }
     None
+}
+
+/// The person named after an organization and a role noun ("MSNBC host Chris Matthews",
+/// "White House press secretary Josh Earnest"), with the entity's index.
+fn person_after_role<'d>(
+    doc: &'d Doc<'_>,
+    words: &[String],
+    ent: &tocsin_model::Entity,
+) -> Option<(usize, &'d tocsin_model::Entity)> {
+    if ent.label == EntityLabel::Per {
+        return None;
+    }
+    let first = doc.tokens.partition_point(|t| t.start < ent.end);
+    let (e, person) = doc
+        .entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.start >= ent.end && e.label == EntityLabel::Per)?;
+    let last = doc.tokens.partition_point(|t| t.start < person.start);
+    let between = first..last;
+    let roleish = !between.is_empty()
+        && between.len() <= 4
+        && between
+            .clone()
+            .all(|i| words[i].chars().all(|c| c.is_alphabetic() || c == '-'))
+        && is_role_noun(&words[last - 1]);
+    roleish.then_some((e, person))
+}
+
+/// A noun naming what someone is: a title, or a media role ("host", "anchor").
+fn is_role_noun(w: &str) -> bool {
+    is_title_noun(w)
+        || matches!(
+            w,
+            "host" | "anchor" | "correspondent" | "reporter" | "columnist" | "commentator"
+        )
 }
 
 /// Title words right before a name: "White House national security adviser John Kirby".

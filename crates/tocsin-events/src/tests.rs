@@ -608,3 +608,187 @@ fn indirect_speech_steps_over_a_party_tag() {
     );
     assert_eq!(a.quotes[0].kind, QuoteKind::Indirect);
 }
+
+/// Speakers of the quotes of `a`, in order.
+fn speakers(a: &Analysis) -> Vec<Option<&str>> {
+    a.quotes.iter().map(|q| q.speaker.as_deref()).collect()
+}
+
+#[test]
+fn a_speech_verb_after_a_determiner_is_a_noun() {
+    let text =
+        "“It’s an invasion, in our estimation, of the state regulatory domain,” Scott Pruitt, \
+                the Republican attorney general of Oklahoma, one of the states suing the EPA, said \
+                at a Washington event this month.";
+    let a = run_full(
+        text,
+        &["Scott Pruitt"],
+        &["EPA"],
+        &[("Oklahoma", "US", 1), ("Washington", "US", 1)],
+        None,
+    );
+    assert_eq!(speakers(&a), [Some("Scott Pruitt")], "{:?}", a.quotes);
+    assert_eq!(
+        a.quotes[0].speaker_role.as_deref(),
+        Some("Republican attorney general of Oklahoma")
+    );
+}
+
+#[test]
+fn a_document_reads_its_own_words() {
+    let text = "The parents sent a letter to the board.\n\n\
+                “We see charter schools offering parents of color hope,” the letter reads.\n\n\
+                A Times article hailed him.\n\n\
+                “Business and government leaders in New York honored Donald J. Trump yesterday,” \
+                the article read.";
+    let a = run_with(text, &["Donald J. Trump"], &[], None);
+    assert_eq!(
+        speakers(&a),
+        [Some("the letter"), Some("the article")],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_parenthetical_between_dashes_is_stepped_over() {
+    let text = "John Dickey, the chief executive of Ora Media -- the production company that owns \
+                the programming, which is also streamed online -- told me, ''We're a content \
+                provider; we're doing business with people who want our content.''";
+    let a = run_full(text, &["John Dickey"], &["Ora Media"], &[], None);
+    assert_eq!(speakers(&a), [Some("John Dickey")], "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(
+        a.quotes[0].speaker_role.as_deref(),
+        Some("chief executive of Ora Media")
+    );
+}
+
+#[test]
+fn as_someone_put_it_names_the_speaker() {
+    let text = "As Steven M. Rosenthal, a tax lawyer at the Tax Policy Center, recently put it, \
+                ''Did Trump lower his taxes through legal tax avoidance, or illegal tax evasion?''";
+    let a = run_full(
+        text,
+        &["Steven M. Rosenthal", "Trump"],
+        &["Tax Policy Center"],
+        &[],
+        None,
+    );
+    assert_eq!(
+        speakers(&a),
+        [Some("Steven M. Rosenthal")],
+        "{:?}",
+        a.quotes
+    );
+    assert_eq!(a.quotes[0].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_person_of_an_organization_speaks_not_the_organization() {
+    let text = "Regulators worried about the deal.\n\n\
+                \"It was the least bad outcome,\" Mr. Morgan of the Sierra Club said.";
+    let a = run_full(text, &["Morgan"], &["Sierra Club"], &[], None);
+    assert_eq!(speakers(&a), [Some("Morgan")], "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].speaker_role.as_deref(), Some("Sierra Club"));
+}
+
+#[test]
+fn an_appositive_after_a_party_tag_names_the_role() {
+    let text =
+        "“If the FBI wanted any other American’s laptops, they’d just go get them,” Rep. Jim \
+                Jordan (R-Ohio), an oversight panel member, said in a phone interview.";
+    let a = run_full(text, &["Jim Jordan"], &["FBI"], &[], None);
+    assert_eq!(speakers(&a), [Some("Jim Jordan")], "{:?}", a.quotes);
+    assert_eq!(
+        a.quotes[0].speaker_role.as_deref(),
+        Some("oversight panel member")
+    );
+}
+
+#[test]
+fn a_possessed_role_and_a_relative_are_described_speakers() {
+    let text = "David Axelrod on Wednesday called on Howard Dean to apologize.\n\n\
+                “My reaction, that was outrageous,” Obama's former campaign strategist said in an \
+                interview.\n\n\
+                The paranoia remained. \"We live in Satan's kingdom,\" my father often said.";
+    let a = run_with(text, &["David Axelrod", "Howard Dean", "Obama"], &[], None);
+    assert_eq!(
+        speakers(&a),
+        [
+            Some("Obama's former campaign strategist"),
+            Some("my father")
+        ],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_quote_with_its_own_attribution_after_it_is_direct_speech() {
+    let text = "The statement also referenced the impact it said Clinton would have on women: \
+                “Parallel to our union's progress for flight attendants, Secretary Clinton's fight \
+                has opened the door for women,” the union wrote.";
+    let a = run_with(text, &["Clinton"], &[], None);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("the union"));
+}
+
+#[test]
+fn an_organizations_host_named_after_the_verb_speaks() {
+    let text = "Pence was the winner of the debate.\n\n\
+                “I thought that Mike Pence did all the things right that Donald Trump did wrong,” \
+                said MSNBC host Chris Matthews.";
+    let a = run_full(
+        text,
+        &["Pence", "Mike Pence", "Donald Trump", "Chris Matthews"],
+        &["MSNBC"],
+        &[],
+        None,
+    );
+    assert_eq!(speakers(&a), [Some("Chris Matthews")], "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].speaker_role.as_deref(), Some("MSNBC host"));
+}
+
+#[test]
+fn according_to_before_a_quote_names_its_speaker() {
+    let text = "“Hillary will have to spend all of her time trying to correct the record,” Mook \
+                said.\n\n\
+                According to Limbaugh, “If it was left up to Hillary, she wouldn’t have time to say \
+                anything positive.”";
+    let a = run_with(text, &["Mook", "Limbaugh", "Hillary"], &[], None);
+    assert_eq!(
+        speakers(&a),
+        [Some("Mook"), Some("Limbaugh")],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_second_verb_of_speech_opens_a_quote_of_its_own() {
+    let text =
+        "Trump spoke to the editorial board. “We certainly can’t afford to do this anymore,” \
+                Trump said, adding later, “NATO is costing us a fortune, and yes, we’re protecting \
+                Europe with NATO.”";
+    let a = run_with(text, &["Trump"], &[], None);
+    let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{:?}", a.quotes);
+    assert!(texts[0].starts_with("We certainly") && !texts[0].contains("NATO"));
+    assert!(texts[1].starts_with("NATO is costing"));
+}
+
+#[test]
+fn a_fragment_closing_a_sentence_keeps_out_of_the_next_quote() {
+    let text = "Hillary Clinton spoke in Toledo.\n\n\
+                She says Trump represents the “same rigged system that he claims he’s going to \
+                change.” She adds, “What kind of genius loses a billion dollars in a single year?”";
+    let a = run_with(text, &["Trump", "Hillary Clinton"], &[], None);
+    let genius = a
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("genius"))
+        .expect("the second quote");
+    assert!(genius.text.starts_with("What kind"), "{:?}", a.quotes);
+}
