@@ -541,8 +541,11 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
             .iter()
             .find(|e| e.start == doc.tokens[i0].start && e.label == EntityLabel::Per)
         {
+            let name = signature_run(doc, i0, r.end)
+                .filter(|n| n.len() > ent.text.len())
+                .unwrap_or_else(|| ent.name().to_string());
             return Some(Speaker {
-                name: ent.name().to_string(),
+                name,
                 role: None,
                 at: ent.start,
                 from: ent.start,
@@ -567,6 +570,16 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
         }
     }
     let v = verb?;
+    // `… “an outlaw nation in the neighborhood.” Russia insisted that Pyongyang “stop …”`:
+    // after a quote that ends its sentence, a verb opening reported speech introduces what
+    // follows, not the quote before.
+    let closed = doc.text.get(..a as usize).is_some_and(|t| {
+        t.trim_end_matches(|c: char| is_quote_char(c) || c == '\'')
+            .ends_with('.')
+    });
+    if closed && words.get(v + 1).is_some_and(|w| w == "that") {
+        return None;
+    }
     if let Some(sp) = subject_before(doc, words, i0, v) {
         // The speaker must open the attribution, after at most a title: `,” Trump lawyer
         // Marc Kasowitz said`.
@@ -586,6 +599,53 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
     }
     // `?” a narrator in the Clinton ad asks`: the short phrase between is the speaker.
     described(doc, words, i0, v)
+}
+
+/// The capitalized words of a signature line from token `i` ("Julie A. Diaz Martinez"),
+/// which the tagger may have cut short; `None` when it is not a run of two words or more.
+fn signature_run(doc: &Doc<'_>, i: usize, end: usize) -> Option<String> {
+    let start = doc.tokens.get(i)?.start;
+    let mut last = None;
+    let mut words = 0;
+    for j in i..end.min(i + 8) {
+        let t = doc.tokens[j];
+        let raw = t.text(doc.text);
+        let gap = doc
+            .text
+            .get(doc.tokens[j.max(i + 1) - 1].end as usize..t.start as usize);
+        if j > i && gap.is_none_or(|g| g.contains('\n')) {
+            break;
+        }
+        let initial_dot = raw == "." && j > i && doc.tokens[j - 1].end == t.start && {
+            let prev = doc.tokens[j - 1].text(doc.text);
+            prev.chars().count() == 1 && prev.starts_with(char::is_uppercase)
+        };
+        if initial_dot {
+            last = Some(t.end);
+            continue;
+        }
+        let word = raw
+            .strip_suffix('.')
+            .filter(|w| w.chars().count() == 1)
+            .unwrap_or(raw);
+        if !word.starts_with(char::is_uppercase)
+            || !word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            break;
+        }
+        words += 1;
+        last = Some(t.end);
+    }
+    let end = last?;
+    (words >= 2)
+        .then(|| {
+            doc.text
+                .get(start as usize..end as usize)
+                .map(str::to_string)
+        })
+        .flatten()
 }
 
 /// A short described speaker, tokens `a..v` ("a narrator in the Clinton ad", "the book").
@@ -682,11 +742,16 @@ fn participle_subject(doc: &Doc<'_>, words: &[String], v: usize) -> Option<Speak
             .get(e.end as usize..)
             .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"))
     };
+    // "“… cooperating with the FBI,” Chaffetz said, adding": not a name inside the quote.
+    let quoted = quoted_regions(doc.text);
+    let in_quote =
+        |e: &&tocsin_model::Entity| quoted.iter().any(|&(a, b)| a <= e.start && e.end <= b);
     let (e, ent) = doc.entities.iter().enumerate().find(|(_, e)| {
         e.start >= sent.start
             && e.end <= at
             && matches!(e.label, EntityLabel::Per | EntityLabel::Org)
             && !possessive(e)
+            && !in_quote(e)
     })?;
     Some(Speaker {
         name: ent.name().to_string(),
@@ -821,7 +886,10 @@ fn appositive_subject(doc: &Doc<'_>, words: &[String], lo: usize, close: usize) 
         if j <= lo || words[j - 1] != "," || j > last {
             return None;
         }
-        if j >= 2 && is_place_or_number(doc, words, j - 2) {
+        // "Michael Mulgrew, president of the United Federation of Teachers, which represents
+        // New York City educators, said": a relative clause belongs to the words before it.
+        let relative = matches!(words[j].as_str(), "which" | "where");
+        if j >= 2 && (is_place_or_number(doc, words, j - 2) || relative) {
             close = j - 1;
             continue;
         }

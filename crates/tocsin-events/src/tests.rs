@@ -792,3 +792,74 @@ fn a_fragment_closing_a_sentence_keeps_out_of_the_next_quote() {
         .expect("the second quote");
     assert!(genius.text.starts_with("What kind"), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_signature_runs_to_the_end_of_its_name() {
+    let text = "Readers wrote to us.\n\n\
+                “He should waken all of us to the dangers of this man and his movement!” ―\u{a0}Julie \
+                A. Diaz Martinez.\n\nPhoto: Instagram.";
+    let a = run_with(text, &["Julie"], &[], None);
+    assert_eq!(
+        speakers(&a),
+        [Some("Julie A. Diaz Martinez")],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_relative_clause_on_an_organization_is_stepped_over() {
+    let text = "“Let’s get back to saying our schools are something we support,” Michael Mulgrew, \
+                president of the United Federation of Teachers, which represents New York City \
+                educators, said.";
+    let a = run_full(
+        text,
+        &["Michael Mulgrew"],
+        &["United Federation of Teachers"],
+        &[("New York City", "US", 1)],
+        None,
+    );
+    assert_eq!(speakers(&a), [Some("Michael Mulgrew")], "{:?}", a.quotes);
+    assert_eq!(
+        a.quotes[0].speaker_role.as_deref(),
+        Some("president of the United Federation of Teachers")
+    );
+}
+
+#[test]
+fn the_subject_of_a_participle_is_not_a_name_inside_the_quote() {
+    let text = "“Immunity deals should not be a requirement for cooperating with the FBI,\" Jason \
+                Chaffetz said in a statement, adding that the agreements were handed out \"like candy.\"";
+    let a = run_full(text, &["Jason Chaffetz"], &["FBI"], &[], None);
+    let candy = a
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("candy"))
+        .expect("the quote about candy");
+    assert_eq!(
+        candy.speaker.as_deref(),
+        Some("Jason Chaffetz"),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_verb_of_reported_speech_after_a_closed_quote_introduces_what_follows() {
+    let text =
+        "Japan branded North Korea an \"outlaw nation in the neighborhood.\" Russia insisted \
+                that Pyongyang \"stop its dangerous escapades.\"";
+    let a = run_full(
+        text,
+        &[],
+        &[],
+        &[("Japan", "JP", 1), ("Russia", "RU", 1)],
+        None,
+    );
+    let outlaw = a.quotes.iter().find(|q| q.text.contains("outlaw"));
+    assert!(
+        outlaw.is_none_or(|q| q.speaker.as_deref() != Some("Russia")),
+        "{:?}",
+        a.quotes
+    );
+}
