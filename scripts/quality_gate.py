@@ -18,6 +18,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import quote_speakers  # noqa: E402
 
 
 def run_extraction(shared, tocsin, datasets, out_json):
@@ -83,11 +85,12 @@ def run_seed(shared, tocsin, categories):
     return failed
 
 
-def run_event_task(shared, tocsin, task, data, out_json):
-    """Runs one event_eval.py task and returns its JSON results."""
+def run_event_task(shared, tocsin, task, data, out_json, workdir):
+    """Runs one event_eval.py task and returns its JSON results (tocsin's output stays in
+    workdir/output.jsonl)."""
     tool = os.path.join(shared, "tools", "event_eval.py")
     cmd = [sys.executable, tool, "--task", task, "--data", os.path.join(shared, "data", data),
-           "--cmd", f"{tocsin} analyze --jsonl {{input}}", "--json", out_json]
+           "--cmd", f"{tocsin} analyze --jsonl {{input}}", "--json", out_json, "--workdir", workdir]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         print(proc.stdout[-2000:], proc.stderr[-3000:], file=sys.stderr)
@@ -109,7 +112,10 @@ def event_floors(shared, tocsin, events):
         if task.startswith("_"):
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            res = run_event_task(shared, tocsin, spec.get("task", task), spec["data"], os.path.join(tmp, "e.json"))
+            res = run_event_task(shared, tocsin, spec.get("task", task), spec["data"], os.path.join(tmp, "e.json"), tmp)
+            if spec.get("task", task) == "quotes":
+                # The target is stated on direct quotes; the scorer reports all of them.
+                res["speaker_split"] = quote_speakers.split_accuracy(shared, os.path.join(tmp, "output.jsonl"))
         for path, floor in sorted(spec["floors"].items()):
             got = lookup(res, path)
             ok = isinstance(got, (int, float)) and got >= floor
