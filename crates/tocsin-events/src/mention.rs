@@ -841,7 +841,7 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
                     out.push(Role {
                         text: s.slice(a, head + 1).to_string(),
                         kind: None,
-                        named: false,
+                        named: None,
                         start,
                         end,
                     });
@@ -889,7 +889,7 @@ fn weapons(s: &Sent<'_>) -> Vec<Role> {
         out.push(Role {
             text: s.slice(a, k + 1).to_string(),
             kind: None,
-            named: false,
+            named: None,
             start,
             end,
         });
@@ -911,7 +911,7 @@ fn victims(s: &Sent<'_>, tolls: &[Toll]) -> Vec<Role> {
         out.push(Role {
             text: t.text.clone(),
             kind: Some("person".into()),
-            named,
+            named: Some(named),
             start: t.start,
             end: t.end,
         });

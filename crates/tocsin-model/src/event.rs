@@ -147,9 +147,11 @@ pub struct Role {
     /// `person` for a named or described human victim, else absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    /// Whether the victim is named.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub named: bool,
+    /// Whether the victim is named ("Jorge Serrano") or only described ("a soldier"): always
+    /// given for victims, so a reader never takes a described person for a named one; absent
+    /// for targets and weapons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named: Option<bool>,
     /// Where it is.
     pub start: u32,
     /// One past its last byte.
@@ -252,4 +254,36 @@ pub struct Quote {
     /// Where the attribution ("he added") is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<Evidence>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Role;
+
+    fn role(kind: Option<&str>, named: Option<bool>) -> serde_json::Value {
+        let r = Role {
+            text: "a soldier".into(),
+            kind: kind.map(str::to_string),
+            named,
+            start: 0,
+            end: 9,
+        };
+        serde_json::to_value(&r).expect("a role serializes")
+    }
+
+    #[test]
+    fn a_described_victim_says_it_is_not_named() {
+        // Readers of the JSON must not take "a soldier" for a named person.
+        let v = role(Some("person"), Some(false));
+        assert_eq!(v["named"], serde_json::Value::Bool(false));
+        assert_eq!(role(Some("person"), Some(true))["named"], true);
+    }
+
+    #[test]
+    fn targets_and_weapons_carry_no_named_flag() {
+        let v = role(None, None);
+        assert!(v.get("named").is_none(), "{v}");
+        let back: Role = serde_json::from_value(v).expect("reads back");
+        assert_eq!(back.named, None);
+    }
 }
