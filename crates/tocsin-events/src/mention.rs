@@ -854,11 +854,12 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
     out
 }
 
-/// Weapons named in the sentence.
+/// Weapons named in the sentence: the attack's instruments, not arms that were seized or
+/// found ("an M-16 rifle, cartridge clips and ammunition were seized there").
 fn weapons(s: &Sent<'_>) -> Vec<Role> {
     let mut out: Vec<Role> = Vec::new();
     for k in 0..s.len() {
-        if !is_weapon_word(s.word(k)) {
+        if !is_weapon_word(s.word(k)) || seized_near(s, k) {
             continue;
         }
         // "car bomb", "AK-47 rifles": one modifier before the head.
@@ -895,6 +896,42 @@ fn weapons(s: &Sent<'_>) -> Vec<Role> {
         });
     }
     out
+}
+
+/// Whether the words around token `k` say arms were taken or found rather than used: a verb
+/// or noun of seizure within the clause ("seized", "confiscated", "found", "a cache of").
+fn seized_near(s: &Sent<'_>, k: usize) -> bool {
+    let lo = k.saturating_sub(12);
+    let hi = (k + 12).min(s.len());
+    (lo..hi).any(|i| {
+        matches!(
+            s.word(i),
+            "seized"
+                | "seizure"
+                | "seizing"
+                | "confiscated"
+                | "confiscation"
+                | "captured"
+                | "recovered"
+                | "found"
+                | "discovered"
+                | "cache"
+                | "caches"
+                | "arsenal"
+                | "stockpile"
+                | "smuggling"
+                | "smuggled"
+                | "trafficking"
+                | "purchase"
+                | "bought"
+                | "sold"
+                | "supplied"
+                | "shipment"
+                | "deactivated"
+                | "defused"
+                | "dismantled"
+        )
+    })
 }
 
 /// Victims: the people a toll counts when the sentence names or describes them.

@@ -863,3 +863,25 @@ fn a_verb_of_reported_speech_after_a_closed_quote_introduces_what_follows() {
         a.quotes
     );
 }
+
+#[test]
+fn arms_seized_or_found_are_not_the_attacks_weapons() {
+    let used =
+        run("Gunmen armed with rifles opened fire on a bus in the capital, killing two people.");
+    let weapons: Vec<&str> = violent(&used)
+        .iter()
+        .flat_map(|e| e.weapons.iter().map(|w| w.text.as_str()))
+        .collect();
+    assert_eq!(weapons, ["rifles"], "{:?}", used.events);
+
+    let seized = run(
+        "Gunmen opened fire on a bus in the capital, killing two people. Soldiers later \
+                      seized an M-16 rifle and ammunition in a raid on the gunmen's hideout.",
+    );
+    assert!(!violent(&seized).is_empty(), "{:?}", seized.events);
+    assert!(
+        violent(&seized).iter().all(|e| e.weapons.is_empty()),
+        "{:?}",
+        seized.events
+    );
+}
