@@ -1171,11 +1171,13 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
                 e.label == EntityLabel::Per && e.text.ends_with(raw) && e.text.len() > raw.len()
             })
             .map(|e| e.name().to_string());
+        let (run, from) = capitalized_run(doc, words, k - 1);
+        let name = full.or(run).unwrap_or_else(|| raw.to_string());
         return Some(Speaker {
-            name: full.unwrap_or_else(|| raw.to_string()),
+            name,
             role: None,
             at,
-            from: end_tok.start,
+            from,
         });
     }
     // A pronoun or role noun linked by resolution.
@@ -1284,6 +1286,72 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
         });
     }
     None
+}
+
+/// The capitalized name that ends at token `last`, with its connecting words ("Commission on
+/// Presidential Debates"), when it is longer than the word; and where it starts. A leading
+/// "The" and the time words before a name ("Monday") are not part of it.
+fn capitalized_run(doc: &Doc<'_>, words: &[String], last: usize) -> (Option<String>, u32) {
+    let capital = |i: usize| {
+        starts_upper(doc, i)
+            && !in_time_expression(doc, i)
+            && doc.tokens.get(i).is_some_and(|t| {
+                t.text(doc.text)
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-')
+            })
+    };
+    let mut a = last;
+    while a > 0 && last - a < 7 {
+        if capital(a - 1) && words[a - 1] != "the" {
+            a -= 1;
+        } else if a >= 2 && matches!(words[a - 1].as_str(), "of" | "on" | "for") && capital(a - 2) {
+            a -= 2;
+        } else {
+            break;
+        }
+    }
+    let from = doc.tokens[a].start;
+    if a == last || !is_organization_run(&words[a..=last]) {
+        return (None, doc.tokens[last].start);
+    }
+    let name = doc.text.get(from as usize..doc.tokens[last].end as usize);
+    (name.map(str::to_string), from)
+}
+
+/// Whether capitalized words name a body ("Commission on Presidential Debates", "Board of
+/// Elections"), which the tagger often cuts to its last word; a run of given and family
+/// names is left to the tagger.
+fn is_organization_run(run: &[String]) -> bool {
+    run.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "commission"
+                | "committee"
+                | "board"
+                | "council"
+                | "department"
+                | "ministry"
+                | "office"
+                | "agency"
+                | "association"
+                | "institute"
+                | "foundation"
+                | "center"
+                | "centre"
+                | "court"
+                | "bureau"
+                | "service"
+                | "union"
+                | "party"
+                | "league"
+                | "coalition"
+                | "campaign"
+                | "administration"
+                | "university"
+                | "police"
+        )
+    })
 }
 
 /// `according to X`, `said Roggio`, `said the official, …`.

@@ -885,3 +885,19 @@ fn arms_seized_or_found_are_not_the_attacks_weapons() {
         seized.events
     );
 }
+
+#[test]
+fn a_body_the_tagger_missed_is_named_whole() {
+    let text =
+        "The nonpartisan Commission on Presidential Debates says there was indeed a problem \
+                with the microphone during the first debate.\n\n\
+                On Monday Trump said the microphone had been sabotaged in the hall.";
+    let a = run(text);
+    let who: Vec<Option<&str>> = speakers(&a);
+    assert_eq!(
+        who,
+        [Some("Commission on Presidential Debates"), Some("Trump")],
+        "{:?}",
+        a.quotes
+    );
+}
