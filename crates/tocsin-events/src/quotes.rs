@@ -329,6 +329,17 @@ fn embedded_in_speech(
         .clone()
         .rev()
         .find(|&i| speech_at(doc, words, i) && words[i] != "according")?;
+    // "Trump said … that Clinton once described the deal as “the gold standard”": speech
+    // reported inside reported speech is the outer speaker's claim.
+    let outer = lo.clone().take_while(|&i| i < v).find_map(|i| {
+        let that = (i + 1..v).find(|&j| words[j] == "that")?;
+        (matches!(
+            words[i].as_str(),
+            "said" | "says" | "told" | "claimed" | "claims"
+        ) && speech_at(doc, words, i))
+        .then_some((i, that))
+    });
+    let v = outer.map_or(v, |(o, _)| o);
     // "As Steven M. Rosenthal … put it, “…”", "told me, “…”": a comma or colon before the
     // mark opens direct speech.
     let before_mark = lo.clone().rev().find(|&i| {
@@ -366,6 +377,10 @@ fn embedded_in_speech(
     }
     if words.get(c).is_some_and(|w| w == "that") {
         c += 1;
+    }
+    if let Some((_, that)) = outer {
+        // The claim is what follows "said … that".
+        c = c.max(that + 1);
     }
     let start = doc.tokens.get(c)?.start;
     let send = token_range(doc, sent.start, sent.end);

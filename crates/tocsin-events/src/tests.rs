@@ -901,3 +901,23 @@ fn a_body_the_tagger_missed_is_named_whole() {
         a.quotes
     );
 }
+
+#[test]
+fn speech_reported_inside_reported_speech_is_the_outer_speakers_claim() {
+    let text = "Trump said during a Friday evening rally in Michigan that Clinton once described \
+                the trade deal as “the gold standard” of trade deals.";
+    let a = run_full(
+        text,
+        &["Trump", "Clinton"],
+        &[],
+        &[("Michigan", "US", 1)],
+        None,
+    );
+    assert_eq!(speakers(&a), [Some("Trump")], "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].kind, QuoteKind::Indirect);
+    assert!(
+        a.quotes[0].text.starts_with("Clinton once described"),
+        "{:?}",
+        a.quotes
+    );
+}
