@@ -920,7 +920,7 @@ fn appositive_subject(doc: &Doc<'_>, words: &[String], lo: usize, close: usize) 
         // one the name had where it was first introduced.
         if let Some(role) = appositive_role(first_part).or_else(|| appositive_role(appositive)) {
             s.role = Some(role);
-        } else if s.role.is_none() {
+        } else if s.role.is_none() && is_role_clause(appositive) {
             s.role = Some(clean_role(appositive));
         }
         return Some(s);
@@ -994,17 +994,48 @@ fn appositive_role(text: &str) -> Option<String> {
     }
     let words: Vec<&str> = r.split_whitespace().take(16).collect();
     let r = words.join(" ");
-    is_role_text(&r).then(|| clean_role(&r))
+    (is_role_text(&r) && is_role_clause(&r)).then(|| clean_role(&r))
 }
 
 fn clean_role(r: &str) -> String {
-    let r = r.trim();
+    let r = r.trim().trim_end_matches('.');
     let r = r
         .strip_prefix("a ")
         .or_else(|| r.strip_prefix("an "))
         .or_else(|| r.strip_prefix("the "))
         .unwrap_or(r);
     r.to_string()
+}
+
+/// Whether a relative clause says what someone does ("who heads the Center of Research"), the
+/// only kind that serves as a role; "who is 70", "who has not been charged" describe.
+fn is_role_clause(r: &str) -> bool {
+    let Some(rest) = r.trim().strip_prefix("who ") else {
+        return true;
+    };
+    let verb = rest.split_whitespace().next().unwrap_or("");
+    matches!(
+        verb,
+        "heads"
+            | "headed"
+            | "leads"
+            | "led"
+            | "runs"
+            | "ran"
+            | "chairs"
+            | "chaired"
+            | "directs"
+            | "founded"
+            | "oversees"
+            | "represents"
+            | "helmed"
+            | "manages"
+            | "advises"
+            | "covers"
+            | "teaches"
+            | "served"
+            | "serves"
+    )
 }
 
 /// A lowercase adverb of manner ("boldly", "forcefully"): a word of letters ending in -ly.
@@ -1292,7 +1323,13 @@ fn name_ending_at(doc: &Doc<'_>, words: &[String], k: usize) -> Option<Speaker> 
             | "who"
     ) {
         let start = doc.tokens[a].start as usize;
-        let text = doc.text.get(start..end_tok.end as usize)?.to_string();
+        // "a well-connected source who said": the speaker is the words before "who".
+        let end = if head == "who" && k >= 2 && a < k - 1 {
+            doc.tokens[k - 2].end
+        } else {
+            end_tok.end
+        };
+        let text = doc.text.get(start..end as usize)?.to_string();
         return Some(Speaker {
             name: text,
             role: None,
@@ -1520,18 +1557,24 @@ fn title_before(doc: &Doc<'_>, words: &[String], start: u32) -> Option<String> {
     let mut a = k - 1;
     while a > 0 && k - a < 7 {
         let w = words[a - 1].as_str();
-        let raw = doc.text.get(doc.tokens[a - 1].range()).unwrap_or("");
-        if matches!(
-            w,
-            "," | "." | "said" | "told" | "and" | "that" | "“" | "\"" | "”"
-        ) || is_speech_verb(w)
+        // A title does not run back over a paragraph break or a closing mark
+        // ("…’\n\nMassachusetts Sen. Elizabeth Warren").
+        let gap = doc
+            .text
+            .get(doc.tokens[a - 1].end as usize..doc.tokens[a].start as usize)
+            .unwrap_or("");
+        if gap.contains('\n')
+            || matches!(
+                w,
+                "," | "." | "said" | "told" | "and" | "that" | "“" | "\"" | "”" | "’" | "'" | "‘"
+            )
+            || is_speech_verb(w)
         {
             break;
         }
         if matches!(w, "the" | "a" | "an") {
             break;
         }
-        let _ = raw;
         a -= 1;
     }
     let s = doc.tokens[a].start as usize;
@@ -1620,7 +1663,7 @@ fn cluster_role(doc: &Doc<'_>, words: &[String], e: usize) -> Option<String> {
         if let Some(r) = after
             .strip_prefix(", ")
             .and_then(|r| r.split([',', '\n']).next())
-            .filter(|r| is_role_text(r))
+            .filter(|r| is_role_text(r) && is_role_clause(r))
         {
             let r = r.split(" told ").next().unwrap_or(r);
             return Some(clean_role(r));

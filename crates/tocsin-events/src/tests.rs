@@ -921,3 +921,57 @@ fn speech_reported_inside_reported_speech_is_the_outer_speakers_claim() {
         a.quotes
     );
 }
+
+#[test]
+fn a_role_is_a_title_or_a_function_not_any_relative_clause() {
+    let text = "Donald Trump, who is 70, spoke in Ohio.\n\n\
+                “We will win this state,” Trump said.\n\n\
+                Luis Rubio, who heads the Center of Research for Development, spoke later.\n\n\
+                “The peso will recover,” Rubio said.";
+    let a = run_with(
+        text,
+        &["Donald Trump", "Trump", "Luis Rubio", "Rubio"],
+        &[],
+        None,
+    );
+    let roles: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker_role.as_deref()).collect();
+    assert_eq!(
+        roles,
+        [
+            None,
+            Some("who heads the Center of Research for Development")
+        ],
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_title_stops_at_a_paragraph_break_and_a_described_speaker_before_who() {
+    let text = "She called it ‘a scandal.’\n\nMassachusetts Sen. Elizabeth Warren said the plan \
+                would fail the families who need it most.\n\n\
+                A well-connected source who said the vote had been delayed for weeks would not \
+                give a reason.";
+    let a = run_with(text, &["Elizabeth Warren"], &[], None);
+    let warren = a
+        .quotes
+        .iter()
+        .find(|q| q.speaker.as_deref() == Some("Elizabeth Warren"))
+        .expect("Warren's reported speech");
+    assert_eq!(warren.speaker_role.as_deref(), Some("Massachusetts Sen."));
+    assert!(
+        a.quotes
+            .iter()
+            .any(|q| q.speaker.as_deref() == Some("A well-connected source")),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn an_appositive_that_describes_is_no_role() {
+    let text = "“We need the help,” Amelize Joseph, who has four children, said on Friday.";
+    let a = run_with(text, &["Amelize Joseph"], &[], None);
+    assert_eq!(speakers(&a), [Some("Amelize Joseph")], "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].speaker_role, None, "{:?}", a.quotes);
+}
