@@ -998,7 +998,15 @@ fn appositive_role(text: &str) -> Option<String> {
 }
 
 fn clean_role(r: &str) -> String {
-    let r = r.trim().trim_end_matches('.');
+    let r = r.trim();
+    // A sentence's period goes, an abbreviation's stays ("of Springfield, Va.", "Sen.").
+    let last = r.rsplit(' ').next().unwrap_or(r);
+    let abbreviation = last.len() <= 4 && last.starts_with(char::is_uppercase);
+    let r = if abbreviation {
+        r
+    } else {
+        r.trim_end_matches('.')
+    };
     let r = r
         .strip_prefix("a ")
         .or_else(|| r.strip_prefix("an "))

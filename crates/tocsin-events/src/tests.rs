@@ -975,3 +975,27 @@ fn an_appositive_that_describes_is_no_role() {
     assert_eq!(speakers(&a), [Some("Amelize Joseph")], "{:?}", a.quotes);
     assert_eq!(a.quotes[0].speaker_role, None, "{:?}", a.quotes);
 }
+
+#[test]
+fn a_role_loses_a_sentence_period_and_keeps_an_abbreviation() {
+    let text = "Terence Crutcher, a 40-year-old unarmed black man.\n\n\
+                “He was a good father,” Crutcher said.\n\n\
+                “These are the stories that nobody knows,” Johnnie Wilson, of Springfield, Va., said.";
+    let a = run_full(
+        text,
+        &["Terence Crutcher", "Crutcher", "Johnnie Wilson"],
+        &[],
+        &[("Springfield", "US", 1)],
+        None,
+    );
+    let roles: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker_role.as_deref()).collect();
+    assert_eq!(
+        roles,
+        [
+            Some("40-year-old unarmed black man"),
+            Some("of Springfield, Va.")
+        ],
+        "{:?}",
+        a.quotes
+    );
+}
