@@ -204,7 +204,7 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
         // with its own attribution after it is direct speech, whatever verb came before.
         let own_attribution = after.is_some() && ends_in_comma(text, s);
         if let Some(q) = (!own_attribution)
-            .then(|| embedded_in_speech(doc, words, prev_end, s))
+            .then(|| embedded_in_speech(doc, words, &st, prev_end, s))
             .flatten()
         {
             covered_until = q.end;
@@ -214,7 +214,7 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
         }
         let after_found = after.is_some();
         let own = after
-            .or_else(|| speaker_before(doc, words, prev_end, s.start))
+            .or_else(|| speaker_before(doc, words, &st, prev_end, s.start))
             .or_else(|| {
                 // "The New York Times reports:" closing the paragraph before one that opens
                 // with the quote.
@@ -228,7 +228,7 @@ pub fn find_quotes(doc: &Doc<'_>, words: &[String]) -> Vec<Quote> {
                     .is_some_and(|t| t.trim_end().ends_with(':'));
                 (opens_para && colon)
                     .then(|| {
-                        speaker_before(doc, words, intro.start, intro.end)
+                        speaker_before(doc, words, &st, intro.start, intro.end)
                             .or_else(|| intro_name(doc, intro.start, intro.end))
                     })
                     .flatten()
@@ -317,6 +317,7 @@ fn intro_name(doc: &Doc<'_>, a: u32, b: u32) -> Option<Speaker> {
 fn embedded_in_speech(
     doc: &Doc<'_>,
     words: &[String],
+    st: &[Stretch],
     prev_end: u32,
     s: &Stretch,
 ) -> Option<Quote> {
@@ -345,7 +346,7 @@ fn embedded_in_speech(
     let before_mark = lo.clone().rev().find(|&i| {
         !doc.text
             .get(doc.tokens[i].range())
-            .is_some_and(|t| t.chars().all(|c| c == '\'' || is_quote_char(c)))
+            .is_some_and(|t| t.chars().all(is_mark_or_apostrophe))
     });
     if words[v] == "put" || before_mark.is_some_and(|i| matches!(words[i].as_str(), "," | ":")) {
         return None;
@@ -363,7 +364,7 @@ fn embedded_in_speech(
         return None;
     }
     let sp = if words[v].ends_with("ing") {
-        participle_subject(doc, words, v)
+        participle_subject(doc, words, st, v)
     } else if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
         None
     } else {
@@ -441,16 +442,23 @@ fn is_speech_participle(w: &str) -> bool {
 /// Whether a quote stretch ends with a comma inside or right after its closing mark
 /// (`“…,” the union wrote`): the sentence goes on to name who said it.
 fn ends_in_comma(text: &str, s: &Stretch) -> bool {
-    let inside = text.get(..s.end as usize).is_some_and(|t| {
-        t.trim_end_matches(|c: char| is_quote_char(c) || c == '\'')
-            .trim_end()
-            .ends_with(',')
-    });
-    let after = text.get(s.end as usize..).is_some_and(|t| {
-        t.trim_start_matches(|c: char| is_quote_char(c) || c == '\'')
-            .starts_with(',')
-    });
+    let inside = before_closing_marks(text, s.end).is_some_and(|t| t.trim_end().ends_with(','));
+    let after = text
+        .get(s.end as usize..)
+        .is_some_and(|t| t.trim_start_matches(is_mark_or_apostrophe).starts_with(','));
     inside || after
+}
+
+/// The text before byte `end` without the quotation marks (straight apostrophes included)
+/// that close there.
+fn before_closing_marks(text: &str, end: u32) -> Option<&str> {
+    text.get(..end as usize)
+        .map(|t| t.trim_end_matches(is_mark_or_apostrophe))
+}
+
+/// A quotation mark, or the straight apostrophe that also closes `''…''` quotes.
+fn is_mark_or_apostrophe(c: char) -> bool {
+    c == '\'' || is_quote_char(c)
 }
 
 /// Whether `s` has a period that ends a sentence (not "Rep.", "(R-Fla.)", "U.S.").
@@ -588,10 +596,7 @@ fn speaker_after(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spea
     // `… “an outlaw nation in the neighborhood.” Russia insisted that Pyongyang “stop …”`:
     // after a quote that ends its sentence, a verb opening reported speech introduces what
     // follows, not the quote before.
-    let closed = doc.text.get(..a as usize).is_some_and(|t| {
-        t.trim_end_matches(|c: char| is_quote_char(c) || c == '\'')
-            .ends_with('.')
-    });
+    let closed = before_closing_marks(doc.text, a).is_some_and(|t| t.ends_with('.'));
     if closed && words.get(v + 1).is_some_and(|w| w == "that") {
         return None;
     }
@@ -697,7 +702,13 @@ fn described(doc: &Doc<'_>, words: &[String], a: usize, v: usize) -> Option<Spea
 }
 
 /// `John Kirby said the United States remains “vigilant”`, `He stressed that … “…”`.
-fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Speaker> {
+fn speaker_before(
+    doc: &Doc<'_>,
+    words: &[String],
+    st: &[Stretch],
+    a: u32,
+    b: u32,
+) -> Option<Speaker> {
     let r = token_range(doc, a, b);
     let Some(v) = r
         .clone()
@@ -734,7 +745,7 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
         }
     }
     if words[v].ends_with("ing") {
-        return participle_subject(doc, words, v);
+        return participle_subject(doc, words, st, v);
     }
     if words.get(v.saturating_sub(1)).is_some_and(|w| w == ",") {
         // "…,” said Flynn" or "Flynn, a top surrogate, said Thursday": after the verb
@@ -748,7 +759,12 @@ fn speaker_before(doc: &Doc<'_>, words: &[String], a: u32, b: u32) -> Option<Spe
 /// "Trump attacked Clinton …, saying, “…”", "Trump unleashed a series of tweets early
 /// Friday saying that …": the subject of the sentence speaks, not the phrase before the
 /// participle at `v`.
-fn participle_subject(doc: &Doc<'_>, words: &[String], v: usize) -> Option<Speaker> {
+fn participle_subject(
+    doc: &Doc<'_>,
+    words: &[String],
+    st: &[Stretch],
+    v: usize,
+) -> Option<Speaker> {
     let at = doc.tokens[v].start;
     let sent = doc.sentences.iter().find(|x| x.start <= at && at < x.end)?;
     // "Hillary Clinton’s campaign manager Robby Mook said …, arguing": not the possessor.
@@ -758,9 +774,8 @@ fn participle_subject(doc: &Doc<'_>, words: &[String], v: usize) -> Option<Speak
             .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"))
     };
     // "“… cooperating with the FBI,” Chaffetz said, adding": not a name inside the quote.
-    let quoted = quoted_regions(doc.text);
     let in_quote =
-        |e: &&tocsin_model::Entity| quoted.iter().any(|&(a, b)| a <= e.start && e.end <= b);
+        |e: &&tocsin_model::Entity| st.iter().any(|q| q.start <= e.start && e.end <= q.end);
     let (e, ent) = doc.entities.iter().enumerate().find(|(_, e)| {
         e.start >= sent.start
             && e.end <= at
