@@ -50,8 +50,9 @@ struct Stats {
     class: Vec<ClassVerdict>,
 }
 
-/// Extracts the main content and metadata signals from a parsed page.
-pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
+/// The removal marks, text counts and paragraph scores of every node, and the page's
+/// metadata signals.
+fn measure(dom: &Dom, url: Option<&str>) -> (Stats, PageSignals) {
     let n = dom.nodes.len();
     let mut st = Stats {
         flags: vec![0; n],
@@ -70,6 +71,12 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     mark_by_class(dom, &mut st);
     count_text(dom, &mut st);
     score_paragraphs(dom, &mut st);
+    (st, signals)
+}
+
+/// Extracts the main content and metadata signals from a parsed page.
+pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
+    let (st, signals) = measure(dom, url);
     let top = pick_top_candidate(dom, &st);
     let mut out = Extracted {
         signals,
@@ -136,8 +143,11 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
         let furniture = id < furniture_end;
         scan.element(id, !tag.is_inline() || tag == Tag::Br, sig);
         match tag {
-            // Only links lead away; `<a name=…>` anchors are part of the text.
-            Tag::A if dom.attr(id, "href").is_some() => st.flags[i] |= F_LINK,
+            // Only links lead away; `<a name=…>` anchors and script handlers wrapped around
+            // whole paragraphs are part of the text.
+            Tag::A if dom.attr(id, "href").is_some() && !wraps_paragraphs_in_script(dom, id) => {
+                st.flags[i] |= F_LINK
+            }
             Tag::Html => sig.html_lang = dom.attr(id, "lang").map(str::to_string),
             Tag::Title => {
                 // The document title lives in <head> (hard-removed from the body), or in
@@ -934,6 +944,7 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
     let prose = prose_lengths_visible(dom, st);
     let mut cur = top as usize;
     let mut best = cur;
+    let mut passed_links = false;
     loop {
         let parent = dom.nodes[cur].parent;
         if parent == NONE || parent == 0 || matches!(dom.tag(parent), Some(Tag::Body | Tag::Html)) {
@@ -944,11 +955,20 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
         let added_text = st.text[p].saturating_sub(st.text[cur]);
         let added_links = st.link[p].saturating_sub(st.link[cur]);
         let clean = added_links * 3 < added_text.max(1);
-        // A wrapper that adds (almost) nothing is passed through; one that adds clean prose
-        // in proportion becomes the new best; anything else ends the climb.
+        // A wrapper that adds (almost) nothing is passed through, and so is one that adds
+        // only links (a related box inside the article); one that adds clean prose in
+        // proportion becomes the new best; anything else ends the climb. Past a box of links
+        // the climb is at the article's edge: only the template's repeated wrappers
+        // (`same_class_prose`) still belong to it, not a sidebar's prose.
+        let link_box = added_prose == 0 && added_links * 10 >= added_text * 9;
+        let same_class = same_class_prose(dom, &prose, cur) * 5 >= added_prose * 4;
+        let in_proportion = added_prose * 2 >= prose[best].max(1) && !passed_links;
         if added_text < 40 {
             cur = p;
-        } else if added_prose * 2 >= prose[best].max(1)
+        } else if link_box {
+            passed_links = true;
+            cur = p;
+        } else if (in_proportion || same_class)
             && added_prose >= 200
             && clean
             && added_prose * 2 >= added_text
@@ -959,6 +979,22 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
             return best as NodeId;
         }
     }
+}
+
+/// The prose of the siblings of `id` that carry its class: the other parts of an article
+/// a template splits into repeated wrappers (`story-body-supplemental` twice around an
+/// advertisement).
+fn same_class_prose(dom: &Dom, prose: &[u32], id: usize) -> u32 {
+    let id = id as NodeId;
+    let class = match dom.attr(id, "class") {
+        Some(c) if !c.trim().is_empty() => c,
+        _ => return 0,
+    };
+    let parent = dom.nodes[id as usize].parent;
+    dom.children(parent)
+        .filter(|&c| c != id && dom.attr(c, "class") == Some(class))
+        .map(|c| prose[c as usize])
+        .sum()
 }
 
 /// Like [`prose_lengths`] but over what survived every removal pass.
@@ -1067,6 +1103,18 @@ fn opens_related_box(dom: &Dom, st: &Stats, id: NodeId) -> bool {
         }
     }
     false
+}
+
+/// Whether a link is a `javascript:` handler around paragraphs: text a script makes
+/// clickable, not a way out of the page. (A `javascript:` link around a few words is a
+/// share or print button, and stays a link.)
+fn wraps_paragraphs_in_script(dom: &Dom, id: NodeId) -> bool {
+    let is_script = dom.attr(id, "href").is_some_and(|h| {
+        h.trim_start()
+            .get(..11)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+    });
+    is_script && (id + 1..dom.subtree_end(id)).any(|d| dom.tag(d) == Some(Tag::P))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -1502,6 +1550,79 @@ mod tests {
         let kinds: Vec<_> = ex.blocks.iter().map(|b| b.kind).collect();
         assert!(kinds.contains(&BlockKind::Heading(2)), "{:?}", ex.blocks);
         assert!(kinds.contains(&BlockKind::ListItem), "{:?}", ex.blocks);
+    }
+
+    #[test]
+    fn paragraphs_a_script_makes_clickable_are_text() {
+        let html = r#"<html><body>
+            <a href="javascript:"><p>The first line.</p><p>The second line.</p>The third line.</a>
+            </body></html>"#;
+        let text = body(html);
+        assert!(text.contains("The first line."), "{text}");
+        assert!(text.contains("The third line."), "{text}");
+    }
+
+    #[test]
+    fn a_share_button_with_a_script_link_stays_a_link() {
+        let dom = Dom::parse(
+            r#"<body><a href="javascript:share()">Share</a><a href="JavaScript:x()"><p>Text</p></a></body>"#,
+        );
+        let links: Vec<NodeId> = (0..dom.nodes.len() as NodeId)
+            .filter(|&i| dom.tag(i) == Some(Tag::A))
+            .collect();
+        assert_eq!(links.len(), 2);
+        assert!(!wraps_paragraphs_in_script(&dom, links[0]));
+        assert!(wraps_paragraphs_in_script(&dom, links[1]));
+    }
+
+    /// Long enough that a related box of a few headlines is small beside it.
+    fn long_part(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("<p>{STORY} Paragraph {i} adds more of the report.</p>"))
+            .collect()
+    }
+
+    #[test]
+    fn an_article_split_into_repeated_wrappers_is_read_whole() {
+        // The template wraps the opening and the rest of the story in two wrappers of one
+        // class, the second beside a box of related headlines; the first part is much shorter.
+        let related = r#"<div class="supplemental"><ul>
+            <li><a href="/a">Another story about a quite different subject here</a></li>
+            <li><a href="/b">Yet another story about a quite different subject</a></li>
+            <li><a href="/c">A third story about a quite different subject too</a></li></ul></div>"#;
+        let html = format!(
+            r#"<body><main><div class="story-wrap"><div class="part part-1"><p>The opening paragraph tells the reader what happened at the crowded market early on Friday morning.</p><p>{STORY2}</p></div></div>
+            <div class="ad"><a href="/ad">Advertisement</a></div>
+            <div class="story-wrap"><div class="part part-2">{}</div>{related}</div></main>
+            <footer><a href="/">Home</a></footer></body>"#,
+            long_part(12)
+        );
+        let text = body(&html);
+        assert!(text.contains("The opening paragraph"), "{text}");
+        assert!(text.contains("Paragraph 11"), "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn a_short_article_does_not_climb_past_a_link_box_into_the_sidebar() {
+        let widgets: String = (0..7)
+            .map(|i| format!("<p>Note {i}: this site has no affiliation with any of the makers named in its posts, and all marks belong to their owners.</p>"))
+            .collect();
+        let html = format!(
+            r#"<body><div class="wrapper"><div class="page"><div class="post"><div class="entry"><p>{STORY}</p><p>{STORY2}</p></div>
+            <div class="links"><a href="/x">Click here for the shop and all the cameras now on sale today</a></div></div></div>
+            <div class="column">{widgets}</div></div></body>"#
+        );
+        let dom = Dom::parse(&html);
+        let (st, _) = measure(&dom, None);
+        let class_of = |c: &str| {
+            (0..dom.nodes.len() as NodeId)
+                .find(|&i| dom.attr(i, "class") == Some(c))
+                .expect("the fixture has it")
+        };
+        let top = widen(&dom, &st, class_of("entry"));
+        assert_ne!(top, class_of("wrapper"));
+        assert_eq!(top, class_of("entry"));
     }
 
     #[test]
