@@ -483,10 +483,20 @@ pub fn push_collapsed(out: &mut String, text: &str) {
         if i > 0 {
             push_space(out);
         }
-        out.push_str(word);
+        push_without_soft_hyphens(out, word);
     }
     if text.ends_with(is_html_space) {
         push_space(out);
+    }
+}
+
+/// Soft hyphens (`&shy;`) only mark where a browser may break a word: a reader never sees
+/// them unless the word breaks, and a search for "Magdalener" must find "Mag&shy;da&shy;le&shy;ner".
+fn push_without_soft_hyphens(out: &mut String, word: &str) {
+    if word.contains('\u{ad}') {
+        out.extend(word.chars().filter(|&c| c != '\u{ad}'));
+    } else {
+        out.push_str(word);
     }
 }
 
@@ -1247,6 +1257,17 @@ mod tests {
         (0..dom.nodes.len() as NodeId)
             .filter(|&i| dom.tag(i) == Some(tag))
             .collect()
+    }
+
+    #[test]
+    fn collapsed_text_drops_soft_hyphens() {
+        let mut out = String::new();
+        push_collapsed(&mut out, "St. Mag\u{ad}da\u{ad}le\u{ad}ner  wine");
+        assert_eq!(out, "St. Magdalener wine");
+        let dom = Dom::parse("<body><p>Win&shy;zer</p></body>");
+        let mut text = String::new();
+        push_collapsed(&mut text, &text_of(&dom, find_tag(&dom, Tag::P)[0]));
+        assert_eq!(text, "Winzer");
     }
 
     #[test]
