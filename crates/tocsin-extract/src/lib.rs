@@ -89,7 +89,34 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     }
     article.likely_original_publisher =
         publisher::likely_original_publisher(&remnants, article.site.as_deref());
+    compose(&mut article);
     article
+}
+
+/// Puts the article's text in Unicode's composed form (NFC). Pages mix composed and
+/// decomposed spellings of one letter (Bengali য় as one code point or two, "é" as e plus an
+/// accent); a search, a name lookup or a duplicate check that compares bytes must see one.
+fn compose(article: &mut Article) {
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    let fix = |s: &mut String| {
+        if let std::borrow::Cow::Owned(composed) = nfc.normalize(s) {
+            *s = composed;
+        }
+    };
+    let mut blocks = std::mem::take(&mut article.blocks);
+    let changed = blocks.iter().any(|b| !nfc.is_normalized(&b.text));
+    if changed {
+        blocks.iter_mut().for_each(|b| fix(&mut b.text));
+        article.set_blocks(blocks);
+    } else {
+        article.blocks = blocks;
+    }
+    for field in [&mut article.title, &mut article.byline, &mut article.site] {
+        if let Some(s) = field.as_mut() {
+            fix(s);
+        }
+    }
+    article.captions.iter_mut().for_each(fix);
 }
 
 /// Drops author bios ("Eric Song is the site's deal curator…") from the last blocks of an
@@ -108,7 +135,9 @@ fn drop_trailing_bios(blocks: &mut Vec<tocsin_model::Block>, byline: Option<&str
 /// Extracts an article from plain text: line-level boilerplate removal, title, byline,
 /// captions and the likely original publisher.
 pub fn extract_text(text: &str) -> Article {
-    plaintext::extract_plain_text(text)
+    let mut article = plaintext::extract_plain_text(text);
+    compose(&mut article);
+    article
 }
 
 /// Sniffs whether decoded text is markup: a tag near the start, or many tags overall.
@@ -134,4 +163,36 @@ pub fn looks_like_html(text: &str) -> bool {
     ]
     .iter()
     .any(|m| head_lower.contains(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_comes_out_composed() {
+        // "Café" with a combining acute, and Bengali য় as ya plus nukta's precomposed form.
+        let html = "<html><head><title>Cafe\u{301} news</title></head><body><article>\
+            <p>The cafe\u{301} on the corner reopened on Monday after a long closure, its owner said.</p>\
+            <p>\u{995}\u{9c1}\u{9b7}\u{9cd}\u{99f}\u{9bf}\u{9df}\u{9be} district officials confirmed the attack on Saturday morning.</p>\
+            </article></body></html>";
+        let article = extract_html(html, None);
+        assert_eq!(article.title.as_deref(), Some("Caf\u{e9} news"));
+        assert!(
+            article.text.contains("caf\u{e9} on the corner"),
+            "{}",
+            article.text
+        );
+        assert!(
+            article.text.contains("\u{9af}\u{9bc}\u{9be} district"),
+            "{}",
+            article.text
+        );
+        assert!(article
+            .blocks
+            .iter()
+            .all(|b| article.text.contains(&b.text)));
+        let plain = extract_text("Cafe\u{301} reopens\n\nThe cafe\u{301} on the corner reopened on Monday after a long closure.");
+        assert!(plain.text.contains("caf\u{e9}"), "{}", plain.text);
+    }
 }
