@@ -752,6 +752,12 @@ const PREFIX: &[Rule] = &[
     r("register for free", 160, Subscription),
     r("register to continue", 160, Subscription),
     r("register here", 160, Subscription),
+    r("audios and videos on the topic", 100, RelatedHeader),
+    r("audios et vidéos sur le sujet", 100, RelatedHeader),
+    r("artículos relacionados", 100, RelatedHeader),
+    rc("permalink", 120, NO_SENTENCE, Share),
+    rc("permalien", 120, NO_SENTENCE, Share),
+    r("(no ratings yet)", 60, Share),
     r("subscribe", 220, Subscription),
     r("subscribers only", 160, Subscription),
     r("already a subscriber", 160, Subscription),
@@ -1027,6 +1033,10 @@ const PREFIX: &[Rule] = &[
     r("alle artikel lesen", 160, Subscription),
     r("jetzt abo", 160, Subscription),
     r("ihr abo", 120, Subscription),
+    r("audios und videos zum thema", 100, RelatedHeader),
+    r("rezept drucken", 160, Share),
+    rc("aufrufe:", 160, STAMP, Navigation),
+    r("(noch keine bewertungen)", 60, Share),
     r("mehr zum thema", 260, Related),
     r("lesen sie auch", 260, Related),
     r("lesen sie mehr", 260, Related),
@@ -1224,6 +1234,9 @@ const CONTAINS: &[Rule] = &[
     rc("first appeared in", 320, REPUBLISHED, Attribution),
     rc("was originally published", 320, REPUBLISHED, Attribution),
     r("contributed to this report", 260, Attribution),
+    rc("keep up with me", 220, SOCIAL, Byline),
+    rc("als pdf herunterladen", 100, NO_SENTENCE, Share),
+    rc("download as pdf", 100, NO_SENTENCE, Share),
     rc(
         "will not be published",
         320,
@@ -2619,6 +2632,32 @@ mod tests {
             bp("Jane Doe can be reached at jane@example.com."),
             Some(Reason::Attribution)
         );
+    }
+
+    #[test]
+    fn article_tools_and_topic_boxes_in_several_languages() {
+        for line in [
+            "Artículos relacionados el Nuevo Herald",
+            "Audios et vidéos sur le sujet",
+            "Audios and videos on the topic",
+            "Audios und Videos zum Thema",
+            "Permalien https://p.dw.com/p/RPYx",
+            "Permalink https://p.dw.com/p/RPYx",
+            "(Noch keine Bewertungen) Loading...",
+            "(No Ratings Yet)",
+            "Aufrufe: 1120 | Hinzugefügt von: Posh | Tags:",
+            "Dieses Skript als PDF herunterladen",
+            "Rezept drucken Bei Pinterest speichern Sterne anklicken zum Bewerten",
+            "Senior Editor with a focus on all things tech and gaming. Life Adventurer. You can keep up with me on Twitter: @Josiah_Motley",
+        ] {
+            assert!(bp(line).is_some(), "{line:?} should be furniture");
+        }
+        assert_body(
+            "The permalink to the court's ruling was removed from the ministry's site on Monday.",
+        );
+        assert_body("Aufrufe: Die Polizei bittet die Bevölkerung um Hinweise zu dem Überfall in der Innenstadt.");
+        assert_body("The report, which she said readers could download as PDF, names the four officers involved.");
+        assert_body("Artículos relacionados con el caso fueron publicados por varios diarios de la región durante la semana pasada.");
     }
 
     #[test]
