@@ -1039,8 +1039,13 @@ fn gather_siblings(dom: &Dom, st: &Stats, top: NodeId) -> Vec<NodeId> {
     let top_score = final_score(dom, st, top as usize);
     let threshold = (top_score * 0.2).max(10.0);
     let top_class = dom.attr(top, "class").unwrap_or("");
+    let standfirst = standfirst_before(dom, st, parent, top);
     let mut parts = Vec::new();
     for sib in dom.children(parent) {
+        if Some(sib) == standfirst {
+            parts.push(sib);
+            continue;
+        }
         let s = sib as usize;
         if sib == top {
             parts.push(sib);
@@ -1079,6 +1084,32 @@ fn gather_siblings(dom: &Dom, st: &Stats, top: NodeId) -> Vec<NodeId> {
         parts.retain(|&p| p != top);
     }
     parts
+}
+
+/// The standfirst right before the article's text: the visible sibling just before `top`
+/// when it is one clean passage of prose with no markup inside (a `dig-vorspann`,
+/// `standfirst`, `chapo` or `epigraph` block; the words its class gives vary with the
+/// language, its place and shape do not). A lead that sums up the story holds facts the body
+/// may not repeat.
+fn standfirst_before(dom: &Dom, st: &Stats, parent: NodeId, top: NodeId) -> Option<NodeId> {
+    let prev = dom
+        .children(parent)
+        .take_while(|&c| c != top)
+        .filter(|&c| st.text[c as usize] > 0 && st.flags[c as usize] & (F_HARD | F_SOFT) == 0)
+        .last()?;
+    let i = prev as usize;
+    if !matches!(dom.tag(prev), Some(Tag::Div | Tag::P | Tag::Section)) || st.link[i] > 0 {
+        return None;
+    }
+    let plain = (prev + 1..dom.subtree_end(prev)).all(|d| match &dom.nodes[d as usize].data {
+        NodeData::Element { tag, .. } => tag.is_inline(),
+        _ => true,
+    });
+    let mut text = String::new();
+    dom.collect_text(prev, &mut text, &|_| false);
+    let text = text.trim();
+    let clean = matches!(crate::boilerplate::classify_line(text), LineClass::Body);
+    (plain && clean && st.text[i] >= 80 && ends_sentence(text)).then_some(prev)
 }
 
 /// Whether an element starts with a "You may also like" line: a box of other stories that
@@ -1623,6 +1654,37 @@ mod tests {
         let top = widen(&dom, &st, class_of("entry"));
         assert_ne!(top, class_of("wrapper"));
         assert_eq!(top, class_of("entry"));
+    }
+
+    #[test]
+    fn a_standfirst_before_the_text_is_part_of_the_article() {
+        let html = format!(
+            r#"<body><div class="dig-artikel"><h2>Ein Albtraum</h2>
+            <div class="dig-vorspann">The reporter misled the magazine for years with invented stories. How could it happen, and how did the newsroom find out?</div>
+            <div class="dig-text">{}</div></div></body>"#,
+            long_part(6)
+        );
+        let text = body(&html);
+        assert!(text.contains("How could it happen"), "{text}");
+        assert!(text.contains("Paragraph 5"), "{text}");
+    }
+
+    #[test]
+    fn a_label_or_a_share_bar_before_the_text_is_no_standfirst() {
+        for before in [
+            r#"<div class="meta">Updated 22.12.2018 at 14:05 by the desk editors of the weekly print edition</div>"#,
+            r#"<div class="tools">Share this story with friends on <a href="/s">the networks</a> you use every day.</div>"#,
+        ] {
+            let html = format!(
+                r#"<body><div class="art"><h2>Headline</h2>{before}<div class="text">{}</div></div></body>"#,
+                long_part(6)
+            );
+            let text = body(&html);
+            assert!(
+                !text.contains("Updated 22.12") && !text.contains("Share this story"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
