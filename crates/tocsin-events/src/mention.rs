@@ -698,7 +698,8 @@ fn np_start(s: &Sent<'_>, k: usize) -> usize {
                         | "is"
                         | "said"
                 )
-                && !w.ends_with("ed"))
+                && !w.ends_with("ed")
+                && !closes_noun_phrase(w))
             || matches!(
                 w,
                 "masked" | "armed" | "suspected" | "unidentified" | "unknown"
@@ -713,6 +714,58 @@ fn np_start(s: &Sent<'_>, k: usize) -> usize {
         a -= 1;
     }
     a
+}
+
+/// A lower-case word that cannot modify the noun after it: a determiner or possessive that
+/// opens the phrase ("this terrorist", "our guerrillas"), a preposition, conjunction, auxiliary
+/// or adverb before it ("during this broadcast …", "also breaking up urban terrorist cells"),
+/// or a verb's -ing form. Text without case (wire copy in capitals, lower-cased archives)
+/// gives no capital letter to stop at, so the words themselves must.
+fn closes_noun_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "this"
+            | "these"
+            | "those"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "my"
+            | "your"
+            | "about"
+            | "during"
+            | "for"
+            | "from"
+            | "into"
+            | "against"
+            | "under"
+            | "over"
+            | "near"
+            | "between"
+            | "through"
+            | "since"
+            | "until"
+            | "without"
+            | "but"
+            | "also"
+            | "not"
+            | "no"
+            | "did"
+            | "do"
+            | "does"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "up"
+            | "out"
+    ) || (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing")))
 }
 
 /// The subject of an arrest verb: "Four Tajik men have been charged".

@@ -311,6 +311,31 @@ fn a_named_group_is_a_suspect_and_a_claim_is_a_claim() {
 }
 
 #[test]
+fn described_attackers_start_after_a_determiner_or_a_preposition() {
+    // Lower-cased text gives no capital to stop at; the words must.
+    for (text, expected) in [
+        (
+            "during this broadcast our guerrillas attacked the army post and killed two soldiers.",
+            "guerrillas",
+        ),
+        (
+            "police said yesterday that masked gunmen attacked the bus, killing three people.",
+            "masked gunmen",
+        ),
+        (
+            "the army is also breaking up urban terrorists who bombed the bridge, killing two.",
+            "urban terrorists",
+        ),
+    ] {
+        let a = run(text);
+        let ev = violent(&a);
+        assert!(!ev.is_empty(), "{text}");
+        let names: Vec<&str> = ev[0].perpetrators.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&expected), "{text}: {names:?}");
+    }
+}
+
+#[test]
 fn charged_men_are_perpetrators_with_their_status() {
     let a =
         run("Four men have been charged after gunmen attacked a concert hall, killing 40 people.");
