@@ -1939,6 +1939,36 @@ const CREDIT_WORDS: &[&str] = &[
     "press service",
 ];
 
+/// The credit words that name a picture rather than a news agency.
+const PICTURE_CREDIT_WORDS: &[&str] = &[
+    "photo*",
+    "foto*",
+    "images",
+    "getty",
+    "handout",
+    "credit*",
+    "shutterstock",
+    "istock*",
+    "alamy",
+    "imago",
+    "nurphoto",
+    "screenshot",
+    "screengrab",
+    "screen grab",
+    "video grab",
+    "picture alliance",
+    "picture-alliance",
+    "keystone",
+    "abaca",
+    "zuma",
+    "sipa",
+];
+
+/// Three sentences or more over 150 bytes: a paragraph of a story rather than a caption.
+fn is_long_passage(t: &str) -> bool {
+    t.len() >= 150 && t.matches(". ").count() >= 2
+}
+
 /// Credit words too common in ordinary asides to count in a longer parenthesis: they make
 /// "(File)", "(via Telegram)" or "(Courtesy of the family)" a credit, not "(it's a .m4r file;
 /// …)".
@@ -2042,8 +2072,18 @@ fn credit_shape(t: &str) -> bool {
             if (1..=10).contains(&words) && inner.len() <= 90 {
                 let n = Norm::<128>::new(inner);
                 let nb = n.as_bytes();
-                if CREDIT_WORDS.iter().any(|w| contains_word(nb, w))
-                    || (words <= 4 && WEAK_CREDIT_WORDS.iter().any(|w| contains_word(nb, w)))
+                // A news agency closing a paragraph of several sentences credits the story
+                // ("… hieß es. (FR mit dpa)"); only a picture word makes it a photo's credit.
+                let story = is_long_passage(&trimmed[..open]);
+                let credits = if story {
+                    PICTURE_CREDIT_WORDS
+                } else {
+                    CREDIT_WORDS
+                };
+                if credits.iter().any(|w| contains_word(nb, w))
+                    || (!story
+                        && words <= 4
+                        && WEAK_CREDIT_WORDS.iter().any(|w| contains_word(nb, w)))
                 {
                     return true;
                 }
@@ -2851,6 +2891,11 @@ mod tests {
             "“We were able to send a warning to the Russians,” he told reporters on Monday.",
         );
         assert_body("The attackers fled in a white Renault, investigators said (the car was later found burned).");
+        assert_body("Als Kim im Oktober 2014 wochenlang verschwunden war, gab es ebenfalls Spekulationen um seine Gesundheit. Der Geheimdienst nahm damals an, dass Kim operiert worden sei. Die Zyste könne sich jederzeit neu bilden, hieß es. (FR mit dpa)");
+        assert_eq!(
+            classify_line("Rescue workers searched the rubble through the night for survivors of the blast. Officials said at least twelve people were still missing. Relatives waited outside the cordon in the cold. (AP Photo/Jane Doe)"),
+            LineClass::Caption
+        );
         assert_body("Unzip the tone (it's a .m4r file; Apple's special m4r ringtone format.)");
         assert_body("“We have all of our investigators out here,” Lemma said. © 2016 KHOU");
         assert_eq!(classify_line("Police light (file)"), LineClass::Caption);
