@@ -956,16 +956,19 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
         let added_links = st.link[p].saturating_sub(st.link[cur]);
         let clean = added_links * 3 < added_text.max(1);
         // A wrapper that adds (almost) nothing is passed through, and so is one that adds
-        // only links (a related box inside the article); one that adds clean prose in
-        // proportion becomes the new best; anything else ends the climb. Past a box of links
-        // the climb is at the article's edge: only the template's repeated wrappers
-        // (`same_class_prose`) still belong to it, not a sidebar's prose.
+        // only links (a related box inside the article) or a little text that is no prose (a
+        // picture with its caption); one that adds clean prose in proportion becomes the new
+        // best; anything else ends the climb. Past such a box the climb is at the article's
+        // edge: only the template's repeated wrappers (`same_class_prose`) still belong to
+        // it, not a sidebar's prose.
         let link_box = added_prose == 0 && added_links * 10 >= added_text * 9;
+        // A picture's caption and labels beside the text: no prose, little text.
+        let small_box = added_prose == 0 && added_text * 4 <= prose[best];
         let same_class = same_class_prose(dom, &prose, cur) * 5 >= added_prose * 4;
         let in_proportion = added_prose * 2 >= prose[best].max(1) && !passed_links;
         if added_text < 40 {
             cur = p;
-        } else if link_box {
+        } else if link_box || small_box {
             passed_links = true;
             cur = p;
         } else if (in_proportion || same_class)
@@ -1632,6 +1635,22 @@ mod tests {
         assert!(text.contains("The opening paragraph"), "{text}");
         assert!(text.contains("Paragraph 11"), "{text}");
         assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn a_picture_beside_the_text_does_not_end_the_article() {
+        // A content-management layout: the lead and each text-with-picture element in its own
+        // wrapper of one class; the picture's caption sits next to the paragraphs.
+        let html = format!(
+            r#"<body><div class="content"><div class="outer"><p><strong>The lead paragraph tells the reader what this long report is about and why it matters today. Homes burn more fuel than offices, shops and factories together, and most of their boilers are more than fifteen years old. Replacing them is the cheapest cut in emissions on offer.</strong></p></div>
+            <div class="outer"><div class="row"><div class="pic"><img src="a.jpg"><div class="caption">How the country heats its homes, by source of energy</div></div>
+            <div class="text">{}</div></div></div></div>
+            <div class="footer"><a href="/">Home</a></div></body>"#,
+            long_part(8)
+        );
+        let text = body(&html);
+        assert!(text.contains("The lead paragraph"), "{text}");
+        assert!(text.contains("Paragraph 7"), "{text}");
     }
 
     #[test]
