@@ -916,8 +916,18 @@ impl<'a> Builder<'a> {
         let bytes = self.src.as_bytes();
         let start = self.pos;
         let mut at = start;
+        let mut closed = true;
         let end = loop {
             match memchr::memchr(b'<', &bytes[at..]) {
+                // Never closed. A title, text area, noscript or frame never runs to the end
+                // of a page: a mangled copy lost its end tag ("<title>Gale to drive
+                // Nation'?' + OAS_query …" with the whole article after it), so the text
+                // stops at the next tag, as lenient parsers read it. Scripts and styles do
+                // run on.
+                None if !matches!(tag, Tag::Script | Tag::Style) => {
+                    closed = false;
+                    break memchr::memchr(b'<', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+                }
                 None => break bytes.len(),
                 Some(i) => {
                     let lt = at + i;
@@ -947,7 +957,7 @@ impl<'a> Builder<'a> {
             self.stack.pop();
         }
         self.pos = end;
-        if end < bytes.len() {
+        if closed && end < bytes.len() {
             self.skip_to_gt();
         }
     }
@@ -1320,6 +1330,19 @@ mod tests {
         for li in lis {
             assert_eq!(dom.nodes[li as usize].parent, ul);
         }
+    }
+
+    #[test]
+    fn an_unclosed_title_does_not_swallow_the_page() {
+        let dom = Dom::parse("<html><head><title>Gale to drive Nation<script>x()</script></head><body><p>Cale Gale is going Nationwide.</p></body></html>");
+        let p = find_tag(&dom, Tag::P);
+        assert_eq!(p.len(), 1);
+        assert_eq!(text_of(&dom, p[0]), "Cale Gale is going Nationwide.");
+        let title = find_tag(&dom, Tag::Title)[0];
+        assert_eq!(text_of(&dom, title), "Gale to drive Nation");
+        // A script still runs to the end of a page that never closes it.
+        let dom = Dom::parse("<body><script>var a = 1; <p>not markup</p>");
+        assert!(find_tag(&dom, Tag::P).is_empty());
     }
 
     #[test]
