@@ -1165,6 +1165,8 @@ struct Emitter<'d, 'a> {
     furniture: Vec<String>,
     /// A "Related"/"You may also like" line was just dropped.
     related_header: bool,
+    /// That line only named the news ("Latest news"): a site's own news section may follow.
+    news_header: bool,
     /// The top-level parts being emitted (the container and its gathered siblings).
     parts: Vec<NodeId>,
     buf: String,
@@ -1181,6 +1183,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             captions: Vec::new(),
             furniture: Vec::new(),
             related_header: false,
+            news_header: false,
             parts: Vec::new(),
             buf: String::new(),
             buf_link: 0,
@@ -1273,6 +1276,19 @@ impl<'d, 'a> Emitter<'d, 'a> {
             && self.st.link[id as usize] * 10 >= text * 3
     }
 
+    /// Whether the siblings from `first` on hold clean prose: at least 200 characters of
+    /// text, under a tenth of it in links.
+    fn prose_follows(&self, first: NodeId) -> bool {
+        let (mut text, mut link) = (0u32, 0u32);
+        let mut c = first;
+        while c != NONE {
+            text += self.st.text[c as usize];
+            link += self.st.link[c as usize];
+            c = self.dom.nodes[c as usize].next_sibling;
+        }
+        text >= 200 && link * 10 < text
+    }
+
     fn parent_is_caption(&self, id: NodeId) -> bool {
         let p = self.dom.nodes[id as usize].parent;
         p != NONE && self.st.flags[p as usize] & F_CAPTION != 0
@@ -1284,9 +1300,12 @@ impl<'d, 'a> Emitter<'d, 'a> {
             self.emit(c);
             if self.related_header {
                 // "You may also like": the rest of this box is other stories. The article's
-                // own top-level parts are never cut this way.
+                // own top-level parts are never cut this way, nor is a "Latest news" section
+                // whose rest is prose rather than links (the page's own news).
                 self.related_header = false;
-                if !self.parts.contains(&id) {
+                let next = self.dom.nodes[c as usize].next_sibling;
+                let own_section = self.news_header && self.prose_follows(next);
+                if !self.parts.contains(&id) && !own_section {
                     return;
                 }
             }
@@ -1331,6 +1350,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
                     LineClass::Boilerplate(reason) => {
                         if reason == crate::boilerplate::Reason::RelatedHeader {
                             self.related_header = true;
+                            self.news_header = names_the_news(text);
                         }
                         if self.furniture.len() < 64 {
                             self.furniture.push(text.to_string());
@@ -1343,6 +1363,25 @@ impl<'d, 'a> Emitter<'d, 'a> {
         self.buf_link = 0;
         self.buf_len = 0;
     }
+}
+
+/// Whether a related-stories header only names the news ("Latest news", "Aktuelles"), which
+/// heads a page's own news as often as other stories; "You may also like" always heads others.
+fn names_the_news(header: &str) -> bool {
+    let h = header.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        h.as_str(),
+        "latest news"
+            | "news"
+            | "aktuelles"
+            | "aktuelle nachrichten"
+            | "neueste nachrichten"
+            | "nachrichten"
+            | "actualités"
+            | "dernières nouvelles"
+            | "últimas noticias"
+            | "noticias"
+    )
 }
 
 /// Puts back the lead paragraph when the page keeps it outside the article container (in a
@@ -1704,6 +1743,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_latest_news_section_of_prose_is_kept_and_related_posts_are_not() {
+        let page = |header: &str| {
+            format!(
+                r#"<table><tr><td><h1>Land Tax</h1></td></tr><tr><td><h2>{header}</h2>
+                <p>{STORY}</p><p>{STORY2}</p><p>The office will publish the new rates in a circular before the end of the month.</p>
+                </td></tr></table>"#
+            )
+        };
+        let text = body(&page("Latest News"));
+        assert!(text.contains("Gunmen opened fire"), "{text}");
+        assert!(text.contains("new rates in a circular"), "{text}");
+        let text = body(&page("Related Posts"));
+        assert!(!text.contains("Gunmen opened fire"), "{text}");
     }
 
     #[test]
