@@ -50,6 +50,17 @@ struct Stats {
     class: Vec<ClassVerdict>,
 }
 
+/// Emits the chosen parts, in order, into blocks.
+fn emit_parts<'d, 'a>(dom: &'d Dom<'a>, st: &'d Stats, parts: Vec<NodeId>) -> Emitter<'d, 'a> {
+    let mut emitter = Emitter::new(dom, st);
+    emitter.parts.clone_from(&parts);
+    for part in parts {
+        emitter.emit(part);
+    }
+    emitter.flush(BlockKind::Paragraph);
+    emitter
+}
+
 /// The removal marks, text counts and paragraph scores of every node, and the page's
 /// metadata signals.
 fn measure(dom: &Dom, url: Option<&str>) -> (Stats, PageSignals) {
@@ -85,12 +96,23 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     if let Some(top) = top {
         let top = widen(dom, &st, top);
         let parts = gather_siblings(dom, &st, top);
-        let mut emitter = Emitter::new(dom, &st);
-        emitter.parts.clone_from(&parts);
-        for part in parts {
-            emitter.emit(part);
+        let mut emitter = emit_parts(dom, &st, parts);
+        // The best container held nothing but headings (a headline box on a page whose text
+        // sits loose in the body, in a <pre>): the body's blocks, with the same filters,
+        // rather than an empty article.
+        let headings_only = |e: &Emitter<'_, '_>| {
+            e.blocks
+                .iter()
+                .all(|b| matches!(b.kind, BlockKind::Heading(_)))
+        };
+        if headings_only(&emitter) {
+            if let Some(body) = body_or_root(dom).filter(|&b| b != top) {
+                let fallback = emit_parts(dom, &st, vec![body]);
+                if !headings_only(&fallback) {
+                    emitter = fallback;
+                }
+            }
         }
-        emitter.flush(BlockKind::Paragraph);
         out.blocks = emitter.blocks;
         out.captions = emitter.captions;
         out.furniture = emitter.furniture;
@@ -1759,6 +1781,19 @@ mod tests {
         assert!(text.contains("new rates in a circular"), "{text}");
         let text = body(&page("Related Posts"));
         assert!(!text.contains("Gunmen opened fire"), "{text}");
+    }
+
+    #[test]
+    fn text_loose_in_the_body_is_read_when_the_best_box_holds_only_headings() {
+        let html = "<title>TRYING TO EAT</title>\n<center><H1><B>Trying to Eat While a Dog Watches You</b></h1>\n\
+            <h3>by A. Writer, Lewiston, Idaho Tribune, December 9, 1992</h3></center>\n<pre>\n\n\
+            \tIf you own a dog, you know what it's like to be watched.\n\n\
+            \t\"Groak\" is an old word meaning to stare at someone while they eat, hoping they will share their food with you.\n\
+            \tDogs are the world's foremost groakers, and they have refined the art over many centuries of practice.\n\n\
+            \tThe trick is to look pitiful without looking pushy, a balance few humans ever manage at the table.\n</pre>";
+        let text = body(html);
+        assert!(text.contains("foremost groakers"), "{text}");
+        assert!(text.contains("look pitiful"), "{text}");
     }
 
     #[test]
