@@ -473,6 +473,9 @@ impl Iterator for Children<'_, '_> {
 
 /// Appends `text` to `out` with runs of whitespace collapsed to one space.
 pub fn push_collapsed(out: &mut String, text: &str) {
+    // One scan for the soft hyphen's lead byte (0xC2, shared with other Latin-1 letters)
+    // decides whether words need filtering.
+    let soft = memchr::memchr(0xC2, text.as_bytes()).is_some() && text.contains('\u{ad}');
     for (i, word) in text.split(is_html_space).enumerate() {
         if word.is_empty() {
             if i == 0 {
@@ -483,7 +486,11 @@ pub fn push_collapsed(out: &mut String, text: &str) {
         if i > 0 {
             push_space(out);
         }
-        push_without_soft_hyphens(out, word);
+        if soft {
+            push_without_soft_hyphens(out, word);
+        } else {
+            out.push_str(word);
+        }
     }
     if text.ends_with(is_html_space) {
         push_space(out);
