@@ -71,6 +71,15 @@ pub fn extract_metadata(signals: &PageSignals) -> Metadata {
     site_names.extend(metas.get("application-name"));
     site_names.extend(metas.get("twitter:site").map(|s| s.trim_start_matches('@')));
     let title = title(signals, &metas, &ld, &site_names, host);
+    // Only a page with no title of its own in metadata (older pages) is second-guessed.
+    let meta_title = metas.get("og:title").is_some()
+        || metas.get("twitter:title").is_some()
+        || ld.headline.is_some();
+    let title = if meta_title {
+        title
+    } else {
+        title_against_lead(title, signals)
+    };
     let headline = headline_h1(signals, title.as_deref());
     let byline = byline(signals, &metas, &ld, &site_names, host, headline);
     let order = NumericOrder::for_language(lang_tag);
@@ -732,6 +741,59 @@ fn shares_a_word(h1: &[String], candidates: &[Vec<String>]) -> bool {
 /// a heading that is a title segment. Last: the meta titles with site names removed, then
 /// `<title>` cleaned the same way and by guessing, unless it is a few words (the site's name)
 /// and the page shows a longer heading.
+/// Words of four letters or more: the content a headline shares with its story's opening.
+fn content_words(s: &str) -> Vec<String> {
+    word_tokens(s)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect()
+}
+
+/// A title that shares no word with the story's opening lines is the site's or the section's
+/// name ("Winona Daily News", "Sports Wire", "Also Today on Reuters Africa"), chosen because
+/// the page names no site to recognise it by, unless the page also sets it as a heading. Then
+/// the first heading that shares at least two words with the opening is the headline.
+fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<String> {
+    let lead = signals.lead_text.as_deref().unwrap_or("");
+    let lead_words: std::collections::HashSet<String> = word_tokens(lead)
+        .into_iter()
+        .take(80)
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    if lead_words.len() < 8 {
+        return title;
+    }
+    let overlap = |t: &str| {
+        let mut seen: Vec<String> = content_words(t);
+        seen.sort();
+        seen.dedup();
+        seen.iter().filter(|w| lead_words.contains(*w)).count()
+    };
+    let Some(current) = title.as_deref() else {
+        return title;
+    };
+    // A title the page also sets as a heading is its headline, words shared or not.
+    let tokens = word_tokens(current);
+    let headed = signals
+        .h1s
+        .iter()
+        .chain(&signals.headings)
+        .any(|h| word_tokens(h) == tokens);
+    if overlap(current) > 0 || headed {
+        return title;
+    }
+    let heading = signals
+        .h1s
+        .iter()
+        .chain(&signals.headings)
+        .map(|h| collapse_ws(h))
+        .find(|h| {
+            let words = h.split_whitespace().count();
+            (3..=25).contains(&words) && overlap(h) >= 2
+        });
+    heading.or(title)
+}
+
 fn title(
     signals: &PageSignals,
     metas: &Metas<'_>,
@@ -2469,6 +2531,40 @@ mod tests {
         assert_eq!(
             extract_metadata(&s).title.as_deref(),
             Some("Samsung Group headquarters raided by prosecutors")
+        );
+    }
+
+    #[test]
+    fn a_title_sharing_no_word_with_the_story_gives_way_to_the_heading_that_does() {
+        let lead = "Stars of stage and screen have attacked the Arts Council over grant cuts \
+            that will close dozens of theatres, and say the council has betrayed the stars of tomorrow.";
+        let mut s = page(Some("Daily Star: Simply The Best 7 Days A Week"), &[]);
+        s.headings = vec![
+            "Showbiz".into(),
+            "STARS SLAM ARTS COUNCIL GRANT CUTS".into(),
+        ];
+        s.lead_text = Some(lead.into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("STARS SLAM ARTS COUNCIL GRANT CUTS")
+        );
+        // The page sets the title as a heading too: it is the headline.
+        s.title_tag = Some("Faire Lieferketten im Handel".into());
+        s.headings.push("Faire Lieferketten im Handel".into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Faire Lieferketten im Handel")
+        );
+        // A page with a metadata title is not second-guessed.
+        let mut m = page(
+            Some("Daily Star: Simply The Best 7 Days A Week"),
+            &[("og:title", "Daily Star: Simply The Best 7 Days A Week")],
+        );
+        m.headings = vec!["STARS SLAM ARTS COUNCIL GRANT CUTS".into()];
+        m.lead_text = Some(lead.into());
+        assert_eq!(
+            extract_metadata(&m).title.as_deref(),
+            Some("Daily Star: Simply The Best 7 Days A Week")
         );
     }
 
