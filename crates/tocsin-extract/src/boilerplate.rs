@@ -1898,13 +1898,9 @@ pub fn byline_name(line: &str) -> Option<String> {
 // Captions
 // ---------------------------------------------------------------------------------------------
 
-/// Words that make a trailing parenthesis a photo credit: "(AP Photo)", "(Reuters)",
-/// "(History/Universal Image Group, Getty Images)".
-const CREDIT_WORDS: &[&str] = &[
-    "photo*",
-    "foto*",
-    "images",
-    "getty",
+/// Words that make a trailing parenthesis a credit when it is no picture's: the news agencies
+/// ("(Reuters)", "(FR mit dpa)").
+const AGENCY_CREDIT_WORDS: &[&str] = &[
     "reuters",
     "afp",
     "ap",
@@ -1914,32 +1910,16 @@ const CREDIT_WORDS: &[&str] = &[
     "ansa",
     "xinhua",
     "anadolu",
-    "handout",
-    "credit*",
-    "shutterstock",
-    "istock*",
-    "alamy",
-    "imago",
-    "sipa",
     "bloomberg",
-    "nurphoto",
     "tass",
     "sputnik",
     "ria novosti",
     "associated press",
-    "screenshot",
-    "screengrab",
-    "screen grab",
-    "video grab",
-    "picture alliance",
-    "picture-alliance",
-    "keystone",
-    "abaca",
-    "zuma",
     "press service",
 ];
 
-/// The credit words that name a picture rather than a news agency.
+/// Words that make a trailing parenthesis a photo credit: "(AP Photo)", "(History/Universal
+/// Image Group, Getty Images)". With [`AGENCY_CREDIT_WORDS`], every credit word.
 const PICTURE_CREDIT_WORDS: &[&str] = &[
     "photo*",
     "foto*",
@@ -2075,15 +2055,11 @@ fn credit_shape(t: &str) -> bool {
                 // A news agency closing a paragraph of several sentences credits the story
                 // ("… hieß es. (FR mit dpa)"); only a picture word makes it a photo's credit.
                 let story = is_long_passage(&trimmed[..open]);
-                let credits = if story {
-                    PICTURE_CREDIT_WORDS
-                } else {
-                    CREDIT_WORDS
-                };
-                if credits.iter().any(|w| contains_word(nb, w))
+                let any_of = |list: &[&str]| list.iter().any(|w| contains_word(nb, w));
+                if any_of(PICTURE_CREDIT_WORDS)
                     || (!story
-                        && words <= 4
-                        && WEAK_CREDIT_WORDS.iter().any(|w| contains_word(nb, w)))
+                        && (any_of(AGENCY_CREDIT_WORDS)
+                            || (words <= 4 && any_of(WEAK_CREDIT_WORDS))))
                 {
                     return true;
                 }

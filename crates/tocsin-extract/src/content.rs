@@ -966,7 +966,7 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
     let prose = prose_lengths_visible(dom, st);
     let mut cur = top as usize;
     let mut best = cur;
-    let mut passed_links = false;
+    let mut at_edge = false;
     loop {
         let parent = dom.nodes[cur].parent;
         if parent == NONE || parent == 0 || matches!(dom.tag(parent), Some(Tag::Body | Tag::Html)) {
@@ -987,11 +987,11 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
         // A picture's caption and labels beside the text: no prose, little text.
         let small_box = added_prose == 0 && added_text * 4 <= prose[best];
         let same_class = same_class_prose(dom, &prose, cur) * 5 >= added_prose * 4;
-        let in_proportion = added_prose * 2 >= prose[best].max(1) && !passed_links;
+        let in_proportion = added_prose * 2 >= prose[best].max(1) && !at_edge;
         if added_text < 40 {
             cur = p;
         } else if link_box || small_box {
-            passed_links = true;
+            at_edge = true;
             cur = p;
         } else if (in_proportion || same_class)
             && added_prose >= 200

@@ -473,9 +473,9 @@ impl Iterator for Children<'_, '_> {
 
 /// Appends `text` to `out` with runs of whitespace collapsed to one space.
 pub fn push_collapsed(out: &mut String, text: &str) {
-    // One scan for the soft hyphen's lead byte (0xC2, shared with other Latin-1 letters)
-    // decides whether words need filtering.
-    let soft = memchr::memchr(0xC2, text.as_bytes()).is_some() && text.contains('\u{ad}');
+    // One scan of the text (a char search runs on memchr) decides whether words need
+    // filtering, not one search per word.
+    let soft = text.contains('\u{ad}');
     for (i, word) in text.split(is_html_space).enumerate() {
         if word.is_empty() {
             if i == 0 {
@@ -500,11 +500,7 @@ pub fn push_collapsed(out: &mut String, text: &str) {
 /// Soft hyphens (`&shy;`) only mark where a browser may break a word: a reader never sees
 /// them unless the word breaks, and a search for "Magdalener" must find "Mag&shy;da&shy;le&shy;ner".
 fn push_without_soft_hyphens(out: &mut String, word: &str) {
-    if word.contains('\u{ad}') {
-        out.extend(word.chars().filter(|&c| c != '\u{ad}'));
-    } else {
-        out.push_str(word);
-    }
+    out.extend(word.chars().filter(|&c| c != '\u{ad}'));
 }
 
 fn is_html_space(c: char) -> bool {

@@ -103,13 +103,11 @@ fn compose(article: &mut Article) {
             *s = composed;
         }
     };
-    let mut blocks = std::mem::take(&mut article.blocks);
-    let changed = blocks.iter().any(|b| !nfc.is_normalized(&b.text));
-    if changed {
+    // The article's text is the blocks joined: rebuilt only when a block changes.
+    if article.blocks.iter().any(|b| !nfc.is_normalized(&b.text)) {
+        let mut blocks = std::mem::take(&mut article.blocks);
         blocks.iter_mut().for_each(|b| fix(&mut b.text));
         article.set_blocks(blocks);
-    } else {
-        article.blocks = blocks;
     }
     for field in [&mut article.title, &mut article.byline, &mut article.site] {
         if let Some(s) = field.as_mut() {

@@ -741,12 +741,9 @@ fn shares_a_word(h1: &[String], candidates: &[Vec<String>]) -> bool {
 /// a heading that is a title segment. Last: the meta titles with site names removed, then
 /// `<title>` cleaned the same way and by guessing, unless it is a few words (the site's name)
 /// and the page shows a longer heading.
-/// Words of four letters or more: the content a headline shares with its story's opening.
-fn content_words(s: &str) -> Vec<String> {
-    word_tokens(s)
-        .into_iter()
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect()
+/// A word of four letters or more: the content a headline shares with its story's opening.
+fn is_content_word(w: &str) -> bool {
+    w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)
 }
 
 /// A title that shares no word with the story's opening lines is the site's or the section's
@@ -758,13 +755,16 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
     let lead_words: std::collections::HashSet<String> = word_tokens(lead)
         .into_iter()
         .take(80)
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .filter(|w| is_content_word(w))
         .collect();
     if lead_words.len() < 8 {
         return title;
     }
     let overlap = |t: &str| {
-        let mut seen: Vec<String> = content_words(t);
+        let mut seen: Vec<String> = word_tokens(t)
+            .into_iter()
+            .filter(|w| is_content_word(w))
+            .collect();
         seen.sort();
         seen.dedup();
         seen.iter().filter(|w| lead_words.contains(*w)).count()
