@@ -39,6 +39,7 @@ pub struct AnalyzeArgs {
 /// Loads the models `analyze` needs, with a clear error for each that is missing.
 pub struct Models {
     ner: &'static Ner,
+    caseless: &'static Ner,
     gazetteer: Gazetteer,
     aliases: AliasTable,
 }
@@ -50,6 +51,7 @@ impl Models {
         actors: Option<&std::path::Path>,
     ) -> anyhow::Result<Models> {
         let ner = Ner::embedded().context("loading the NER model")?;
+        let caseless = Ner::embedded_caseless().context("loading the caseless NER model")?;
         let gazetteer = match gazetteer {
             Some(p) => Gazetteer::load(p),
             None => Gazetteer::load_default(),
@@ -62,6 +64,7 @@ impl Models {
         };
         Ok(Models {
             ner,
+            caseless,
             gazetteer,
             aliases,
         })
@@ -69,7 +72,7 @@ impl Models {
 
     /// An analyzer over these models.
     pub fn analyzer(&self) -> Analyzer<'_> {
-        Analyzer::new(self.ner, &self.gazetteer, &self.aliases)
+        Analyzer::new(self.ner, &self.gazetteer, &self.aliases).with_caseless_ner(self.caseless)
     }
 }
 

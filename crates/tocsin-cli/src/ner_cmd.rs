@@ -90,6 +90,11 @@ pub struct TrainNerArgs {
     /// Turn on a feature group that is off by default (chargram).
     #[arg(long = "enable", value_name = "GROUP")]
     enable: Vec<String>,
+    /// Train a model for text without case (lower-cased or all capitals): the labeled corpora
+    /// and the clustered text are lowercased; casing profiles still come from the unlabeled
+    /// text as written, so they tell the model which words are usually names.
+    #[arg(long)]
+    caseless: bool,
     /// Turn off a feature group (affix, window2, ngram, clusters, gazetteer, history2).
     #[arg(long = "disable", value_name = "GROUP")]
     disable: Vec<String>,
@@ -148,8 +153,9 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         "bio" => Scheme::Bio,
         other => anyhow::bail!("unknown scheme {other:?} (bilou, bio)"),
     };
-    let corpora = read_specs(&args.conll)?;
-    let dev = read_specs(&args.dev)?;
+    let caseless = |c: Corpus| if args.caseless { c.lowercased() } else { c };
+    let corpora: Vec<Corpus> = read_specs(&args.conll)?.into_iter().map(caseless).collect();
+    let dev: Vec<Corpus> = read_specs(&args.dev)?.into_iter().map(caseless).collect();
     let mut lexicon = Lexicon::new();
     if let Some(dir) = &args.geonames {
         lexicon.add_geonames(dir, args.city_alternates_min_population)?;
@@ -189,7 +195,11 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
             min_count: args.cluster_min_count,
             iterations: args.cluster_iterations,
         };
-        let mut cluster_text = text.clone();
+        let mut cluster_text = if args.caseless {
+            text.lowercased()
+        } else {
+            text.clone()
+        };
         if args.cluster_train_text {
             for corpus in &corpora {
                 cluster_text.add_corpus(corpus);

@@ -134,3 +134,53 @@ Taliban fighters claimed the attack.";
     assert!(names.contains(&("Ahmad Wali", "PER")), "{names:?}");
     assert!(names.iter().any(|(t, _)| *t == "Taliban"), "{names:?}");
 }
+
+/// A wire story as old transcripts give it, without capitals (written for this test).
+const LOWERCASE_STORY: &str = "the farabundo marti national liberation front denied today that \
+its members took part in the murder of salvadoran leftist leader hector oqueli colindres, \
+whose body was found on the road to the border. \
+according to the police, oqueli colindres and his companion, hilda flores, were kidnapped by \
+armed men on friday in guatemala city. the guatemalan government has promised an \
+investigation into the crime, and the authorities said that the kidnappers used two cars.";
+
+#[test]
+fn text_without_capitals_gets_names_and_named_victims() {
+    for (id, text) in [
+        ("lower", LOWERCASE_STORY.to_string()),
+        ("upper", LOWERCASE_STORY.to_uppercase()),
+    ] {
+        let line = serde_json::json!({"id": id, "text": text, "published": "1990-01-14"});
+        let (code, out, err) = run(&["analyze", "--jsonl", "-"], &format!("{line}\n"));
+        assert_eq!(code, 0, "{err}");
+        let doc: Value = serde_json::from_str(out.trim()).unwrap();
+        let entities = doc["entities"].as_array().unwrap();
+        let has = |label: &str, name: &str| {
+            entities.iter().any(|e| {
+                e["label"] == label && e["text"].as_str().unwrap().eq_ignore_ascii_case(name)
+            })
+        };
+        assert!(has("PER", "hector oqueli colindres"), "{id}: {entities:?}");
+        // The known group's whole name, not the tagger's piece of it.
+        assert!(
+            has("ORG", "farabundo marti national liberation front"),
+            "{id}: {entities:?}"
+        );
+        let victims: Vec<String> = doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|e| e["victims"].as_array().cloned().unwrap_or_default())
+            .filter(|v| v["named"] == true)
+            .map(|v| v["text"].as_str().unwrap().to_lowercase())
+            .collect();
+        // "oqueli colindres" in the kidnapping's sentence is given under the full name.
+        assert!(
+            victims.contains(&"hector oqueli colindres".to_string()),
+            "{id}: {victims:?}"
+        );
+        assert!(
+            victims.contains(&"hilda flores".to_string()),
+            "{id}: {victims:?}"
+        );
+    }
+}

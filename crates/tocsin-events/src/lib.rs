@@ -18,6 +18,7 @@ pub mod mention;
 pub mod merge;
 pub mod quotes;
 pub mod sentence;
+mod victims;
 
 use tocsin_model::{Entity, Event, EventPlace, Quote};
 use tocsin_nlp::numbers::NumberMention;
@@ -94,7 +95,8 @@ pub fn analyze(doc: &Doc<'_>) -> Analysis {
     let quotes = quotes::find_quotes(doc, &words);
     let quoted: Vec<(u32, u32)> = quotes::quoted_regions(doc.text);
     let mentions = mention::find_mentions(doc, &words, &quoted);
-    let events = merge::merge(doc, mentions);
+    let mut events = merge::merge(doc, mentions);
+    victims::attach_named_victims(doc, &words, &mut events);
     Analysis { events, quotes }
 }
 

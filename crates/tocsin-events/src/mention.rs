@@ -1006,5 +1006,10 @@ fn victims(s: &Sent<'_>, tolls: &[Toll]) -> Vec<Role> {
             end: t.end,
         });
     }
+    for v in crate::victims::named_victims(s) {
+        if !out.iter().any(|r| r.start < v.end && v.start < r.end) {
+            out.push(v);
+        }
+    }
     out
 }

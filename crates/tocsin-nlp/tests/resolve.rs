@@ -321,3 +321,92 @@ fn entities_in_any_order_and_none() {
     let res = resolve(text, &tokenize(text), &mut none, AliasTable::builtin());
     assert!(res.clusters.is_empty() && res.corefs.is_empty());
 }
+
+#[test]
+fn the_last_words_of_a_name_join_the_full_name() {
+    let text = "Gunmen shot Miguel Maza Marquez on Monday. Maza Marquez survived. \
+                Enrique Pena Nieto spoke. Later Pena Nieto left.";
+    let (ents, _) = run(
+        text,
+        &[
+            ("Miguel Maza Marquez", EntityLabel::Per),
+            ("Maza Marquez", EntityLabel::Per),
+            ("Enrique Pena Nieto", EntityLabel::Per),
+            ("Pena Nieto", EntityLabel::Per),
+        ],
+    );
+    assert_eq!(canonical(&ents, "Maza Marquez"), ["Miguel Maza Marquez"]);
+    assert_eq!(canonical(&ents, "Pena Nieto"), ["Enrique Pena Nieto"]);
+}
+
+#[test]
+fn a_headline_that_starts_with_a_name_does_not_swallow_it() {
+    // The tagger ran a headline into one "name"; the person keeps their own.
+    let text = "Hillary Clinton Speaks In Ohio\n\nHillary Clinton said on Monday that she would \
+                win. Clinton spoke for an hour.";
+    let (ents, _) = run(
+        text,
+        &[
+            ("Hillary Clinton Speaks", EntityLabel::Per),
+            ("Hillary Clinton", EntityLabel::Per),
+            ("Clinton", EntityLabel::Per),
+        ],
+    );
+    assert_eq!(canonical(&ents, "Hillary Clinton"), ["Hillary Clinton"]);
+    // A five-word "name" ending in a real one is a headline too.
+    let text = "Dixie Eberly Double Homicide Denise Eberly\n\nPolice said Denise Eberly died.";
+    let (ents, _) = run(
+        text,
+        &[
+            (
+                "Dixie Eberly Double Homicide Denise Eberly",
+                EntityLabel::Per,
+            ),
+            ("Denise Eberly", EntityLabel::Per),
+        ],
+    );
+    assert_eq!(canonical(&ents, "Denise Eberly"), ["Denise Eberly"]);
+}
+
+#[test]
+fn acronyms_are_known_in_text_without_case() {
+    let text = "members of the farc blew up a pylon in cauca department on monday, and the \
+                police said the farc front fled. the army pursued the rebels through the hills \
+                for two days, and troops found the camp of the cnsb guerrilla coordinator there. \
+                the national coordinating board (cnsb) denied it.";
+    let (ents, _) = run(
+        text,
+        &[
+            ("farc", EntityLabel::Org),
+            ("national coordinating board", EntityLabel::Org),
+        ],
+    );
+    assert_eq!(
+        canonical(&ents, "farc"),
+        ["Revolutionary Armed Forces of Colombia"; 2]
+    );
+    // Written with capitals, a lowercase "farc" is a word, not the acronym.
+    let cased = "Members of the farc blew up a pylon in Cauca on Monday, police said.";
+    let (ents, _) = run(cased, &[("farc", EntityLabel::Org)]);
+    assert_eq!(canonical(&ents, "farc"), ["farc"]);
+}
+
+#[test]
+fn a_common_word_is_no_acronym_in_text_without_case() {
+    let text = "the army said that it is not known who attacked the post, and the minister \
+                said the farc is to blame for the attack on the town near the border. police \
+                in the region said the situation is calm and that nobody was hurt in it. the \
+                governor is expected to visit the town on friday with the head of the army.";
+    let (ents, _) = run(
+        text,
+        &[("is", EntityLabel::Org), ("farc", EntityLabel::Org)],
+    );
+    assert!(
+        canonical(&ents, "is").iter().all(|c| *c == "is"),
+        "{ents:?}"
+    );
+    assert_eq!(
+        canonical(&ents, "farc"),
+        ["Revolutionary Armed Forces of Colombia"]
+    );
+}

@@ -249,3 +249,20 @@ fn a_party_and_state_tag_does_not_end_a_sentence() {
         ["He rode to Washington.", "And strangers helped."]
     );
 }
+
+#[test]
+fn text_without_capitals_splits_at_its_stops() {
+    let story = "the army denied today that guerrillas attacked the farm. a report published by \
+                 the news agency said that the rebels fled. president cerezo was not there. ";
+    let text = story.repeat(2);
+    let got = split(&text);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(
+        got[1],
+        "a report published by the news agency said that the rebels fled."
+    );
+    // In ordinary text a lowercase word after a period continues the sentence ("approx.").
+    let cased = "The toll was approx. ten people. The army said so. It was a long day for \
+                 everyone in the town, and the market stayed closed until the evening came.";
+    assert_eq!(split(cased).len(), 3, "{:?}", split(cased));
+}

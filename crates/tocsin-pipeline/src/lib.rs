@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use tocsin_events::{Caption, Doc, PlaceMention};
 use tocsin_geo::{DocContext, Gazetteer, Geocoder, GeocoderOptions, MentionKind, Place, Precision};
 use tocsin_model::{Article, Entity, EntityLabel, Event, EventPlace, Quote, RawDoc, Source};
-use tocsin_nlp::ner::Ner;
+use tocsin_nlp::ner::{Casing, Ner};
 use tocsin_nlp::numbers::{find_numbers_with, NumberOptions};
 use tocsin_nlp::resolve::{resolve, AliasTable};
 use tocsin_nlp::timex::{find_times_with, Date, TimexOptions};
@@ -63,6 +63,7 @@ pub struct Analysis {
 /// The shared, read-only models every document is analysed with.
 pub struct Analyzer<'m> {
     ner: &'m Ner,
+    caseless: Option<&'m Ner>,
     geocoder: Geocoder<'m>,
     aliases: &'m AliasTable,
 }
@@ -72,6 +73,7 @@ impl<'m> Analyzer<'m> {
     pub fn new(ner: &'m Ner, gazetteer: &'m Gazetteer, aliases: &'m AliasTable) -> Self {
         Self {
             ner,
+            caseless: None,
             geocoder: Geocoder::with_options(
                 gazetteer,
                 GeocoderOptions {
@@ -81,6 +83,13 @@ impl<'m> Analyzer<'m> {
             ),
             aliases,
         }
+    }
+
+    /// Tags documents written without case (all lowercase or all capitals) with `ner`, a
+    /// model trained on lowercased text, instead of the ordinary model.
+    pub fn with_caseless_ner(mut self, ner: &'m Ner) -> Self {
+        self.caseless = Some(ner);
+        self
     }
 
     /// Extracts and analyses a raw document.
@@ -186,13 +195,7 @@ impl<'m> Analyzer<'m> {
     /// capitals, such as lower-cased wire copy) as organizations.
     fn add_known_actors(&self, text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
         use tocsin_nlp::resolve::ActorKind as K;
-        let letters = text.chars().filter(|c| c.is_alphabetic()).take(5000);
-        let (mut upper, mut total) = (0usize, 0usize);
-        for c in letters {
-            total += 1;
-            upper += usize::from(c.is_uppercase());
-        }
-        let any_case = total > 200 && upper * 200 < total;
+        let any_case = Casing::of(text) != Casing::Mixed;
         let mut added = Vec::new();
         for (r, id) in self.aliases.find_names(text, tokens, any_case) {
             let Some(actor) = self.aliases.actor(id) else {
@@ -201,10 +204,20 @@ impl<'m> Analyzer<'m> {
             if matches!(actor.kind, K::Country) {
                 continue;
             }
-            let (start, end) = (tokens[r.start].start, tokens[r.end - 1].end);
-            if entities.iter().any(|e| e.start < end && start < e.end) {
+            let Some((start, end)) = word_bytes(text, &tokens[r]) else {
+                continue;
+            };
+            let overlaps = |e: &Entity| e.start < end && start < e.end;
+            // In a text without case, where the tagger often cuts names short, a known name
+            // that holds the tagger's pieces of it ("liberation front" inside "farabundo marti
+            // national liberation front") replaces them. Otherwise the tagger's spans stand.
+            let inside = |e: &Entity| {
+                any_case && start <= e.start && e.end <= end && e.end - e.start < end - start
+            };
+            if entities.iter().any(|e| overlaps(e) && !inside(e)) {
                 continue;
             }
+            entities.retain(|e| !overlaps(e));
             added.push(Entity {
                 text: text
                     .get(start as usize..end as usize)
@@ -229,12 +242,23 @@ impl<'m> Analyzer<'m> {
         tokens: &[Token],
         sents: &[tocsin_nlp::tokenize::Sentence],
     ) -> Vec<Entity> {
-        let mut tagger = self.ner.tagger();
+        let (ner, lowercase) = match (Casing::of(text), self.caseless) {
+            (Casing::Lower, Some(caseless)) => (caseless, false),
+            (Casing::Upper, Some(caseless)) => (caseless, true),
+            _ => (self.ner, false),
+        };
+        let mut tagger = ner.tagger();
         let mut out = Vec::new();
         for s in sents {
             let toks = &tokens[s.tokens.clone()];
             let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-            for (a, b, label) in tagger.tag(&words) {
+            let spans = if lowercase {
+                let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                tagger.tag(&lowered)
+            } else {
+                tagger.tag(&words)
+            };
+            for (a, b, label) in spans {
                 let (Some(first), Some(last)) = (toks.get(a), toks.get(b.saturating_sub(1))) else {
                     continue;
                 };
@@ -261,6 +285,14 @@ impl<'m> Analyzer<'m> {
         }
         out
     }
+}
+
+/// The bytes of a run of tokens without the marks at its edges ("ISIS," → "ISIS").
+fn word_bytes(text: &str, toks: &[Token]) -> Option<(u32, u32)> {
+    let word = |t: &&Token| t.text(text).chars().any(char::is_alphanumeric);
+    let first = toks.iter().find(word)?;
+    let last = toks.iter().rev().find(word)?;
+    Some((first.start, last.end))
 }
 
 /// Repairs a label the tagger gets wrong in a way that matters downstream: a name the actor

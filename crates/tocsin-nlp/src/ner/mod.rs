@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 
 use tocsin_model::EntityLabel;
 
+pub use crate::tokenize::Casing;
 use features::{CasePosition, GazMatch, SentenceView, WordInfo, START_TAG};
 use model::Model;
 pub use tags::Scheme;
@@ -44,6 +45,12 @@ use tags::{ClassSpan, CLASSES};
 static EMBEDDED: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../models/ner-en.bin.gz"
+));
+
+/// The committed caseless English model (trained on lowercased text), embedded at build time.
+static EMBEDDED_CASELESS: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/ner-en-caseless.bin.gz"
 ));
 
 /// Errors loading or training a model.
@@ -92,6 +99,16 @@ impl Ner {
         static SHARED: OnceLock<Result<Ner, String>> = OnceLock::new();
         SHARED
             .get_or_init(|| Ner::load_embedded().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| NerError::Corrupt(e.clone()))
+    }
+
+    /// The embedded caseless model (for [`Casing::Lower`] text, and for [`Casing::Upper`]
+    /// text given in lowercase), decoded once per process.
+    pub fn embedded_caseless() -> Result<&'static Ner, NerError> {
+        static SHARED: OnceLock<Result<Ner, String>> = OnceLock::new();
+        SHARED
+            .get_or_init(|| Ner::from_bytes(EMBEDDED_CASELESS).map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|e| NerError::Corrupt(e.clone()))
     }
@@ -694,6 +711,49 @@ KABUL NNP B-NP I-LOC
             }
             let _ = Ner::from_bytes(&gz(&noisy));
         }
+    }
+
+    #[test]
+    fn casing_tells_caseless_text_from_ordinary_text() {
+        let story = "Gunmen killed a judge and two of her bodyguards in Medellin on Monday, \
+                     police said. The attackers fled in two cars before troops arrived at the \
+                     scene, and the army later sealed off the district. ";
+        let long = |s: &str| s.repeat(3);
+        assert_eq!(Casing::of(&long(story)), Casing::Mixed);
+        assert_eq!(Casing::of(&long(&story.to_lowercase())), Casing::Lower);
+        assert_eq!(Casing::of(&long(&story.to_uppercase())), Casing::Upper);
+        // A short all-capitals line says nothing about a document.
+        assert_eq!(Casing::of("BREAKING: BLAST IN KABUL"), Casing::Mixed);
+        assert_eq!(Casing::of(""), Casing::Mixed);
+    }
+
+    #[test]
+    fn caseless_model_finds_names_without_capitals() {
+        let s = [
+            "gunmen", "killed", "senator", "jaime", "pardo", "leal", "in", "bogota", "on",
+            "sunday", ",", "the", "police", "said", ".",
+        ];
+        let caseless = Ner::embedded_caseless().expect("caseless model");
+        let spans = caseless.tag(&s);
+        assert!(
+            spans
+                .iter()
+                .any(|&(a, b, l)| l == EntityLabel::Per && a <= 4 && b >= 5),
+            "{spans:?}"
+        );
+        assert!(
+            spans
+                .iter()
+                .any(|&(a, b, l)| (a, b) == (7, 8)
+                    && matches!(l, EntityLabel::Gpe | EntityLabel::Loc)),
+            "{spans:?}"
+        );
+        // The ordinary model reads capitals and misses the person here.
+        let ordinary = Ner::embedded().expect("embedded model");
+        assert!(!ordinary
+            .tag(&s)
+            .iter()
+            .any(|&(a, b, l)| l == EntityLabel::Per && a < 6 && b > 3));
     }
 
     #[test]

@@ -206,6 +206,29 @@ impl Corpus {
     pub fn token_count(&self) -> usize {
         self.sentences().map(|s| s.tokens.len()).sum()
     }
+
+    /// The corpus with every token in lowercase, labels unchanged: training data for a model
+    /// that tags text whose case says nothing (lower-cased transcripts, all-capitals wires).
+    pub fn lowercased(&self) -> Corpus {
+        let documents = self
+            .documents
+            .iter()
+            .map(|d| Document {
+                sentences: d
+                    .sentences
+                    .iter()
+                    .map(|s| Sentence {
+                        tokens: s.tokens.iter().map(|t| t.to_lowercase()).collect(),
+                        spans: s.spans.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Corpus {
+            name: format!("{} (lowercased)", self.name),
+            documents,
+        }
+    }
 }
 
 /// The gazetteer and word clusters a model is trained with (and ships).
@@ -535,6 +558,25 @@ impl Text {
     /// Number of sentences.
     pub fn sentence_count(&self) -> usize {
         self.sentences.len()
+    }
+
+    /// The text with every word in lowercase (for word clusters of a caseless model; its
+    /// casing profiles still come from the text as written).
+    pub fn lowercased(&self) -> Text {
+        let mut out = Text::new();
+        for s in &self.sentences {
+            let words: Vec<String> = s
+                .iter()
+                .map(|&i| self.words[i as usize].to_lowercase())
+                .collect();
+            out.add_sentence(&words);
+        }
+        out.sources = self
+            .sources
+            .iter()
+            .map(|s| format!("{s} (lowercased)"))
+            .collect();
+        out
     }
 }
 
@@ -1279,6 +1321,28 @@ mod tests {
         std::fs::write(&jsonl, "{not json\n").expect("write");
         assert!(t.add_file(&jsonl, TextFormat::Jsonl).is_err());
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn lowercased_corpus_and_text_keep_labels_and_sources() {
+        let c = Corpus::parse(
+            "-DOCSTART- -X- O O\n\nGunmen NNS B-NP O\nkilled VBD B-VP O\nJohn NNP B-NP B-PER\nSmith NNP I-NP I-PER\n\n",
+            CorpusFormat::Conll2003,
+            "t",
+        )
+        .expect("parses");
+        let low = c.lowercased();
+        let s = low.sentences().next().expect("a sentence");
+        assert_eq!(s.tokens, ["gunmen", "killed", "john", "smith"]);
+        assert_eq!(s.spans, c.sentences().next().expect("a sentence").spans);
+        assert!(low.name.ends_with("(lowercased)"));
+
+        let mut t = Text::new();
+        t.add_sentence(&["Paris", "is", "in", "France"]);
+        t.add_sentence(&["paris", "PARIS"]);
+        let lt = t.lowercased();
+        assert_eq!(lt.token_count(), 6);
+        assert_eq!(lt.words.len(), 4, "one word type per lowercase form");
     }
 
     #[test]

@@ -317,7 +317,7 @@ impl AliasTable {
                 let hit = self.folded.get(&folded).copied().or_else(|| {
                     let key = exact_key(span);
                     self.exact.get(&key).copied().or_else(|| {
-                        any_case
+                        (any_case && !is_common_word(&folded))
                             .then(|| self.exact.get(&key.to_uppercase()).copied())
                             .flatten()
                     })
@@ -471,6 +471,71 @@ pub(crate) fn fold(s: &str) -> String {
         Some(rest) => rest.to_string(),
         None => out,
     }
+}
+
+/// Short English words that are also an actor's letters ("is" and IS, "us" and US): in a text
+/// without case they are the words.
+pub fn is_common_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "a" | "am"
+            | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "but"
+            | "by"
+            | "can"
+            | "do"
+            | "for"
+            | "go"
+            | "had"
+            | "has"
+            | "he"
+            | "her"
+            | "him"
+            | "his"
+            | "i"
+            | "if"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "me"
+            | "my"
+            | "no"
+            | "not"
+            | "of"
+            | "on"
+            | "one"
+            | "or"
+            | "our"
+            | "out"
+            | "she"
+            | "so"
+            | "the"
+            | "to"
+            | "up"
+            | "us"
+            | "was"
+            | "we"
+            | "who"
+            | "you"
+            | "hit"
+            | "aim"
+            | "arm"
+            | "art"
+            | "man"
+            | "sun"
+            | "top"
+            | "war"
+            | "will"
+            | "may"
+            | "new"
+            | "now"
+    )
 }
 
 #[cfg(test)]

