@@ -879,14 +879,15 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
                 while head + 1 < s.len() && is_target_noun(s.word(head + 1)) {
                     head += 1;
                 }
-                // The phrase opens at its determiner ("a concert hall"), else at the noun.
+                // The phrase opens at its article ("a concert hall"), after a possessive
+                // pronoun ("her vehicle" is the vehicle: the pronoun names nobody), else at
+                // the noun.
                 let a = (k.saturating_sub(3).max(t0 + 1)..k)
                     .rev()
-                    .find(|&d| {
-                        matches!(
-                            s.word(d),
-                            "a" | "an" | "the" | "its" | "their" | "his" | "her"
-                        )
+                    .find_map(|d| match s.word(d) {
+                        "a" | "an" | "the" => Some(d),
+                        "its" | "their" | "his" | "her" => Some(d + 1),
+                        _ => None,
                     })
                     .unwrap_or(k);
                 let (start, end) = s.bytes(a, head + 1);
@@ -987,27 +988,40 @@ fn seized_near(s: &Sent<'_>, k: usize) -> bool {
     })
 }
 
-/// Victims: the people a toll counts when the sentence names or describes them.
+/// Victims: the people a toll counts when the sentence names or describes them, and the
+/// people it names in a victim's place. A named one is given under the fullest name the
+/// document has for that person.
 fn victims(s: &Sent<'_>, tolls: &[Toll]) -> Vec<Role> {
     let mut out = Vec::new();
     for t in tolls {
         if t.role == TollRole::Shot && tolls.iter().any(|o| o.role != TollRole::Shot) {
             continue;
         }
-        let named = s
+        let person = s
             .entities
             .iter()
-            .any(|e| e.label == EntityLabel::Per && e.start == t.start && e.end == t.end);
+            .position(|e| e.label == EntityLabel::Per && e.start == t.start && e.end == t.end);
+        let full = person.and_then(|e| crate::victims::fullest_name(s.entities, e));
+        let (text, start, end) = match full {
+            Some((name, at)) => (name.to_string(), at, at + name.len() as u32),
+            None => (t.text.clone(), t.start, t.end),
+        };
+        if out.iter().any(|r: &Role| r.text == text) {
+            continue;
+        }
         out.push(Role {
-            text: t.text.clone(),
+            text,
             kind: Some("person".into()),
-            named: Some(named),
-            start: t.start,
-            end: t.end,
+            named: Some(person.is_some()),
+            start,
+            end,
         });
     }
     for v in crate::victims::named_victims(s) {
-        if !out.iter().any(|r| r.start < v.end && v.start < r.end) {
+        if !out
+            .iter()
+            .any(|r| r.text == v.text || (r.start < v.end && v.start < r.end))
+        {
             out.push(v);
         }
     }

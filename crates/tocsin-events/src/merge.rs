@@ -344,6 +344,19 @@ fn choose_date(cands: &[DateCand], notes: &mut Vec<String>) -> Option<DateCand> 
     Some(b.clone())
 }
 
+/// Whether two weapon phrases name one kind of weapon: "grenade" and "grenades", "bomb" and
+/// "Bombs" are one entry of an event's weapons, the first one read.
+fn same_weapon(a: &str, b: &str) -> bool {
+    let stem = |w: &str| {
+        let w = w.trim().to_lowercase();
+        match w.strip_suffix('s') {
+            Some(s) if s.len() >= 3 && !s.ends_with('s') => s.to_string(),
+            _ => w,
+        }
+    };
+    stem(a) == stem(b)
+}
+
 fn union_roles(dst: &mut Vec<Role>, src: &[Role]) {
     for r in src {
         if !dst.iter().any(|x| x.text.eq_ignore_ascii_case(&r.text)) {
@@ -421,7 +434,11 @@ fn finish(doc: &Doc<'_>, d: Draft, main: bool) -> Event {
     for m in &d.mentions {
         union_roles(&mut targets, &m.targets);
         union_roles(&mut victims, &m.victims);
-        union_roles(&mut weapons, &m.weapons);
+        for w in &m.weapons {
+            if !weapons.iter().any(|x: &Role| same_weapon(&x.text, &w.text)) {
+                weapons.push(w.clone());
+            }
+        }
     }
     let attackers = d.mentions.iter().find_map(|m| m.attackers.clone());
     let mut evidence: Vec<[u32; 2]> = Vec::new();

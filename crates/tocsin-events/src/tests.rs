@@ -120,6 +120,29 @@ fn a_lower_bound_is_not_an_exact_count() {
     );
 }
 
+#[test]
+fn a_target_is_named_without_a_possessive_pronoun() {
+    let a = run("Gunmen opened fire on her vehicle near the market on Monday, police said.");
+    let ev = violent(&a);
+    assert_eq!(
+        ev.first()
+            .and_then(|e| e.targets.first())
+            .map(|t| t.text.as_str()),
+        Some("vehicle")
+    );
+}
+
+#[test]
+fn one_kind_of_weapon_is_listed_once() {
+    let a = run("Rebels threw a grenade at the barracks, then two more grenades at a patrol.");
+    let ev = violent(&a);
+    let weapons: Vec<&str> = ev
+        .iter()
+        .flat_map(|e| e.weapons.iter().map(|w| w.text.as_str()))
+        .collect();
+    assert_eq!(weapons, ["grenade"]);
+}
+
 /// The least killed and injured of the one violent event `text` reports.
 fn tolls_of_one_event(text: &str) -> (Option<u64>, Option<u64>) {
     let a = run(text);

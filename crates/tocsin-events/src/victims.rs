@@ -123,7 +123,12 @@ pub fn named_victims(s: &Sent<'_>) -> Vec<Role> {
 /// roascio of milan and mario accurso").
 fn coordinated(s: &Sent<'_>, b: usize, a: usize) -> bool {
     if a <= b || a - b > 5 {
-        return false;
+        // "X, leader of the national revolutionary movement (mnr) and Y": a description of
+        // X between commas or before the "and".
+        return s.word(b) == ","
+            && a - b <= 14
+            && matches!(s.word(a - 1), "and" | ",")
+            && past_apposition(s, b + 1) >= a - 1;
     }
     let between: Vec<&str> = (b..a).map(|k| s.word(k)).collect();
     matches!(between.last(), Some(&("and" | "," | "&")))
@@ -132,9 +137,33 @@ fn coordinated(s: &Sent<'_>, b: usize, a: usize) -> bool {
             .all(|w| matches!(*w, "," | "and" | "&" | "of") || is_np_word(w))
 }
 
+/// The first token after an apposition that starts at `k` (just after its comma): the
+/// description's words ("a guatemalan social democratic leader", "leader of the national
+/// revolutionary movement (mnr)") and its closing comma, if any. Returns `k` when no
+/// description starts there.
+fn past_apposition(s: &Sent<'_>, k: usize) -> usize {
+    let mut j = k;
+    while j < s.len() && j - k < 14 {
+        let w = s.word(j);
+        if is_np_word(w) || matches!(w, "a" | "an" | "of" | "(" | ")") {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j == k {
+        return k;
+    }
+    if s.word(j) == "," {
+        j + 1
+    } else {
+        j
+    }
+}
+
 /// The longest mention of the person entity `e` stands for (same resolved name), without
 /// leading titles or marks, with its first byte.
-fn fullest_name(entities: &[Entity], e: usize) -> Option<(&str, u32)> {
+pub(crate) fn fullest_name(entities: &[Entity], e: usize) -> Option<(&str, u32)> {
     let this = entities.get(e)?;
     let same = |x: &&Entity| {
         x.label == EntityLabel::Per
@@ -339,19 +368,27 @@ fn is_np_word(w: &str) -> bool {
 /// Whether a harm follows the name ending before `b`: a passive ("X was kidnapped", "X, a
 /// journalist, was shot", "X, who had been wounded") or a possessive ("X's murder").
 fn harmed_after(s: &Sent<'_>, b: usize) -> bool {
-    let mut k = b;
+    let k = b;
     if matches!(s.word(k), "'s" | "’s") || (s.word(k) == "'" && s.word(k + 1) == "s") {
         let n = if s.word(k) == "'" { k + 2 } else { k + 1 };
         return is_harm_noun(s.word(n)) || is_harm_noun(s.word(n + 1));
     }
-    // An apposition between commas: "X, the presidential candidate, was shot".
-    if s.word(k) == "," {
-        let close = (k + 1..(k + 16).min(s.len())).find(|&j| s.word(j) == ",");
-        match close {
-            Some(c) if s.word(k + 1) != "who" => k = c + 1,
-            _ => k += 1,
-        }
+    if s.word(k) != "," {
+        return passive_harm_at(s, k);
     }
+    if s.word(k + 1) == "who" {
+        return passive_harm_at(s, k + 1);
+    }
+    // An apposition: "X, the presidential candidate, was shot", "X, 42, was shot", or one
+    // without its closing comma: "X, a guatemalan social democratic leader were abducted".
+    let closed = (k + 1..(k + 16).min(s.len())).find(|&j| s.word(j) == ",");
+    closed.is_some_and(|c| passive_harm_at(s, c + 1))
+        || passive_harm_at(s, past_apposition(s, k + 1))
+}
+
+/// Whether a passive of harm starts at `k`: "(who) was killed", "had been reportedly
+/// kidnapped", "were taken hostage".
+fn passive_harm_at(s: &Sent<'_>, mut k: usize) -> bool {
     if s.word(k) == "who" {
         k += 1;
     }
@@ -730,5 +767,28 @@ mod tests {
             &["Clinton"]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn an_apposition_does_not_hide_the_harm() {
+        assert_eq!(
+            victims_of(
+                "oqueli, leader of the national revolutionary movement (mnr) and hilda \
+                 flores, a guatemalan social democratic leader were abducted in january.",
+                &["oqueli", "hilda flores"]
+            ),
+            ["oqueli", "hilda flores"]
+        );
+    }
+
+    #[test]
+    fn an_age_between_commas_is_stepped_over() {
+        assert_eq!(
+            victims_of(
+                "Jon Boring, 51, was shot and killed on Friday.",
+                &["Jon Boring"]
+            ),
+            ["Jon Boring"]
+        );
     }
 }

@@ -410,3 +410,31 @@ fn a_common_word_is_no_acronym_in_text_without_case() {
         ["Revolutionary Armed Forces of Colombia"]
     );
 }
+
+#[test]
+fn a_first_surname_joins_the_name_that_carries_it() {
+    let text = "Gunmen kidnapped Hector Oqueli Colindres in Guatemala. Oqueli led the party. \
+                Later Ana Maria Lopez spoke; Maria said nothing.";
+    let (ents, _) = run(
+        text,
+        &[
+            ("Hector Oqueli Colindres", EntityLabel::Per),
+            ("Oqueli", EntityLabel::Per),
+            ("Ana Maria Lopez", EntityLabel::Per),
+            ("Maria", EntityLabel::Per),
+        ],
+    );
+    assert_eq!(canonical(&ents, "Oqueli"), ["Hector Oqueli Colindres"]);
+    assert_eq!(canonical(&ents, "Maria"), ["Ana Maria Lopez"]);
+    // Two names carry the word: it is nobody's for sure.
+    let text = "Juan Perez Gil and Luis Perez Mora were shot. Perez died.";
+    let (ents, _) = run(
+        text,
+        &[
+            ("Juan Perez Gil", EntityLabel::Per),
+            ("Luis Perez Mora", EntityLabel::Per),
+            ("Perez", EntityLabel::Per),
+        ],
+    );
+    assert_eq!(canonical(&ents, "Perez"), ["Perez"]);
+}

@@ -371,6 +371,22 @@ impl Resolver<'_> {
             self.join(e, c);
             return;
         }
+        // A Spanish or Portuguese name carries two surnames and is cut to the first: "Oquelí"
+        // for "Héctor Oquelí Colindres". One word inside a name of three or four words joins
+        // it when exactly one such name has it.
+        if part.len() == 1 {
+            let inner = |c: &Cluster| {
+                let words: Vec<String> = c.canonical.split_whitespace().map(fold).collect();
+                c.label == EntityLabel::Per
+                    && (3..=4).contains(&words.len())
+                    && words[1..words.len() - 1].contains(&part[0])
+            };
+            let mut hits = (0..self.clusters.len()).filter(|&c| inner(&self.clusters[c]));
+            if let (Some(c), None) = (hits.next(), hits.next()) {
+                self.join(e, c);
+                return;
+            }
+        }
         let key = (0u8, folded);
         if let Some(&c) = self.by_key.get(&key) {
             self.join(e, c);
