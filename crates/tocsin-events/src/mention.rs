@@ -859,7 +859,7 @@ fn attackers(s: &Sent<'_>) -> Option<Figure> {
 /// What was attacked: the phrase after an attack word whose head is a target noun
 /// ("attacked a concert hall", "bombing at a checkpoint").
 fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
-    let mut out: Vec<Role> = Vec::new();
+    let mut out: Vec<Role> = passive_targets(s);
     let starts: Vec<usize> = std::iter::once(at)
         .chain((0..s.len()).filter(|&k| {
             k != at && trigger_at(s.words, k).is_some_and(|t| !matches!(t.kind, TriggerKind::Toll))
@@ -904,6 +904,70 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
             }
             k += 1;
         }
+    }
+    out
+}
+
+/// Targets that are the subject of a passive of damage: "the bus was attacked", "two
+/// pylons were blown up", "the embassy building was damaged by the blast".
+fn passive_targets(s: &Sent<'_>) -> Vec<Role> {
+    let mut out: Vec<Role> = Vec::new();
+    for k in 0..s.len() {
+        if !is_target_noun(s.word(k)) || is_target_noun(s.word(k + 1)) {
+            continue;
+        }
+        let mut j = k + 1;
+        if !matches!(s.word(j), "was" | "were") {
+            continue;
+        }
+        j += 1;
+        if matches!(
+            s.word(j),
+            "completely" | "partially" | "badly" | "seriously" | "also"
+        ) {
+            j += 1;
+        }
+        let damaged = matches!(
+            s.word(j),
+            "attacked"
+                | "bombed"
+                | "destroyed"
+                | "damaged"
+                | "burned"
+                | "burnt"
+                | "torched"
+                | "dynamited"
+                | "machinegunned"
+                | "strafed"
+                | "shelled"
+                | "raided"
+                | "looted"
+                | "hit"
+                | "targeted"
+        ) || (s.word(j) == "blown" && s.word(j + 1) == "up")
+            || (s.word(j) == "set" && matches!(s.word(j + 1), "on" | "ablaze" | "afire"));
+        if !damaged {
+            continue;
+        }
+        // Back to the phrase's article, over its modifiers ("the electric power
+        // substation"), at most four words.
+        let a = (k.saturating_sub(4)..k)
+            .rev()
+            .take_while(|&d| !matches!(s.word(d), "," | "." | ";" | "and" | "of"))
+            .find_map(|d| match s.word(d) {
+                "a" | "an" | "the" => Some(d),
+                "its" | "their" | "his" | "her" => Some(d + 1),
+                _ => None,
+            })
+            .unwrap_or(k);
+        let (start, end) = s.bytes(a, k + 1);
+        out.push(Role {
+            text: s.slice(a, k + 1).to_string(),
+            kind: None,
+            named: None,
+            start,
+            end,
+        });
     }
     out
 }

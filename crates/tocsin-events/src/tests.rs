@@ -133,6 +133,20 @@ fn a_target_is_named_without_a_possessive_pronoun() {
 }
 
 #[test]
+fn the_subject_of_a_passive_of_damage_is_a_target() {
+    let a = run("The electric power substation was destroyed in an attack by rebels on Monday.");
+    let ev = violent(&a);
+    let targets: Vec<&str> = ev
+        .iter()
+        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
+        .collect();
+    assert!(
+        targets.contains(&"The electric power substation"),
+        "{targets:?}"
+    );
+}
+
+#[test]
 fn one_kind_of_weapon_is_listed_once() {
     let a = run("Rebels threw a grenade at the barracks, then two more grenades at a patrol.");
     let ev = violent(&a);
