@@ -337,7 +337,8 @@ fn role_for_number(s: &Sent<'_>, a: usize, b: usize) -> Option<(TollRole, Option
     if p > 0 {
         let w = s.word(p - 1);
         match w {
-            "killing" | "killed" | "kills" | "kill" | "claiming" | "murdering" | "slaying" => {
+            "killing" | "killed" | "kills" | "kill" | "claiming" | "murdering" | "slaying"
+            | "murdered" | "assassinated" | "executed" | "massacred" | "slew" => {
                 return Some((TollRole::Killed, Some(p - 1)))
             }
             "injuring" | "injured" | "wounding" | "wounded" | "injures" | "wounds" | "hurting" => {

@@ -147,6 +147,14 @@ fn the_subject_of_a_passive_of_damage_is_a_target() {
 }
 
 #[test]
+fn murdered_or_executed_with_a_count_is_a_death_toll() {
+    for verb in ["murdered", "executed", "massacred"] {
+        let text = format!("Gunmen {verb} two state officials on a road near the town on Monday.");
+        assert_eq!(tolls_of_one_event(&text).0, Some(2), "{verb}");
+    }
+}
+
+#[test]
 fn one_kind_of_weapon_is_listed_once() {
     let a = run("Rebels threw a grenade at the barracks, then two more grenades at a patrol.");
     let ev = violent(&a);
