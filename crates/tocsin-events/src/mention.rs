@@ -584,6 +584,9 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
             );
         }
     }
+    if let Some(p) = passive_agent(s) {
+        push_perp(&mut out, p);
+    }
     // Attackers described, not named: "gunmen", "three masked militants".
     for k in 0..s.len() {
         if !is_attacker_noun(s.word(k))
@@ -625,6 +628,59 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
         break;
     }
     out
+}
+
+/// The people a passive of harm names as its agents, described and not named: "shot during
+/// the night by a group of armed individuals", "machinegunned on 15 november by men wearing
+/// military uniforms". The phrase runs from after the article to its head, a word for
+/// people or attackers, at most six words on.
+fn passive_agent(s: &Sent<'_>) -> Option<Perpetrator> {
+    let harmed = (0..s.len()).find(|&k| {
+        matches!(
+            s.word(k),
+            "killed"
+                | "murdered"
+                | "assassinated"
+                | "shot"
+                | "machinegunned"
+                | "kidnapped"
+                | "kidnaped"
+                | "abducted"
+                | "attacked"
+                | "wounded"
+                | "stabbed"
+                | "executed"
+        )
+    })?;
+    let by = (harmed + 1..(harmed + 10).min(s.len()))
+        .take_while(|&j| !matches!(s.word(j), "." | ";" | "and"))
+        .find(|&j| s.word(j) == "by")?;
+    let mut a = by + 1;
+    if matches!(s.word(a), "a" | "an" | "the") {
+        a += 1;
+    }
+    let head = (a..(a + 6).min(s.len()))
+        .take_while(|&j| !matches!(s.word(j), "," | "." | ";" | "who" | "that" | "in" | "on"))
+        .find(|&j| {
+            s.entity_at[j].is_none() && (is_attacker_noun(s.word(j)) || is_agent_people(s.word(j)))
+        })?;
+    let text = s.slice(a, head + 1).to_string();
+    let (start, end) = s.bytes(a, head + 1);
+    Some(Perpetrator {
+        name: text.clone(),
+        text,
+        kind: ActorKind::Individual,
+        attribution: Attribution::Stated,
+        evidence: vec![[start, end]],
+    })
+}
+
+/// Plural words for people that, as the agent of a harm, are its perpetrators.
+fn is_agent_people(w: &str) -> bool {
+    matches!(
+        w,
+        "men" | "individuals" | "persons" | "people" | "soldiers" | "troops" | "youths"
+    )
 }
 
 /// A perpetrator named by an entity: its resolved name, the words as written, where.

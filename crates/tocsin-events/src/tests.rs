@@ -155,6 +155,32 @@ fn murdered_or_executed_with_a_count_is_a_death_toll() {
 }
 
 #[test]
+fn the_agent_of_a_passive_of_harm_is_a_perpetrator() {
+    let a = run(
+        "Six priests were shot during the night by a group of armed individuals wearing \
+                 uniforms, witnesses said.",
+    );
+    let perps: Vec<String> = violent(&a)
+        .iter()
+        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.clone()))
+        .collect();
+    assert!(
+        perps.contains(&"group of armed individuals".to_string()),
+        "{perps:?}"
+    );
+    // The agent of a report is no perpetrator.
+    let a = run(
+        "Two soldiers were killed in the attack, according to a report published by the \
+                 ministry on Monday.",
+    );
+    let perps: Vec<String> = violent(&a)
+        .iter()
+        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.clone()))
+        .collect();
+    assert!(perps.is_empty(), "{perps:?}");
+}
+
+#[test]
 fn one_kind_of_weapon_is_listed_once() {
     let a = run("Rebels threw a grenade at the barracks, then two more grenades at a patrol.");
     let ev = violent(&a);
