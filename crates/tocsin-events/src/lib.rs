@@ -97,6 +97,7 @@ pub fn analyze(doc: &Doc<'_>) -> Analysis {
     let mentions = mention::find_mentions(doc, &words, &quoted);
     let mut events = merge::merge(doc, mentions);
     victims::attach_named_victims(doc, &words, &mut events);
+    mention::attach_attributions(doc, &words, &mut events);
     Analysis { events, quotes }
 }
 

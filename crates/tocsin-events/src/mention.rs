@@ -401,7 +401,7 @@ fn place_near(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Option<(PlaceMention, f
 }
 
 /// Attribution words of a sentence.
-fn attribution_cue(s: &Sent<'_>) -> Attribution {
+pub(crate) fn attribution_cue(s: &Sent<'_>) -> Attribution {
     let mut best = Attribution::Suspected;
     for k in 0..s.len() {
         let a = match s.word(k) {
@@ -429,7 +429,7 @@ fn attribution_of_arrest(w: &str) -> Attribution {
 }
 
 /// Whether an organization entity names an armed actor.
-fn is_armed_group(doc: &Doc<'_>, e: usize) -> bool {
+pub(crate) fn is_armed_group(doc: &Doc<'_>, e: usize) -> bool {
     let ent = &doc.entities[e];
     if ent.label != EntityLabel::Org && ent.label != EntityLabel::Misc {
         return false;
@@ -471,7 +471,7 @@ fn is_armed_group(doc: &Doc<'_>, e: usize) -> bool {
 
 /// Nouns after a group's name that make the phrase about something else: "Taliban
 /// takeover", "Hamas leader".
-fn is_non_agent_head(w: &str) -> bool {
+pub(crate) fn is_non_agent_head(w: &str) -> bool {
     matches!(
         w,
         "takeover"
@@ -683,8 +683,113 @@ fn is_agent_people(w: &str) -> bool {
     )
 }
 
+/// Gives the document's violent events the armed groups that sentences without an event of
+/// their own blame for the violence: "Police blamed the killing on the FARC", "Cristiani
+/// attributed Rivera's murder to the FMLN", "the Shining Path claimed responsibility". Such a
+/// sentence names harm without a count, so it opens no event; its group joins the violent
+/// event told last before it (else the first), with the sentence's attribution.
+pub fn attach_attributions(doc: &Doc<'_>, words: &[String], events: &mut [tocsin_model::Event]) {
+    let violent: Vec<usize> = (0..events.len())
+        .filter(|&i| events[i].kind.is_violent())
+        .collect();
+    let Some(&first) = violent.first() else {
+        return;
+    };
+    let mut found: Vec<(u32, Perpetrator)> = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let (start, end) = (sentence.start, sentence.end);
+        let covered = events
+            .iter()
+            .any(|e| e.evidence.iter().any(|ev| ev[0] < end && start < ev[1]));
+        let ws = &words[sentence.tokens.clone()];
+        if covered
+            || !ws.iter().any(|w| is_blame_word(w))
+            || !ws.iter().any(|w| is_harm_reference(w))
+        {
+            continue;
+        }
+        // A denial lays nothing at anyone's door here.
+        if ws.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "denied" | "denies" | "deny" | "denying" | "rejected"
+            )
+        }) {
+            continue;
+        }
+        let s = sent(doc, words, si);
+        let cue = attribution_cue(&s);
+        let mut seen = Vec::new();
+        for k in 0..s.len() {
+            let Some(e) = s.entity_end.get(k).copied().flatten() else {
+                continue;
+            };
+            if seen.contains(&e) || !is_armed_group(doc, e) || is_non_agent_head(s.word(k + 1)) {
+                continue;
+            }
+            seen.push(e);
+            found.push((
+                start,
+                entity_perp(&doc.entities[e], ActorKind::Organization, cue),
+            ));
+        }
+    }
+    for (at, p) in found {
+        let target = violent
+            .iter()
+            .copied()
+            .rfind(|&i| events[i].evidence.first().is_some_and(|ev| ev[0] <= at))
+            .unwrap_or(first);
+        push_perp(&mut events[target].perpetrators, p);
+    }
+}
+
+/// Words that lay violence at someone's door.
+fn is_blame_word(w: &str) -> bool {
+    matches!(
+        w,
+        "blamed"
+            | "blames"
+            | "blaming"
+            | "attributed"
+            | "attributes"
+            | "responsible"
+            | "responsibility"
+            | "claimed"
+            | "claims"
+            | "accused"
+            | "accuses"
+            | "behind"
+            | "perpetrated"
+            | "committed"
+    )
+}
+
+/// Words that refer back to violence already told ("the killing", "this crime").
+fn is_harm_reference(w: &str) -> bool {
+    matches!(
+        w,
+        "attack"
+            | "attacks"
+            | "killing"
+            | "killings"
+            | "murder"
+            | "murders"
+            | "assassination"
+            | "bombing"
+            | "bombings"
+            | "massacre"
+            | "crime"
+            | "kidnapping"
+            | "abduction"
+            | "shooting"
+            | "blast"
+            | "explosion"
+    )
+}
+
 /// A perpetrator named by an entity: its resolved name, the words as written, where.
-fn entity_perp(
+pub(crate) fn entity_perp(
     ent: &tocsin_model::Entity,
     kind: ActorKind,
     attribution: Attribution,
@@ -709,7 +814,7 @@ fn next_word(text: &str, end: u32) -> String {
         .to_lowercase()
 }
 
-fn push_perp(out: &mut Vec<Perpetrator>, p: Perpetrator) {
+pub(crate) fn push_perp(out: &mut Vec<Perpetrator>, p: Perpetrator) {
     if let Some(q) = out.iter_mut().find(|q| q.name == p.name) {
         q.attribution = q.attribution.min(p.attribution);
         return;

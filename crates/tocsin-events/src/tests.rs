@@ -2,7 +2,7 @@
 //! number and time readers and resolver (entities are given, as a tagger would give them).
 
 use crate::{analyze, Analysis, Caption, Doc, PlaceMention};
-use tocsin_model::{Entity, EntityLabel, EventPlace, EventType, QuoteKind};
+use tocsin_model::{Attribution, Entity, EntityLabel, EventPlace, EventType, QuoteKind};
 use tocsin_nlp::numbers::find_numbers;
 use tocsin_nlp::resolve::{resolve, AliasTable};
 use tocsin_nlp::timex::{find_times, Date};
@@ -178,6 +178,37 @@ fn the_agent_of_a_passive_of_harm_is_a_perpetrator() {
         .flat_map(|e| e.perpetrators.iter().map(|p| p.text.clone()))
         .collect();
     assert!(perps.is_empty(), "{perps:?}");
+}
+
+#[test]
+fn a_group_blamed_in_a_later_sentence_is_the_perpetrator() {
+    let org = |text| run_full(text, &[], &["Taliban"], &[], None);
+    let a = org(
+        "Gunmen killed three police officers in Kandahar on Monday. Officials blamed the \
+                 killing on the Taliban.",
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1);
+    let perps: Vec<(&str, Attribution)> = ev[0]
+        .perpetrators
+        .iter()
+        .map(|p| (p.name.as_str(), p.attribution))
+        .collect();
+    assert!(
+        perps.contains(&("Taliban", Attribution::Accused)),
+        "{perps:?}"
+    );
+    // A denial lays nothing at the group's door.
+    let a = org(
+        "Gunmen killed three police officers in Kandahar on Monday. The Taliban denied \
+                 any responsibility for the killing.",
+    );
+    let ev = violent(&a);
+    assert!(
+        !ev[0].perpetrators.iter().any(|p| p.name == "Taliban"),
+        "{:?}",
+        ev[0].perpetrators
+    );
 }
 
 #[test]
