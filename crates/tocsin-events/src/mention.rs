@@ -505,10 +505,10 @@ pub(crate) fn is_non_agent_head(w: &str) -> bool {
     )
 }
 
-/// Groups the sentence links to the event, and attackers it names as people.
-fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
+/// The armed groups the sentence names as actors (not "the Taliban's statement"), each once,
+/// with the sentence's attribution.
+fn named_groups(doc: &Doc<'_>, s: &Sent<'_>, cue: Attribution) -> Vec<Perpetrator> {
     let mut out: Vec<Perpetrator> = Vec::new();
-    let cue = attribution_cue(s);
     let mut seen = Vec::new();
     for k in 0..s.len() {
         let Some(e) = s.entity_end.get(k).copied().flatten() else {
@@ -523,6 +523,13 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
             entity_perp(&doc.entities[e], ActorKind::Organization, cue),
         );
     }
+    out
+}
+
+/// Groups the sentence links to the event, and attackers it names as people.
+fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
+    let cue = attribution_cue(s);
+    let mut out = named_groups(doc, s, cue);
     if out.is_empty()
         && (0..s.len()).any(|k| matches!(s.word(k), "responsible" | "claimed" | "behind"))
     {
@@ -689,57 +696,25 @@ fn is_agent_people(w: &str) -> bool {
 /// sentence names harm without a count, so it opens no event; its group joins the violent
 /// event told last before it (else the first), with the sentence's attribution.
 pub fn attach_attributions(doc: &Doc<'_>, words: &[String], events: &mut [tocsin_model::Event]) {
-    let violent: Vec<usize> = (0..events.len())
-        .filter(|&i| events[i].kind.is_violent())
-        .collect();
-    let Some(&first) = violent.first() else {
-        return;
-    };
-    let mut found: Vec<(u32, Perpetrator)> = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        let (start, end) = (sentence.start, sentence.end);
-        let covered = events
-            .iter()
-            .any(|e| e.evidence.iter().any(|ev| ev[0] < end && start < ev[1]));
-        let ws = &words[sentence.tokens.clone()];
-        if covered
-            || !ws.iter().any(|w| is_blame_word(w))
-            || !ws.iter().any(|w| is_harm_reference(w))
-        {
-            continue;
-        }
+    let found = crate::merge::carry_over(doc, events, |si| {
+        let ws = &words[doc.sentences[si].tokens.clone()];
         // A denial lays nothing at anyone's door here.
-        if ws.iter().any(|w| {
+        let denied = ws.iter().any(|w| {
             matches!(
                 w.as_str(),
                 "denied" | "denies" | "deny" | "denying" | "rejected"
             )
-        }) {
-            continue;
+        });
+        if denied
+            || !ws.iter().any(|w| is_blame_word(w))
+            || !ws.iter().any(|w| is_harm_reference(w))
+        {
+            return Vec::new();
         }
         let s = sent(doc, words, si);
-        let cue = attribution_cue(&s);
-        let mut seen = Vec::new();
-        for k in 0..s.len() {
-            let Some(e) = s.entity_end.get(k).copied().flatten() else {
-                continue;
-            };
-            if seen.contains(&e) || !is_armed_group(doc, e) || is_non_agent_head(s.word(k + 1)) {
-                continue;
-            }
-            seen.push(e);
-            found.push((
-                start,
-                entity_perp(&doc.entities[e], ActorKind::Organization, cue),
-            ));
-        }
-    }
-    for (at, p) in found {
-        let target = violent
-            .iter()
-            .copied()
-            .rfind(|&i| events[i].evidence.first().is_some_and(|ev| ev[0] <= at))
-            .unwrap_or(first);
+        named_groups(doc, &s, attribution_cue(&s))
+    });
+    for (target, p) in found {
         push_perp(&mut events[target].perpetrators, p);
     }
 }

@@ -344,6 +344,45 @@ fn choose_date(cands: &[DateCand], notes: &mut Vec<String>) -> Option<DateCand> 
     Some(b.clone())
 }
 
+/// Facts read from the sentences that no event's evidence touches (`read` gets the sentence
+/// index), each paired with the violent event it belongs to: the one told last before the
+/// sentence, else the first. Such a sentence tells more about a story without opening an
+/// event of its own ("the death of X", "police blamed the killing on Y"); a document with no
+/// violent event gets nothing.
+pub(crate) fn carry_over<T>(
+    doc: &Doc<'_>,
+    events: &[Event],
+    mut read: impl FnMut(usize) -> Vec<T>,
+) -> Vec<(usize, T)> {
+    let violent: Vec<usize> = (0..events.len())
+        .filter(|&i| events[i].kind.is_violent())
+        .collect();
+    let Some(&first) = violent.first() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let (start, end) = (sentence.start, sentence.end);
+        let covered = events
+            .iter()
+            .any(|e| e.evidence.iter().any(|ev| ev[0] < end && start < ev[1]));
+        if covered {
+            continue;
+        }
+        let facts = read(si);
+        if facts.is_empty() {
+            continue;
+        }
+        let target = violent
+            .iter()
+            .copied()
+            .rfind(|&i| events[i].evidence.first().is_some_and(|ev| ev[0] <= start))
+            .unwrap_or(first);
+        out.extend(facts.into_iter().map(|f| (target, f)));
+    }
+    out
+}
+
 /// Whether two weapon phrases name one kind of weapon: "grenade" and "grenades", "bomb" and
 /// "Bombs" are one entry of an event's weapons, the first one read.
 fn same_weapon(a: &str, b: &str) -> bool {

@@ -15,40 +15,17 @@ use tocsin_model::{Entity, EntityLabel, Event, Role};
 /// its sentence, or the first one when none comes before. A reader of the article would
 /// count them among that story's victims; a text with no violent event gets none.
 pub fn attach_named_victims(doc: &Doc<'_>, words: &[String], events: &mut [Event]) {
-    let violent: Vec<usize> = (0..events.len())
-        .filter(|&i| events[i].kind.is_violent())
-        .collect();
-    let Some(&first) = violent.first() else {
-        return;
-    };
-    let covered = |start: u32, end: u32| {
-        events
-            .iter()
-            .any(|e| e.evidence.iter().any(|ev| ev[0] < end && start < ev[1]))
-    };
-    let mut found: Vec<(u32, Role)> = Vec::new();
-    for si in 0..doc.sentences.len() {
-        let [start, end] = [doc.sentences[si].start, doc.sentences[si].end];
-        if covered(start, end) || !names_a_person(doc, start, end) {
-            continue;
+    let found = crate::merge::carry_over(doc, events, |si| {
+        let sentence = &doc.sentences[si];
+        let harm = words
+            .get(sentence.tokens.clone())
+            .is_some_and(|w| w.iter().any(|w| is_harm_word(w)));
+        if !harm || !names_a_person(doc, sentence.start, sentence.end) {
+            return Vec::new();
         }
-        let toks = doc.sentences[si].tokens.clone();
-        if !words
-            .get(toks)
-            .is_some_and(|w| w.iter().any(|w| is_harm_word(w)))
-        {
-            continue;
-        }
-        for role in named_victims(&sent(doc, words, si)) {
-            found.push((start, role));
-        }
-    }
-    for (at, role) in found {
-        let target = violent
-            .iter()
-            .copied()
-            .rfind(|&i| events[i].evidence.first().is_some_and(|ev| ev[0] <= at))
-            .unwrap_or(first);
+        named_victims(&sent(doc, words, si))
+    });
+    for (target, role) in found {
         let ev = &mut events[target];
         if !ev
             .victims

@@ -104,8 +104,9 @@ impl<'m> Analyzer<'m> {
         let lang = article.language.as_deref().unwrap_or("en");
         let tokens = tokenize(text);
         let sents = sentences(text, &tokens);
-        let mut entities = self.entities(text, &tokens, &sents);
-        self.add_known_actors(text, &tokens, &mut entities);
+        let casing = Casing::of(text);
+        let mut entities = self.entities(text, casing, &tokens, &sents);
+        self.add_known_actors(text, casing, &tokens, &mut entities);
         for e in entities.iter_mut() {
             if e.label == EntityLabel::Per && is_group_word(&e.text) {
                 e.label = EntityLabel::Misc;
@@ -193,9 +194,15 @@ impl<'m> Analyzer<'m> {
 
     /// Adds the actor-table names the tagger missed (all of them in a text written without
     /// capitals, such as lower-cased wire copy) as organizations.
-    fn add_known_actors(&self, text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
+    fn add_known_actors(
+        &self,
+        text: &str,
+        casing: Casing,
+        tokens: &[Token],
+        entities: &mut Vec<Entity>,
+    ) {
         use tocsin_nlp::resolve::ActorKind as K;
-        let any_case = Casing::of(text) != Casing::Mixed;
+        let any_case = casing != Casing::Mixed;
         let mut added = Vec::new();
         for (r, id) in self.aliases.find_names(text, tokens, any_case) {
             let Some(actor) = self.aliases.actor(id) else {
@@ -239,10 +246,11 @@ impl<'m> Analyzer<'m> {
     fn entities(
         &self,
         text: &str,
+        casing: Casing,
         tokens: &[Token],
         sents: &[tocsin_nlp::tokenize::Sentence],
     ) -> Vec<Entity> {
-        let (ner, lowercase) = match (Casing::of(text), self.caseless) {
+        let (ner, lowercase) = match (casing, self.caseless) {
             (Casing::Lower, Some(caseless)) => (caseless, false),
             (Casing::Upper, Some(caseless)) => (caseless, true),
             _ => (self.ner, false),

@@ -348,9 +348,7 @@ impl Resolver<'_> {
         let matches = |c: &Cluster| -> bool {
             c.label == EntityLabel::Per && {
                 let words: Vec<String> = c.canonical.split_whitespace().map(fold).collect();
-                words.len() > part.len()
-                    && (part.len() == 1 && (words.ends_with(&part) || words.starts_with(&part))
-                        || words.len() <= 4 && words.ends_with(&part))
+                is_fuller_name(&words, &part)
             }
         };
         let mut before: Option<(u32, usize)> = None;
@@ -480,11 +478,16 @@ fn entities_words(entities: &[Entity]) -> Vec<Vec<String>> {
 /// Eberly Double Homicide Denise Diane Eberly").
 fn is_part_of_a_name(names: &[Vec<String>], e: usize) -> bool {
     let part = &names[e];
-    part.len() == 1
-        || (!part.is_empty()
-            && names
-                .iter()
-                .any(|n| n.len() > part.len() && n.len() <= 4 && n.ends_with(part)))
+    part.len() == 1 || (!part.is_empty() && names.iter().any(|n| is_fuller_name(n, part)))
+}
+
+/// Whether the person name `full` (folded words) is a fuller form of `part`: a longer name of
+/// at most four words ending with it, or for one word, any longer name ending or starting
+/// with it ("Galán" of "Luis Carlos Galán", "Maza Márquez" of "Miguel Maza Márquez").
+fn is_fuller_name(full: &[String], part: &[String]) -> bool {
+    full.len() > part.len()
+        && (part.len() == 1 && (full.ends_with(part) || full.starts_with(part))
+            || full.len() <= 4 && full.ends_with(part))
 }
 
 /// The words of a person name without titles and possessive.
