@@ -88,8 +88,11 @@ fn inside(quoted: &[(u32, u32)], start: u32) -> bool {
     quoted.iter().any(|&(s, e)| s <= start && start < e)
 }
 
-/// Whether the trigger at `at` is hypothetical, negated or generic.
+/// Whether the trigger at `at` is hypothetical, negated, generic or a figure of speech.
 fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
+    if is_figurative(s, at) {
+        return true;
+    }
     for k in (at.saturating_sub(6)..at).rev() {
         let w = s.word(k);
         if matches!(w, "." | ";" | ":" | "—" | "but") {
@@ -133,6 +136,66 @@ fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
         return !counted;
     }
     false
+}
+
+/// Violence words used as figures of speech: "a social time bomb", "an explosion of
+/// freedom", "attacks on the freedom of expression", "this attack against the nation". A
+/// real explosion names what blew up; a real attack hits people or places, not ideas.
+fn is_figurative(s: &Sent<'_>, at: usize) -> bool {
+    let w = s.word(at);
+    if matches!(w, "bomb" | "bombs") && at > 0 && s.word(at - 1) == "time" {
+        return true;
+    }
+    if matches!(w, "explosion" | "explosions") && s.word(at + 1) == "of" {
+        let named = (at + 2..(at + 7).min(s.len())).any(|k| {
+            let x = s.word(k);
+            is_weapon_word(x) || matches!(x, "device" | "devices" | "charge" | "charges" | "car")
+        });
+        return !named;
+    }
+    if matches!(w, "attack" | "attacks" | "assault" | "assaults")
+        && matches!(s.word(at + 1), "on" | "against" | "upon")
+    {
+        for k in at + 2..(at + 6).min(s.len()) {
+            let x = s.word(k);
+            if is_abstract_target(x) {
+                return !s.word(k + 1).starts_with('\'');
+            }
+            if !matches!(x, "the" | "our" | "their" | "its" | "this" | "that") && !x.ends_with("an")
+            {
+                break;
+            }
+        }
+    }
+    false
+}
+
+/// Nouns for ideas and institutions in the abstract, which an attack in words can hit.
+fn is_abstract_target(w: &str) -> bool {
+    matches!(
+        w,
+        "freedom"
+            | "freedoms"
+            | "liberty"
+            | "liberties"
+            | "democracy"
+            | "sovereignty"
+            | "peace"
+            | "dignity"
+            | "rights"
+            | "constitution"
+            | "nation"
+            | "honor"
+            | "honour"
+            | "reputation"
+            | "image"
+            | "economy"
+            | "credibility"
+            | "integrity"
+            | "independence"
+            | "process"
+            | "truth"
+    )
 }
 
 /// The paragraph index of every sentence.
@@ -318,6 +381,7 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             TriggerKind::GenericAttack => MentionKind::Generic,
             TriggerKind::Toll => MentionKind::Toll,
         };
+        m.kind = refine_kind(&s, main.at, m.kind);
         for h in &violent {
             if let Some(mode) = h.trig.mode {
                 if !m.modes.contains(&mode) {
@@ -339,6 +403,63 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
         out.push(m);
     }
     out
+}
+
+/// Corrects the type the trigger word gave from what the sentence says around it: bombs
+/// dropped or fire opened by an air force or helicopters are a remote strike ("the air
+/// force resumed its attacks", "helicopters have been bombing and strafing"), and deaths
+/// told of fighting or combat with no attack word are an armed clash ("was killed on 3
+/// September while fighting", "three soldiers died in combat").
+fn refine_kind(s: &Sent<'_>, at: usize, kind: MentionKind) -> MentionKind {
+    // The aircraft must be the one acting: close before the trigger, not the object of a
+    // preposition ("a wall of the air force installations", "shot at a helicopter").
+    let from = at.saturating_sub(5);
+    let aerial_before = (from..at).any(|k| {
+        let acting = k == 0
+            || !matches!(
+                s.word(k - 1),
+                "of" | "at" | "on" | "against" | "near" | "to" | "down" | "a" | "an"
+            );
+        let between = (k + 1..at).all(|j| {
+            !matches!(
+                s.word(j),
+                "of" | "at" | "on" | "in" | "against" | "near" | "to" | "," | "which" | "that"
+            )
+        });
+        acting
+            && between
+            && (matches!(
+                s.word(k),
+                "warplane"
+                    | "warplanes"
+                    | "helicopter"
+                    | "helicopters"
+                    | "gunship"
+                    | "gunships"
+                    | "strafing"
+                    | "strafed"
+                    | "jets"
+                    | "bombers"
+            ) || (s.word(k) == "air" && s.word(k + 1) == "force"))
+    });
+    match kind {
+        MentionKind::Typed(EventType::Bombing | EventType::ArmedAssault) | MentionKind::Generic
+            if aerial_before =>
+        {
+            MentionKind::Typed(EventType::RemoteStrike)
+        }
+        MentionKind::Toll
+            if (0..s.len()).any(|k| {
+                matches!(
+                    s.word(k),
+                    "fighting" | "combat" | "battle" | "confrontation" | "confrontations"
+                ) && !matches!(s.word(k + 1), "for" | "with") // "fighting for their lives"
+            }) =>
+        {
+            MentionKind::Typed(EventType::ArmedClash)
+        }
+        k => k,
+    }
 }
 
 /// The trigger that types the mention: a typed one first, by how specific the type is.

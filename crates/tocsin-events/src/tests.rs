@@ -1126,3 +1126,60 @@ fn a_role_loses_a_sentence_period_and_keeps_an_abbreviation() {
         a.quotes
     );
 }
+
+#[test]
+fn violence_words_as_figures_of_speech_open_no_event() {
+    for text in [
+        "What the ruling party has is an uncomfortable ally and a social time bomb about to explode.",
+        "This explosion of freedom coincides with the return of democracy.",
+        "The union demanded an end to the attacks on the freedom of expression.",
+        "This new attack against the Chilean nation compels us to close ranks.",
+    ] {
+        assert!(violent(&run(text)).is_empty(), "{text}: {:?}", run(text).events);
+    }
+    // The same words naming real violence still do.
+    for text in [
+        "A bomb exploded outside the court, killing two guards.",
+        "The explosion of a car bomb destroyed the bank's branch.",
+        "Gunmen carried out an attack on the mayor's office, killing a guard.",
+    ] {
+        assert!(!violent(&run(text)).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn aircraft_bombing_is_a_remote_strike_and_deaths_in_fighting_a_clash() {
+    let strike =
+        run("The air force bombing of low-income neighborhoods killed at least 12 civilians.");
+    let ev = violent(&strike);
+    assert_eq!(ev.len(), 1, "{:?}", strike.events);
+    assert_eq!(ev[0].kind, EventType::RemoteStrike);
+
+    // An aircraft hit by the attack is its target, not its author.
+    let target = run("A bomb exploded near the air force installations, wounding three guards.");
+    assert_eq!(
+        violent(&target)[0].kind,
+        EventType::Bombing,
+        "{:?}",
+        target.events
+    );
+
+    let clash = run("The 26-year-old volunteer was killed on 3 September while fighting in the southeastern front.");
+    assert_eq!(
+        violent(&clash)[0].kind,
+        EventType::ArmedClash,
+        "{:?}",
+        clash.events
+    );
+
+    // "Fighting for their lives" is no combat.
+    let shooting = run(
+        "One man is dead and two women are fighting for their lives after the night of violence.",
+    );
+    assert_ne!(
+        violent(&shooting)[0].kind,
+        EventType::ArmedClash,
+        "{:?}",
+        shooting.events
+    );
+}

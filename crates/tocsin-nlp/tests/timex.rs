@@ -454,6 +454,9 @@ fn years_and_decades() {
     // Counts are not years.
     assert!(values("2000 people fled", a).is_empty());
     assert!(values("more than 2000 fled", a).is_empty());
+    // Clock times in military notation are not years.
+    assert!(values("since 1330 (1930 GMT)", a).is_empty());
+    assert!(values("at 1800 hours", a).is_empty());
 }
 
 #[test]

@@ -1080,6 +1080,13 @@ impl<'a> Tx<'a> {
         if is_count_noun(next) || matches!(next, "%" | "percent") {
             return None;
         }
+        // "at 1930 GMT", "1330 hours": a clock time in military notation.
+        if self.is_any(
+            i + 1,
+            &["gmt", "utc", "hours", "hrs", "local", "edt", "est", "cet"],
+        ) {
+            return None;
+        }
         if i > 0
             && (matches!(self.w(i - 1), "$" | "€" | "£" | "No." | "#" | "+" | "-")
                 || self.is_any(
