@@ -1309,6 +1309,34 @@ fn seized_near(s: &Sent<'_>, k: usize) -> bool {
     })
 }
 
+/// The people a victim phrase names as its head or in apposition or coordination with it
+/// ("christopher anderson, a 26-year-old teacher"; "dagoberto rodriguez and alfonso de
+/// lima"; "carlos guerrero's wife, angela piedad de guerrero"), as indexes into the
+/// sentence's entities. A possessor ("carlos guerrero's") and a name after a preposition or
+/// a verb ("married to major jairo otalora") are other people.
+fn names_in_phrase(s: &Sent<'_>, start: u32, end: u32) -> Vec<usize> {
+    let text = s.text;
+    s.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.label == EntityLabel::Per && start <= e.start && e.end <= end)
+        .filter(|(_, e)| {
+            let before = text
+                .get(start as usize..e.start as usize)
+                .unwrap_or("x")
+                .trim_end();
+            let opens = before.is_empty()
+                || before.ends_with(',')
+                || before.ends_with(':')
+                || before.ends_with(" and")
+                || before == "and";
+            let after = text.get(e.end as usize..).unwrap_or("");
+            opens && !after.starts_with("'s") && !after.starts_with("’s")
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Victims: the people a toll counts when the sentence names or describes them, and the
 /// people it names in a victim's place. A named one is given under the fullest name the
 /// document has for that person.
@@ -1322,21 +1350,33 @@ fn victims(s: &Sent<'_>, tolls: &[Toll]) -> Vec<Role> {
             .entities
             .iter()
             .position(|e| e.label == EntityLabel::Per && e.start == t.start && e.end == t.end);
-        let full = person.and_then(|e| crate::victims::fullest_name(s.entities, e));
-        let (text, start, end) = match full {
-            Some((name, at)) => (name.to_string(), at, at + name.len() as u32),
-            None => (t.text.clone(), t.start, t.end),
+        let named: Vec<usize> = match person {
+            Some(e) => vec![e],
+            None => names_in_phrase(s, t.start, t.end),
         };
-        if out.iter().any(|r: &Role| r.text == text) {
-            continue;
+        let mut push = |text: String, named: bool, start: u32, end: u32| {
+            if !out.iter().any(|r: &Role| r.text == text) {
+                out.push(Role {
+                    text,
+                    kind: Some("person".into()),
+                    named: Some(named),
+                    start,
+                    end,
+                });
+            }
+        };
+        if named.is_empty() {
+            push(t.text.clone(), false, t.start, t.end);
         }
-        out.push(Role {
-            text,
-            kind: Some("person".into()),
-            named: Some(person.is_some()),
-            start,
-            end,
-        });
+        for e in named {
+            match crate::victims::fullest_name(s.entities, e) {
+                Some((name, at)) => push(name.to_string(), true, at, at + name.len() as u32),
+                None => {
+                    let p = &s.entities[e];
+                    push(p.text.clone(), true, p.start, p.end);
+                }
+            }
+        }
     }
     for v in crate::victims::named_victims(s) {
         if !out

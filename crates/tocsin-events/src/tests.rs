@@ -1183,3 +1183,38 @@ fn aircraft_bombing_is_a_remote_strike_and_deaths_in_fighting_a_clash() {
         shooting.events
     );
 }
+
+#[test]
+fn a_victim_phrase_gives_the_people_it_names() {
+    let a = run_with(
+        "Erika Sullivan and Christopher Anderson, a 26-year-old teacher at the school, have \
+         been killed. Colonel Carlos Guerrero's wife, Angela Piedad de Guerrero, was shot to \
+         death in Bogota on Tuesday.",
+        &[
+            "Erika Sullivan",
+            "Christopher Anderson",
+            "Carlos Guerrero",
+            "Angela Piedad de Guerrero",
+        ],
+        &[],
+        None,
+    );
+    let mut named: Vec<&str> = violent(&a)
+        .iter()
+        .flat_map(|e| e.victims.iter())
+        .filter(|v| v.named == Some(true))
+        .map(|v| v.text.as_str())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    assert_eq!(
+        named,
+        [
+            "Angela Piedad de Guerrero",
+            "Christopher Anderson",
+            "Erika Sullivan"
+        ],
+        "{:?}",
+        a.events
+    );
+}

@@ -106,6 +106,9 @@ impl<'m> Analyzer<'m> {
         let sents = sentences(text, &tokens);
         let casing = Casing::of(text);
         let mut entities = self.entities(text, casing, &tokens, &sents);
+        if casing != Casing::Mixed {
+            join_split_names(text, &mut entities);
+        }
         self.add_known_actors(text, casing, &tokens, &mut entities);
         for e in entities.iter_mut() {
             if e.label == EntityLabel::Per && is_group_word(&e.text) {
@@ -301,6 +304,48 @@ fn word_bytes(text: &str, toks: &[Token]) -> Option<(u32, u32)> {
     let first = toks.iter().find(word)?;
     let last = toks.iter().rev().find(word)?;
     Some((first.start, last.end))
+}
+
+/// Joins the pieces of one person's name that a tagger reading text without case cut
+/// apart: two person spans with only a space between ("colonel roberto armando" + "rivera
+/// escobar", "angela piedad" + "de guerrero"), or a person and the one- or two-word name
+/// after a particle of Spanish and Portuguese surnames ("stela torrado" + "de otalora",
+/// "arturo rivera" + "y damas"), whatever label the tagger gave that piece. Victims and
+/// perpetrators are reported under the name as written whole.
+fn join_split_names(text: &str, entities: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i + 1 < entities.len() {
+        let (e, next) = (&entities[i], &entities[i + 1]);
+        let gap = text.get(e.end as usize..next.start as usize).unwrap_or("x");
+        let joins = e.label == EntityLabel::Per
+            && next.start >= e.end
+            && if gap.trim().is_empty() && !gap.contains('\n') {
+                next.label == EntityLabel::Per
+            } else {
+                is_name_particle(gap) && next.text.split_whitespace().count() <= 2
+            };
+        if !joins {
+            i += 1;
+            continue;
+        }
+        let end = next.end;
+        entities.remove(i + 1);
+        let e = &mut entities[i];
+        e.end = end;
+        e.text = text
+            .get(e.start as usize..end as usize)
+            .unwrap_or("")
+            .to_string();
+    }
+}
+
+/// A particle between a given name and a surname, with its spaces: " de ", " y ", " de la ".
+fn is_name_particle(gap: &str) -> bool {
+    let inner = gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' '));
+    matches!(
+        inner,
+        Some("de" | "del" | "y" | "de la" | "de las" | "de los" | "da" | "do" | "dos" | "das")
+    )
 }
 
 /// Repairs a label the tagger gets wrong in a way that matters downstream: a name the actor
@@ -515,4 +560,65 @@ fn content_id(article: &Article) -> String {
     h.update([0]);
     h.update(article.text.as_bytes());
     hex(&h.finalize()[..16])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(text: &str, piece: &str, label: EntityLabel) -> Entity {
+        let start = text.find(piece).expect("piece in text") as u32;
+        Entity {
+            text: piece.to_string(),
+            label,
+            start,
+            end: start + piece.len() as u32,
+            canonical: None,
+        }
+    }
+
+    fn joined(text: &str, pieces: &[(&str, EntityLabel)]) -> Vec<String> {
+        let mut entities: Vec<Entity> = pieces.iter().map(|(p, l)| ent(text, p, *l)).collect();
+        join_split_names(text, &mut entities);
+        entities.into_iter().map(|e| e.text).collect()
+    }
+
+    #[test]
+    fn pieces_of_one_name_are_joined() {
+        use EntityLabel::{Loc, Org, Per};
+        assert_eq!(
+            joined(
+                "the wife, stela torrado de otalora, was killed.",
+                &[("stela torrado", Per), ("otalora", Loc)]
+            ),
+            ["stela torrado de otalora"]
+        );
+        assert_eq!(
+            joined(
+                "his wife, angela piedad de guerrero, was shot.",
+                &[("angela piedad", Per), ("de guerrero", Per)]
+            ),
+            ["angela piedad de guerrero"]
+        );
+        // Names apart stay apart: a comma, "and", a longer name after the particle, a
+        // particle after an organization.
+        assert_eq!(
+            joined(
+                "roberto mena, jose perez and luis diaz were freed.",
+                &[
+                    ("roberto mena", Per),
+                    ("jose perez", Per),
+                    ("luis diaz", Per)
+                ]
+            ),
+            ["roberto mena", "jose perez", "luis diaz"]
+        );
+        assert_eq!(
+            joined(
+                "the bank de la republica de colombia central office",
+                &[("bank", Org), ("colombia central office", Org)]
+            ),
+            ["bank", "colombia central office"]
+        );
+    }
 }
