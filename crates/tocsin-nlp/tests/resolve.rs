@@ -438,3 +438,33 @@ fn a_first_surname_joins_the_name_that_carries_it() {
     );
     assert_eq!(canonical(&ents, "Perez"), ["Perez"]);
 }
+
+#[test]
+fn a_given_name_and_first_surname_join_the_full_name_in_text_without_case() {
+    // Long enough for the text to be judged as written without case.
+    let text = "leftist presidential candidate bernardo jaramillo ossa was shot at the \
+                airport of the capital this morning by a young man who fired a submachine gun \
+                at him as he walked to the plane with his wife and his bodyguards. the police \
+                said that bernardo jaramillo died later in the central military hospital.";
+    let (ents, _) = run(
+        text,
+        &[
+            ("bernardo jaramillo ossa", EntityLabel::Per),
+            ("bernardo jaramillo", EntityLabel::Per),
+        ],
+    );
+    assert_eq!(
+        canonical(&ents, "bernardo jaramillo"),
+        ["bernardo jaramillo ossa"]
+    );
+    // With case, a longer name that starts with a name may be a headline the tagger ran on.
+    let text = "Hillary Clinton Speaks\n\nHillary Clinton said on Monday that she would win.";
+    let (ents, _) = run(
+        text,
+        &[
+            ("Hillary Clinton Speaks", EntityLabel::Per),
+            ("Hillary Clinton", EntityLabel::Per),
+        ],
+    );
+    assert_eq!(canonical(&ents, "Hillary Clinton"), ["Hillary Clinton"]);
+}

@@ -148,7 +148,8 @@ pub fn resolve(
     for &e in &order {
         if r.entities[e].label == EntityLabel::Per
             && table.lookup(&r.entities[e].text).is_none()
-            && is_part_of_a_name(&person_names, e)
+            && (is_part_of_a_name(&person_names, e)
+                || r.caseless && is_given_and_first_surname(&person_names, e))
         {
             single_names.push(e);
             continue;
@@ -385,6 +386,20 @@ impl Resolver<'_> {
                 return;
             }
         }
+        // A given name and the first surname of a three-word name ("bernardo jaramillo" of
+        // "bernardo jaramillo ossa"), in a text without case where the tagger often drops
+        // the second surname: joins it when exactly one such name has them.
+        if self.caseless && part.len() == 2 {
+            let fuller = |c: &Cluster| {
+                let words: Vec<String> = c.canonical.split_whitespace().map(fold).collect();
+                c.label == EntityLabel::Per && words.len() == 3 && words.starts_with(&part)
+            };
+            let mut hits = (0..self.clusters.len()).filter(|&c| fuller(&self.clusters[c]));
+            if let (Some(c), None) = (hits.next(), hits.next()) {
+                self.join(e, c);
+                return;
+            }
+        }
         let key = (0u8, folded);
         if let Some(&c) = self.by_key.get(&key) {
             self.join(e, c);
@@ -479,6 +494,13 @@ fn entities_words(entities: &[Entity]) -> Vec<Vec<String>> {
 fn is_part_of_a_name(names: &[Vec<String>], e: usize) -> bool {
     let part = &names[e];
     part.len() == 1 || (!part.is_empty() && names.iter().any(|n| is_fuller_name(n, part)))
+}
+
+/// Whether person entity `e` is two words that start a three-word person name of the
+/// document: a given name and first surname, placed after the full names to join one.
+fn is_given_and_first_surname(names: &[Vec<String>], e: usize) -> bool {
+    let part = &names[e];
+    part.len() == 2 && names.iter().any(|n| n.len() == 3 && n.starts_with(part))
 }
 
 /// Whether the person name `full` (folded words) is a fuller form of `part`: a longer name of
