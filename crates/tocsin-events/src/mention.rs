@@ -1146,11 +1146,12 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
                         "its" | "their" | "his" | "her" => Some(d + 1),
                         _ => None,
                     })
-                    .unwrap_or(k);
-                let (start, end) = s.bytes(a, head + 1);
+                    .unwrap_or_else(|| premodifiers_start(s, t0 + 1, k));
+                let end_tok = of_complement_end(s, head);
+                let (start, end) = s.bytes(a, end_tok);
                 if !out.iter().any(|r| r.start < end && start < r.end) {
                     out.push(Role {
-                        text: s.slice(a, head + 1).to_string(),
+                        text: s.slice(a, end_tok).to_string(),
                         kind: None,
                         named: None,
                         start,
@@ -1163,6 +1164,157 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
         }
     }
     out
+}
+
+/// Where a target phrase without an article opens: back from its first noun `k` over the
+/// words that modify it ("oil installations", "private bank branches"), never before `from`
+/// nor over a function word, a number or a verb form ("attacked two buses" → "buses").
+fn premodifiers_start(s: &Sent<'_>, from: usize, k: usize) -> usize {
+    let mut a = k;
+    while a > from {
+        let w = s.word(a - 1);
+        let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w.len() > 2
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !w.ends_with("ly")
+            && !s.is_number_start(a - 1)
+            && !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "but"
+                    | "the"
+                    | "inside"
+                    | "outside"
+                    | "upon"
+                    | "toward"
+                    | "towards"
+                    | "fire"
+                    | "various"
+                    | "all"
+                    | "many"
+                    | "numerous"
+                    | "both"
+                    | "each"
+                    | "every"
+                    | "such"
+                    | "against"
+                    | "from"
+                    | "with"
+                    | "into"
+                    | "onto"
+                    | "near"
+                    | "for"
+                    | "were"
+                    | "was"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "been"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "several"
+                    | "some"
+                    | "other"
+                    | "which"
+                    | "that"
+                    | "who"
+                    | "they"
+                    | "them"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "their"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "also"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "last"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+            );
+        if !modifier {
+            break;
+        }
+        a -= 1;
+    }
+    a
+}
+
+/// The end (exclusive) of a target phrase whose head takes an "of" complement that names
+/// whose place it is: "the offices of the local development corporation", "a branch of
+/// Citicorp", "the residence of the governor". Up to five words, to a mark or a preposition.
+fn of_complement_end(s: &Sent<'_>, head: usize) -> usize {
+    let takes_of = matches!(
+        s.word(head),
+        "office"
+            | "offices"
+            | "residence"
+            | "residences"
+            | "branch"
+            | "branches"
+            | "home"
+            | "homes"
+            | "house"
+            | "houses"
+            | "headquarters"
+            | "building"
+            | "buildings"
+    );
+    if !takes_of || s.word(head + 1) != "of" {
+        return head + 1;
+    }
+    let mut end = head + 2;
+    while end < s.len() && end < head + 7 {
+        let w = s.word(end);
+        if !w.chars().any(char::is_alphanumeric)
+            || matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "near"
+                    | "with"
+                    | "by"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "such"
+                    | "as"
+                    | "to"
+                    | "for"
+                    | "from"
+                    | "where"
+                    | "which"
+                    | "that"
+                    | "who"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "when"
+                    | "after"
+                    | "before"
+            )
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == head + 2 {
+        head + 1
+    } else {
+        end
+    }
 }
 
 /// Targets that are the subject of a passive of damage: "the bus was attacked", "two

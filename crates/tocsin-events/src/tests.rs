@@ -1218,3 +1218,25 @@ fn a_victim_phrase_gives_the_people_it_names() {
         a.events
     );
 }
+
+#[test]
+fn a_target_keeps_its_modifiers_and_whose_place_it_is() {
+    let targets = |text: &str| -> Vec<String> {
+        violent(&run(text))
+            .iter()
+            .flat_map(|e| e.targets.iter().map(|t| t.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        targets("Guerrillas attacked oil installations in the north, killing two guards."),
+        ["oil installations"]
+    );
+    assert_eq!(
+        targets("Rebels attacked two buses on the highway, killing a driver."),
+        ["buses"]
+    );
+    assert_eq!(
+        targets("A bomb exploded at the offices of the local development corporation in Lima."),
+        ["the offices of the local development corporation"]
+    );
+}
