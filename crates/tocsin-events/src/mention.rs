@@ -740,7 +740,7 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
         {
             continue;
         }
-        let a = np_start(s, k);
+        let a = np_start(s, k, false);
         let text = s.slice(a, k + 1).to_string();
         let (start, end) = s.bytes(a, k + 1);
         push_perp(
@@ -918,45 +918,60 @@ pub(crate) fn push_perp(out: &mut Vec<Perpetrator>, p: Perpetrator) {
     out.push(p);
 }
 
-/// Start of the noun phrase whose head is at `k`: back over numbers and modifiers.
-fn np_start(s: &Sent<'_>, k: usize) -> usize {
+/// Start of the noun phrase whose head is at `k`: back over its modifiers, and over a count
+/// only when `keep_count` ("four men have been charged": the count says who; "four rebels
+/// attacked": they are rebels, and the number of attackers is reported on its own).
+fn np_start(s: &Sent<'_>, k: usize, keep_count: bool) -> usize {
     let mut a = k;
     while a > 0 && k - a < 4 {
         let w = s.word(a - 1);
         let raw = s.raw(a - 1);
-        let modifier = s.is_number_start(a - 1)
-            || (raw.chars().next().is_some_and(char::is_lowercase)
-                && !matches!(
-                    w,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "and"
-                        | "by"
-                        | "of"
-                        | "after"
-                        | "when"
-                        | "as"
-                        | "that"
-                        | "which"
-                        | "who"
-                        | "to"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "with"
-                        | "were"
-                        | "was"
-                        | "have"
-                        | "has"
-                        | "had"
-                        | "been"
-                        | "are"
-                        | "is"
-                        | "said"
-                )
-                && !w.ends_with("ed")
-                && !closes_noun_phrase(w))
+        let count = s.is_number_start(a - 1);
+        if count && keep_count {
+            a -= 1;
+            continue;
+        }
+        if count
+            || w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w,
+                "several" | "some" | "many" | "approximately" | "about" | "other" | "dozens"
+            )
+        {
+            break;
+        }
+        let modifier = (raw.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "by"
+                    | "of"
+                    | "after"
+                    | "when"
+                    | "as"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "were"
+                    | "was"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "been"
+                    | "are"
+                    | "is"
+                    | "said"
+            )
+            && !w.ends_with("ed")
+            && !closes_noun_phrase(w))
             || matches!(
                 w,
                 "masked" | "armed" | "suspected" | "unidentified" | "unknown"
@@ -1060,7 +1075,7 @@ fn subject_of(s: &Sent<'_>, at: usize, attribution: Attribution) -> Option<Perpe
         || crate::lexicon::is_person_noun(hw)
         || is_attacker_noun(hw)
     {
-        let a = np_start(s, head);
+        let a = np_start(s, head, true);
         let (a, b) = s.bytes(a, head + 1);
         (a, b, ActorKind::Individual)
     } else {

@@ -1240,3 +1240,13 @@ fn a_target_keeps_its_modifiers_and_whose_place_it_is() {
         ["the offices of the local development corporation"]
     );
 }
+
+#[test]
+fn a_described_attacker_is_named_without_the_count() {
+    let a = run("Four rebels attacked a police post in the north, killing two policemen.");
+    let perps: Vec<&str> = violent(&a)
+        .iter()
+        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
+        .collect();
+    assert_eq!(perps, ["rebels"], "{:?}", a.events);
+}
