@@ -1250,3 +1250,46 @@ fn a_described_attacker_is_named_without_the_count() {
         .collect();
     assert_eq!(perps, ["rebels"], "{:?}", a.events);
 }
+
+#[test]
+fn victims_named_after_a_long_title_a_list_or_an_aside() {
+    let named = |text: &str, people: &[&str]| -> Vec<String> {
+        let a = run_with(text, people, &[], None);
+        let mut v: Vec<String> = violent(&a)
+            .iter()
+            .flat_map(|e| e.victims.iter())
+            .filter(|v| v.named == Some(true))
+            .map(|v| v.text.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    // A title with an "of" of its own between the harm and the name.
+    assert_eq!(
+        named(
+            "Rebels denied that they directed an attack against Supreme Court of Justice \
+             President Mauricio Gutierrez Castro.",
+            &["Mauricio Gutierrez Castro"]
+        ),
+        ["Mauricio Gutierrez Castro"]
+    );
+    // The victims listed after the event's sentence.
+    assert_eq!(
+        named(
+            "Two U.S. citizens were kidnapped by guerrillas in Medellin. The victims were \
+             identified as David Lecky, director of the Columbus School, and James Arthur Donnelly.",
+            &["David Lecky", "James Arthur Donnelly"]
+        ),
+        ["David Lecky", "James Arthur Donnelly"]
+    );
+    // An aside that counts the person among the dead.
+    assert_eq!(
+        named(
+            "Six priests were massacred at dawn. Francisco Estrada, who replaced Father Jose \
+             Ellacuria, one of those massacred, as rector, spoke today.",
+            &["Francisco Estrada", "Jose Ellacuria"]
+        ),
+        ["Jose Ellacuria"]
+    );
+}

@@ -46,7 +46,10 @@ fn names_a_person(doc: &Doc<'_>, start: u32, end: u32) -> bool {
 
 /// Any word of harm the victim rules look for.
 fn is_harm_word(w: &str) -> bool {
-    is_harm_verb(w) || is_harm_noun(w) || is_harm_participle(w) || matches!(w, "taken" | "held")
+    is_harm_verb(w)
+        || is_harm_noun(w)
+        || is_harm_participle(w)
+        || matches!(w, "taken" | "held" | "victims" | "victim")
 }
 
 /// Person names of the sentence in a victim's place, as roles (`named: true`). A victim is
@@ -213,6 +216,8 @@ fn harmed_before(s: &Sent<'_>, a: usize, b: usize) -> bool {
     }
     // The words of the noun phrase the name ends: titles, descriptions ("national fire
     // department director colonel", "university students", "(presidency minister)").
+    // A title may hold an "of" of its own ("supreme court of justice president"): every
+    // preposition on the way back is tried as the one after the harm noun.
     let mut k = a;
     while k > 0 && a - k < 6 && (is_np_word(s.word(k - 1)) || matches!(s.word(k - 1), "(" | ")")) {
         k -= 1;
@@ -224,9 +229,34 @@ fn harmed_before(s: &Sent<'_>, a: usize, b: usize) -> bool {
     if is_harm_verb(w) {
         return true;
     }
+    // "the victims were identified as X", "lists the kidnap victims as X".
+    if w == "as" {
+        return (1..=3).any(|d| prev >= d && matches!(s.word(prev - d), "victims" | "victim"));
+    }
     if !matches!(w, "of" | "on" | "against") {
         return false;
     }
+    if harm_noun_before(s, prev) {
+        return true;
+    }
+    // Across one "of" inside the title, to the preposition before it.
+    if w == "of" && prev > 0 && is_np_word(s.word(prev - 1)) {
+        let mut j = prev;
+        while j > 0 && prev - j < 4 && is_np_word(s.word(j - 1)) {
+            j -= 1;
+        }
+        if let Some(p) = j.checked_sub(1) {
+            if matches!(s.word(p), "of" | "on" | "against") && harm_noun_before(s, p) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a harm noun stands just before the preposition at `prev`, or before "the life"
+/// ("the murder of", "an attempt on the life of", "the brutal attack against").
+fn harm_noun_before(s: &Sent<'_>, prev: usize) -> bool {
     // The harm noun stands just before the preposition, or before "the life".
     let mut j = prev;
     for _ in 0..4 {
@@ -349,6 +379,15 @@ fn harmed_after(s: &Sent<'_>, b: usize) -> bool {
     if matches!(s.word(k), "'s" | "’s") || (s.word(k) == "'" && s.word(k + 1) == "s") {
         let n = if s.word(k) == "'" { k + 2 } else { k + 1 };
         return is_harm_noun(s.word(n)) || is_harm_noun(s.word(n + 1));
+    }
+    // "father jose ignacio ellacuria -- one of those massacred --"
+    if matches!(s.word(k), "," | "--" | "—" | "-")
+        && s.word(k + 1) == "one"
+        && s.word(k + 2) == "of"
+        && matches!(s.word(k + 3), "those" | "the")
+        && (is_harm_participle(s.word(k + 4)) || matches!(s.word(k + 4), "victims" | "dead"))
+    {
+        return true;
     }
     if s.word(k) != "," {
         return passive_harm_at(s, k);
