@@ -715,6 +715,9 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
     if let Some(p) = passive_agent(s) {
         push_perp(&mut out, p);
     }
+    for p in acting_forces(s) {
+        push_perp(&mut out, p);
+    }
     // Attackers described, not named: "gunmen", "three masked militants".
     for k in 0..s.len() {
         if !is_attacker_noun(s.word(k))
@@ -808,7 +811,95 @@ fn is_agent_people(w: &str) -> bool {
     matches!(
         w,
         "men" | "individuals" | "persons" | "people" | "soldiers" | "troops" | "youths"
+    ) || is_force_people(w)
+}
+
+/// Words for members of state or irregular forces, as people.
+fn is_force_people(w: &str) -> bool {
+    matches!(
+        w,
+        "soldiers" | "troops" | "policemen" | "officers" | "agents" | "squads" | "forces"
     )
+}
+
+/// Words that name a force as a body: "the army", "the national guard", "the 6th infantry
+/// brigade".
+fn is_force_body(w: &str) -> bool {
+    matches!(
+        w,
+        "army" | "police" | "guard" | "military" | "battalion" | "brigade" | "detachment"
+    )
+}
+
+/// State or irregular forces that the sentence says did the harm themselves, as the subject
+/// of an active verb of harm: "Guatemalan army troops killed nine peasants", "the National
+/// Guard murdered university student Mario Flores". The people ("army troops") are given as
+/// individuals and the body they belong to ("Guatemalan army") as an organization, as ACLED
+/// codes state forces as actors. A force that only reports, arrests or fights another is not
+/// taken: the verb must be one of killing, wounding, kidnapping or torture.
+fn acting_forces(s: &Sent<'_>) -> Vec<Perpetrator> {
+    let mut out = Vec::new();
+    for k in 1..s.len() {
+        let verb = s.word(k);
+        let harm = matches!(
+            verb,
+            "killed"
+                | "murdered"
+                | "assassinated"
+                | "massacred"
+                | "executed"
+                | "tortured"
+                | "kidnapped"
+                | "abducted"
+                | "machinegunned"
+                | "wounded"
+        );
+        // The passive "were killed" has the victims before it.
+        if !harm || matches!(s.word(k - 1), "was" | "were" | "been" | "be" | "being") {
+            continue;
+        }
+        let head = k - 1;
+        let hw = s.word(head);
+        let people = is_force_people(hw);
+        if !(people || is_force_body(hw))
+            || s.entity_at[head].is_some_and(|e| s.entities[e].label == EntityLabel::Per)
+        {
+            continue;
+        }
+        let a = np_start(s, head, false);
+        let (start, end) = s.bytes(a, head + 1);
+        let text = s.slice(a, head + 1).to_string();
+        if people {
+            out.push(Perpetrator {
+                name: text.clone(),
+                text,
+                kind: ActorKind::Individual,
+                attribution: Attribution::Stated,
+                evidence: vec![[start, end]],
+            });
+            // The body the people belong to: "army" of "guatemalan army troops".
+            if let Some(b) = (a..head).rev().find(|&j| is_force_body(s.word(j))) {
+                let (start, end) = s.bytes(a, b + 1);
+                let text = s.slice(a, b + 1).to_string();
+                out.push(Perpetrator {
+                    name: text.clone(),
+                    text,
+                    kind: ActorKind::Organization,
+                    attribution: Attribution::Stated,
+                    evidence: vec![[start, end]],
+                });
+            }
+        } else {
+            out.push(Perpetrator {
+                name: text.clone(),
+                text,
+                kind: ActorKind::Organization,
+                attribution: Attribution::Stated,
+                evidence: vec![[start, end]],
+            });
+        }
+    }
+    out
 }
 
 /// Gives the document's violent events the armed groups that sentences without an event of

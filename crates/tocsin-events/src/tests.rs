@@ -1293,3 +1293,36 @@ fn victims_named_after_a_long_title_a_list_or_an_aside() {
         ["Jose Ellacuria"]
     );
 }
+
+#[test]
+fn forces_that_kill_are_perpetrators_as_people_and_as_a_body() {
+    let a = run("On Thursday, Guatemalan army troops killed nine peasants by mistake.");
+    let perps: Vec<(String, tocsin_model::ActorKind)> = violent(&a)
+        .iter()
+        .flat_map(|e| e.perpetrators.iter().map(|p| (p.text.clone(), p.kind)))
+        .collect();
+    assert!(
+        perps.contains(&(
+            "Guatemalan army troops".into(),
+            tocsin_model::ActorKind::Individual
+        )),
+        "{perps:?}"
+    );
+    assert!(
+        perps.contains(&(
+            "Guatemalan army".into(),
+            tocsin_model::ActorKind::Organization
+        )),
+        "{perps:?}"
+    );
+    // Soldiers who were killed did not kill.
+    let b = run("Three soldiers were killed when rebels ambushed a patrol.");
+    assert!(
+        violent(&b)
+            .iter()
+            .flat_map(|e| e.perpetrators.iter())
+            .all(|p| !p.text.contains("soldiers")),
+        "{:?}",
+        b.events
+    );
+}
