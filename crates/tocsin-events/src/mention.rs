@@ -718,9 +718,15 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
     for p in acting_forces(s) {
         push_perp(&mut out, p);
     }
+    let members = members_of_groups(doc, s);
+    let described_members = !members.is_empty();
+    for p in members {
+        push_perp(&mut out, p);
+    }
     // Attackers described, not named: "gunmen", "three masked militants".
     for k in 0..s.len() {
-        if !is_attacker_noun(s.word(k))
+        if described_members
+            || !is_attacker_noun(s.word(k))
             || s.entity_at[k].is_some()
             || matches!(
                 s.word(k + 1),
@@ -757,6 +763,53 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
             },
         );
         break;
+    }
+    out
+}
+
+/// People described as members of an armed group the sentence names: "members of the
+/// Farabundo Marti National Liberation Front (FMLN) attacked", "a column of the Shining
+/// Path". The phrase runs to the group's name, which also stands as the organization.
+fn members_of_groups(doc: &Doc<'_>, s: &Sent<'_>) -> Vec<Perpetrator> {
+    let mut out = Vec::new();
+    for k in 0..s.len() {
+        let w = s.word(k);
+        // An attacker noun stands alone ("guerrillas of the ELN" are guerrillas); a word
+        // that says only belonging needs its group.
+        let people = matches!(
+            w,
+            "members" | "member" | "fighters" | "units" | "column" | "columns" | "cell"
+        );
+        if !people || s.word(k + 1) != "of" {
+            continue;
+        }
+        let g = if s.word(k + 2) == "the" { k + 3 } else { k + 2 };
+        let Some(e) = s.entity_at.get(g).copied().flatten() else {
+            continue;
+        };
+        let starts_here = g == 0 || s.entity_at[g - 1] != Some(e);
+        if !starts_here || !is_armed_group(doc, e) {
+            continue;
+        }
+        let a = np_start(s, k, false);
+        let Some(end_tok) = (g..s.len().min(g + 8))
+            .take_while(|&j| {
+                s.entity_at[j] == Some(e)
+                    && !matches!(s.word(j), "against" | "in" | "on" | "at" | "with" | "near")
+            })
+            .last()
+        else {
+            continue;
+        };
+        let (start, end) = s.bytes(a, end_tok + 1);
+        let text = s.slice(a, end_tok + 1).to_string();
+        out.push(Perpetrator {
+            name: text.clone(),
+            text,
+            kind: ActorKind::Individual,
+            attribution: Attribution::Stated,
+            evidence: vec![[start, end]],
+        });
     }
     out
 }

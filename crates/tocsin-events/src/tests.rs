@@ -1326,3 +1326,27 @@ fn forces_that_kill_are_perpetrators_as_people_and_as_a_body() {
         b.events
     );
 }
+
+#[test]
+fn members_of_a_named_group_are_described_attackers() {
+    let a = run_full(
+        "Members of the Farabundo Marti National Liberation Front attacked an electric power \
+         substation last night, killing a soldier.",
+        &[],
+        &["Farabundo Marti National Liberation Front"],
+        &[],
+        None,
+    );
+    let perps: Vec<&str> = violent(&a)
+        .iter()
+        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
+        .collect();
+    assert!(
+        perps.contains(&"Members of the Farabundo Marti National Liberation Front"),
+        "{perps:?}"
+    );
+    assert!(
+        perps.contains(&"Farabundo Marti National Liberation Front"),
+        "{perps:?}"
+    );
+}
