@@ -352,6 +352,11 @@ pub fn is_irrealis(w: &str) -> bool {
         w,
         "could"
             | "would"
+            | "must"
+            | "should"
+            | "stop"
+            | "cease"
+            | "halt"
             | "might"
             | "may"
             | "will"

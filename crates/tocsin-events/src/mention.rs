@@ -90,7 +90,7 @@ fn inside(quoted: &[(u32, u32)], start: u32) -> bool {
 
 /// Whether the trigger at `at` is hypothetical, negated, generic or a figure of speech.
 fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
-    if is_figurative(s, at) {
+    if is_figurative(s, at) || is_seized_arms(s, at) {
         return true;
     }
     for k in (at.saturating_sub(6)..at).rev() {
@@ -168,6 +168,43 @@ fn is_figurative(s: &Sent<'_>, at: usize) -> bool {
         }
     }
     false
+}
+
+/// A bomb or grenade named among arms seized, found or bought, in a sentence where nothing
+/// goes off: "the weapons -- 348 AK-47 rifles, fragmentation grenades and 100 explosive
+/// blocks -- were seized". An arms cache is no attack; a bomb defused is still a foiled
+/// one, so defusing does not count here.
+fn is_seized_arms(s: &Sent<'_>, at: usize) -> bool {
+    let w = s.word(at);
+    if !matches!(
+        w,
+        "bomb" | "bombs" | "grenade" | "grenades" | "ied" | "ieds" | "explosives"
+    ) {
+        return false;
+    }
+    let went_off = (0..s.len()).any(|k| {
+        matches!(
+            s.word(k),
+            "exploded"
+                | "explosion"
+                | "detonated"
+                | "blast"
+                | "blew"
+                | "hurled"
+                | "threw"
+                | "thrown"
+                | "killed"
+                | "wounded"
+                | "injured"
+                | "damaged"
+                | "destroyed"
+                | "attack"
+                | "attacked"
+        )
+    });
+    let defused =
+        (0..s.len()).any(|k| matches!(s.word(k), "defused" | "deactivated" | "dismantled"));
+    !went_off && !defused && seized_near(s, at)
 }
 
 /// Nouns for ideas and institutions in the abstract, which an attack in words can hit.

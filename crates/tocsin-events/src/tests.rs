@@ -1350,3 +1350,19 @@ fn members_of_a_named_group_are_described_attackers() {
         "{perps:?}"
     );
 }
+
+#[test]
+fn arms_seized_demands_and_duties_are_no_attacks() {
+    for text in [
+        "The army said the weapons, 348 rifles, fragmentation grenades and 100 explosive blocks, \
+         were seized in a raid on a house in the capital.",
+        "The rebels demanded that the army stop bombing civilian targets.",
+        "We must also attack terrorists through the courts.",
+    ] {
+        let a = run(text);
+        assert!(violent(&a).is_empty(), "{text}: {:?}", a.events);
+    }
+    // A grenade thrown is an attack even where arms were found later.
+    let a = run("A grenade thrown at the patrol wounded two soldiers; police later found rifles.");
+    assert!(!violent(&a).is_empty());
+}
