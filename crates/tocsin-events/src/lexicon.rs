@@ -887,6 +887,11 @@ pub fn is_weapon_word(w: &str) -> bool {
             | "fal"
             | "m-60"
             | "bazooka"
+            | "carbomb"
+            | "truckbomb"
+            | "car-bomb"
+            | "landmine"
+            | "landmines"
             | "rpg"
             | "artillery"
     )

@@ -182,7 +182,15 @@ fn is_seized_arms(s: &Sent<'_>, at: usize) -> bool {
     ) {
         return false;
     }
-    let went_off = (0..s.len()).any(|k| {
+    let defused =
+        (0..s.len()).any(|k| matches!(s.word(k), "defused" | "deactivated" | "dismantled"));
+    !went_off(s) && !defused && seized_near(s, at)
+}
+
+/// Whether the sentence says something went off or did harm: an explosion, a throw, a
+/// death or wound, damage, an attack.
+fn went_off(s: &Sent<'_>) -> bool {
+    (0..s.len()).any(|k| {
         matches!(
             s.word(k),
             "exploded"
@@ -201,10 +209,7 @@ fn is_seized_arms(s: &Sent<'_>, at: usize) -> bool {
                 | "attack"
                 | "attacked"
         )
-    });
-    let defused =
-        (0..s.len()).any(|k| matches!(s.word(k), "defused" | "deactivated" | "dismantled"));
-    !went_off && !defused && seized_near(s, at)
+    })
 }
 
 /// Nouns for ideas and institutions in the abstract, which an attack in words can hit.
@@ -1581,8 +1586,10 @@ fn passive_targets(s: &Sent<'_>) -> Vec<Role> {
 /// found ("an M-16 rifle, cartridge clips and ammunition were seized there").
 fn weapons(s: &Sent<'_>) -> Vec<Role> {
     let mut out: Vec<Role> = Vec::new();
+    // A list of arms in a sentence of seizure, with nothing going off: all seized.
+    let all_seized = !went_off(s) && (0..s.len()).any(|k| seized_near(s, k));
     for k in 0..s.len() {
-        if !is_weapon_word(s.word(k)) || seized_near(s, k) {
+        if !is_weapon_word(s.word(k)) || all_seized || seized_near(s, k) {
             continue;
         }
         // "car bomb", "AK-47 rifles": one modifier before the head.
@@ -1601,17 +1608,28 @@ fn weapons(s: &Sent<'_>) -> Vec<Role> {
                         | "petrol"
                         | "gas"
                         | "kitchen"
+                        | "truck"
+                        | "letter"
+                        | "parcel"
+                        | "motorcycle"
+                        | "bicycle"
                 )) {
             k - 1
         } else {
             k
         };
-        let (start, end) = s.bytes(a, k + 1);
+        // "explosive devices", "dynamite charges": the noun the weapon word modifies.
+        let b = if matches!(s.word(k + 1), "device" | "devices" | "charge" | "charges") {
+            k + 2
+        } else {
+            k + 1
+        };
+        let (start, end) = s.bytes(a, b);
         if out.iter().any(|r| r.end >= start && r.start <= end) {
             continue;
         }
         out.push(Role {
-            text: s.slice(a, k + 1).to_string(),
+            text: s.slice(a, b).to_string(),
             kind: None,
             named: None,
             start,

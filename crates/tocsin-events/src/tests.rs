@@ -1366,3 +1366,28 @@ fn arms_seized_demands_and_duties_are_no_attacks() {
     let a = run("A grenade thrown at the patrol wounded two soldiers; police later found rifles.");
     assert!(!violent(&a).is_empty());
 }
+
+#[test]
+fn weapons_keep_the_device_and_drop_a_seized_list() {
+    let weapons = |text: &str| -> Vec<String> {
+        violent(&run(text))
+            .iter()
+            .flat_map(|e| e.weapons.iter().map(|w| w.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        weapons("Two explosive devices exploded at the bank, wounding a guard."),
+        ["explosive devices"]
+    );
+    assert_eq!(
+        weapons("A truck bomb exploded outside the police station, killing five people."),
+        ["truck bomb"]
+    );
+    // Arms listed as seized after the attack are not its weapons.
+    assert!(weapons(
+        "Rebels attacked a military post on Sunday, killing two soldiers. Troops later said \
+         that missiles, rifles, mortars, machineguns and pistols had been recovered from a \
+         cache nearby."
+    )
+    .is_empty());
+}
