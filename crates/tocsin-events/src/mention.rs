@@ -1454,7 +1454,7 @@ fn premodifiers_start(s: &Sent<'_>, from: usize, k: usize) -> usize {
 
 /// The end (exclusive) of a target phrase whose head takes an "of" complement that names
 /// whose place it is: "the offices of the local development corporation", "a branch of
-/// Citicorp", "the residence of the governor". Up to five words, to a mark or a preposition.
+/// Citicorp", "the residence of the governor". Up to eight words, to a mark or a preposition.
 fn of_complement_end(s: &Sent<'_>, head: usize) -> usize {
     let takes_of = matches!(
         s.word(head),
@@ -1476,7 +1476,7 @@ fn of_complement_end(s: &Sent<'_>, head: usize) -> usize {
         return head + 1;
     }
     let mut end = head + 2;
-    while end < s.len() && end < head + 7 {
+    while end < s.len() && end < head + 10 {
         let w = s.word(end);
         if !w.chars().any(char::is_alphanumeric)
             || matches!(
