@@ -98,6 +98,7 @@ pub fn analyze(doc: &Doc<'_>) -> Analysis {
     let mut events = merge::merge(doc, mentions);
     victims::attach_named_victims(doc, &words, &mut events);
     mention::attach_attributions(doc, &words, &mut events);
+    mention::attach_damaged_targets(doc, &words, &mut events);
     Analysis { events, quotes }
 }
 

@@ -1320,15 +1320,18 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
     let mut out: Vec<Role> = passive_targets(s);
     let starts: Vec<usize> = std::iter::once(at)
         .chain((0..s.len()).filter(|&k| {
-            k != at && trigger_at(s.words, k).is_some_and(|t| !matches!(t.kind, TriggerKind::Toll))
+            k != at
+                && (trigger_at(s.words, k).is_some_and(|t| !matches!(t.kind, TriggerKind::Toll))
+                    || is_damage_verb(s, k))
         }))
         .collect();
     for t0 in starts {
-        let limit = (t0 + 8).min(s.len());
-        let mut k = t0 + 1;
+        let mut from = t0 + 1;
+        let mut limit = (t0 + 8).min(s.len());
+        let mut k = from;
         while k < limit {
             let w = s.word(k);
-            if matches!(w, "." | ";" | ",") && k > t0 + 1 {
+            if matches!(w, "." | ";" | ",") && k > from {
                 break;
             }
             if is_target_noun(w) {
@@ -1340,14 +1343,14 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
                 // The phrase opens at its article ("a concert hall"), after a possessive
                 // pronoun ("her vehicle" is the vehicle: the pronoun names nobody), else at
                 // the noun.
-                let a = (k.saturating_sub(3).max(t0 + 1)..k)
+                let a = (k.saturating_sub(3).max(from)..k)
                     .rev()
                     .find_map(|d| match s.word(d) {
                         "a" | "an" | "the" => Some(d),
                         "its" | "their" | "his" | "her" => Some(d + 1),
                         _ => None,
                     })
-                    .unwrap_or_else(|| premodifiers_start(s, t0 + 1, k));
+                    .unwrap_or_else(|| premodifiers_start(s, from, k));
                 let end_tok = of_complement_end(s, head);
                 let (start, end) = s.bytes(a, end_tok);
                 if !out.iter().any(|r| r.start < end && start < r.end) {
@@ -1359,12 +1362,93 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
                         end,
                     });
                 }
-                break;
+                // A list of targets: "attacked the presidential residence, the Sheraton
+                // hotel and the central electoral council".
+                match next_in_list(s, end_tok) {
+                    Some(n) if out.len() < 12 => {
+                        from = n;
+                        k = n;
+                        limit = (n + 5).min(s.len());
+                        continue;
+                    }
+                    _ => break,
+                }
             }
             k += 1;
         }
     }
     out
+}
+
+/// Gives the document's violent events the places and things that sentences without an
+/// event of their own say were damaged: "They also burned a gas station and destroyed a
+/// pylon", "Our units sabotaged the electrical system". Each joins the violent event told
+/// last before its sentence (else the first), as a reader would count it in that story.
+pub fn attach_damaged_targets(doc: &Doc<'_>, words: &[String], events: &mut [tocsin_model::Event]) {
+    let found = crate::merge::carry_over(doc, events, |si| {
+        let s = sent(doc, words, si);
+        match (0..s.len()).find(|&k| is_damage_verb(&s, k)) {
+            Some(k) => targets(&s, k),
+            None => Vec::new(),
+        }
+    });
+    for (target, role) in found {
+        let ev = &mut events[target];
+        if !ev
+            .targets
+            .iter()
+            .any(|t| t.text.eq_ignore_ascii_case(&role.text))
+        {
+            ev.targets.push(role);
+        }
+    }
+}
+
+/// Verbs of damage whose object is a target, in a sentence that tells of violence: "burned
+/// a tank truck", "sabotaged the electrical system", "blew up a power pylon".
+fn is_damage_verb(s: &Sent<'_>, k: usize) -> bool {
+    matches!(
+        s.word(k),
+        "burned"
+            | "burnt"
+            | "destroyed"
+            | "sabotaged"
+            | "damaged"
+            | "dynamited"
+            | "machinegunned"
+            | "torched"
+            | "razed"
+            | "looted"
+    ) || (s.word(k) == "blew" && s.word(k + 1) == "up")
+        || (s.word(k) == "set" && s.word(k + 1) == "fire" && s.word(k + 2) == "to")
+}
+
+/// Where the next item of a list starts after a phrase that ends before `end`: past a comma,
+/// "and" or "as well as", when what follows opens a noun phrase rather than a clause.
+fn next_in_list(s: &Sent<'_>, end: usize) -> Option<usize> {
+    let mut j = end;
+    // A short tail of the item: "the sheraton hotel's security corps", "(not further
+    // identified)".
+    while j < s.len() && j < end + 4 && !matches!(s.word(j), "," | "and" | ";" | ".") {
+        j += 1;
+    }
+    let mut n = match s.word(j) {
+        "," if s.word(j + 1) == "and" => j + 2,
+        "," | "and" => j + 1,
+        _ => return None,
+    };
+    if s.word(n) == "as" && s.word(n + 1) == "well" && s.word(n + 2) == "as" {
+        n += 3;
+    }
+    let opens = matches!(
+        s.word(n),
+        "a" | "an" | "the" | "other" | "several" | "two" | "three"
+    ) || (n..(n + 4).min(s.len())).any(|d| is_target_noun(s.word(d)))
+        && (n..(n + 4).min(s.len())).all(|d| {
+            let w = s.word(d);
+            !w.ends_with("ing") && !matches!(w, "was" | "were" | "is" | "are" | "had" | "has")
+        });
+    opens.then_some(n)
 }
 
 /// Where a target phrase without an article opens: back from its first noun `k` over the

@@ -1391,3 +1391,36 @@ fn weapons_keep_the_device_and_drop_a_seized_list() {
     )
     .is_empty());
 }
+
+#[test]
+fn targets_in_a_list_and_damage_told_after_the_attack() {
+    let a = run(
+        "Guerrillas attacked the presidential residence, the Sheraton hotel and the central \
+         bank on Saturday, killing two guards. They also burned a gas station \
+         and destroyed a pylon in the San Francisco neighborhood.",
+    );
+    let mut targets: Vec<&str> = violent(&a)
+        .iter()
+        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
+        .collect();
+    targets.sort_unstable();
+    assert_eq!(
+        targets,
+        [
+            "a gas station",
+            "a pylon",
+            "the Sheraton hotel",
+            "the central bank",
+            "the presidential residence"
+        ],
+        "{:?}",
+        a.events
+    );
+    // A clause after the comma is not another target.
+    let b = run("Rebels attacked a bus, killing two passengers and wounding the driver.");
+    let targets: Vec<&str> = violent(&b)
+        .iter()
+        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
+        .collect();
+    assert_eq!(targets, ["a bus"]);
+}
