@@ -1386,6 +1386,11 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
 /// last before its sentence (else the first), as a reader would count it in that story.
 pub fn attach_damaged_targets(doc: &Doc<'_>, words: &[String], events: &mut [tocsin_model::Event]) {
     let found = crate::merge::carry_over(doc, events, |si| {
+        // Most sentences have no word of damage: look before building the sentence.
+        let ws = &words[doc.sentences[si].tokens.clone()];
+        if !ws.iter().any(|w| is_damage_word(w) || w == "set") {
+            return Vec::new();
+        }
         let s = sent(doc, words, si);
         match (0..s.len()).find(|&k| is_damage_verb(&s, k)) {
             Some(k) => targets(&s, k),
@@ -1407,8 +1412,14 @@ pub fn attach_damaged_targets(doc: &Doc<'_>, words: &[String], events: &mut [toc
 /// Verbs of damage whose object is a target, in a sentence that tells of violence: "burned
 /// a tank truck", "sabotaged the electrical system", "blew up a power pylon".
 fn is_damage_verb(s: &Sent<'_>, k: usize) -> bool {
+    is_damage_word(s.word(k)) && (s.word(k) != "blew" || s.word(k + 1) == "up")
+        || (s.word(k) == "set" && s.word(k + 1) == "fire" && s.word(k + 2) == "to")
+}
+
+/// The first word of a verb of damage ("blew" of "blew up").
+fn is_damage_word(w: &str) -> bool {
     matches!(
-        s.word(k),
+        w,
         "burned"
             | "burnt"
             | "destroyed"
@@ -1419,8 +1430,8 @@ fn is_damage_verb(s: &Sent<'_>, k: usize) -> bool {
             | "torched"
             | "razed"
             | "looted"
-    ) || (s.word(k) == "blew" && s.word(k + 1) == "up")
-        || (s.word(k) == "set" && s.word(k + 1) == "fire" && s.word(k + 2) == "to")
+            | "blew"
+    )
 }
 
 /// Where the next item of a list starts after a phrase that ends before `end`: past a comma,
