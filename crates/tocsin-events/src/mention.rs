@@ -1791,8 +1791,17 @@ fn names_in_phrase(s: &Sent<'_>, start: u32, end: u32) -> Vec<usize> {
                 || before.ends_with(':')
                 || before.ends_with(" and")
                 || before == "and";
-            let after = text.get(e.end as usize..).unwrap_or("");
-            opens && !after.starts_with("'s") && !after.starts_with("’s")
+            // The name is an item of the phrase, not the subject of a clause the phrase ran
+            // over ("cristiani condemned the murder of …"): a mark, "and" or the phrase's
+            // end follows it.
+            let after = text.get(e.end as usize..end as usize).unwrap_or("");
+            let rest = after.trim_start();
+            let item = rest.is_empty()
+                || rest.starts_with(',')
+                || rest.starts_with('(')
+                || rest.starts_with("and ")
+                || rest.starts_with(';');
+            opens && item
         })
         .map(|(i, _)| i)
         .collect()
@@ -1840,6 +1849,9 @@ fn victims(s: &Sent<'_>, tolls: &[Toll]) -> Vec<Role> {
         }
     }
     for v in crate::victims::named_victims(s) {
+        // A described phrase that holds the named victim ran over more than the victim
+        // ("Cristiani condemned the murder of … Rivera"): the name stands for it.
+        out.retain(|r| r.named == Some(true) || !(r.start <= v.start && v.end <= r.end));
         if !out
             .iter()
             .any(|r| r.text == v.text || (r.start < v.end && v.start < r.end))

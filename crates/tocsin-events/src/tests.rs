@@ -1424,3 +1424,22 @@ fn targets_in_a_list_and_damage_told_after_the_attack() {
         .collect();
     assert_eq!(targets, ["a bus"]);
 }
+
+#[test]
+fn a_victim_phrase_that_runs_over_a_clause_names_no_speaker() {
+    let a = run_with(
+        "President Cristiani condemned the murder of fire department director Roberto Rivera, \
+         who was killed in a machinegun attack this morning.",
+        &["Cristiani", "Roberto Rivera"],
+        &[],
+        None,
+    );
+    let named: Vec<&str> = violent(&a)
+        .iter()
+        .flat_map(|e| e.victims.iter())
+        .filter(|v| v.named == Some(true))
+        .map(|v| v.text.as_str())
+        .collect();
+    assert!(!named.contains(&"Cristiani"), "{:?}", a.events);
+    assert!(named.contains(&"Roberto Rivera"), "{:?}", a.events);
+}
