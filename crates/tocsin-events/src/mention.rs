@@ -1223,6 +1223,20 @@ fn closes_noun_phrase(w: &str) -> bool {
             | "must"
             | "up"
             | "out"
+            // A time before the subject: "during the last few hours terrorists staged …".
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "night"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "week"
+            | "month"
+            | "year"
+            | "ago"
     ) || (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing")))
 }
 

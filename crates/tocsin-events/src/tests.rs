@@ -1443,3 +1443,13 @@ fn a_victim_phrase_that_runs_over_a_clause_names_no_speaker() {
     assert!(!named.contains(&"Cristiani"), "{:?}", a.events);
     assert!(named.contains(&"Roberto Rivera"), "{:?}", a.events);
 }
+
+#[test]
+fn a_time_before_the_attackers_is_not_part_of_them() {
+    let a = run("During the last few hours terrorists staged three bomb attacks in the capital.");
+    let perps: Vec<&str> = violent(&a)
+        .iter()
+        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
+        .collect();
+    assert_eq!(perps, ["terrorists"], "{:?}", a.events);
+}
