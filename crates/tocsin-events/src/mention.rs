@@ -1701,6 +1701,10 @@ fn weapons(s: &Sent<'_>) -> Vec<Role> {
         if !is_weapon_word(s.word(k)) || all_seized || seized_near(s, k) {
             continue;
         }
+        // "(FAL)" after a group's name is its acronym, not the rifle.
+        if k > 0 && s.word(k - 1) == "(" && s.word(k + 1) == ")" {
+            continue;
+        }
         // "car bomb", "AK-47 rifles": one modifier before the head.
         let a = if k > 0
             && (is_weapon_word(s.word(k - 1))

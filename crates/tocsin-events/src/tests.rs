@@ -1453,3 +1453,16 @@ fn a_time_before_the_attackers_is_not_part_of_them() {
         .collect();
     assert_eq!(perps, ["terrorists"], "{:?}", a.events);
 }
+
+#[test]
+fn an_acronym_in_parentheses_is_no_weapon() {
+    let a = run(
+        "Two missionaries were shot to death last night by terrorists from the Zarate Willka \
+         Armed Forces of Liberation (FAL).",
+    );
+    assert!(
+        violent(&a).iter().all(|e| e.weapons.is_empty()),
+        "{:?}",
+        a.events
+    );
+}
