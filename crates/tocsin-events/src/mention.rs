@@ -769,7 +769,11 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
     for k in 0..s.len() {
         if described_members
             || !is_attacker_noun(s.word(k))
-            || s.entity_at[k].is_some()
+            // Inside a group's name ("Islamic State militants"), unless the tagger took the
+            // lone attacker noun for a name ("assassins" as a person in caseless text).
+            || s.entity_at[k].is_some_and(|e| {
+                s.entities[e].text.split_whitespace().count() > 1
+            })
             || matches!(
                 s.word(k + 1),
                 "attack"
@@ -888,7 +892,8 @@ fn passive_agent(s: &Sent<'_>) -> Option<Perpetrator> {
     let head = (a..(a + 6).min(s.len()))
         .take_while(|&j| !matches!(s.word(j), "," | "." | ";" | "who" | "that" | "in" | "on"))
         .find(|&j| {
-            s.entity_at[j].is_none() && (is_attacker_noun(s.word(j)) || is_agent_people(s.word(j)))
+            // An attacker noun is never a name, whatever a caseless tagger made of it.
+            is_attacker_noun(s.word(j)) || s.entity_at[j].is_none() && is_agent_people(s.word(j))
         })?;
     let text = s.slice(a, head + 1).to_string();
     let (start, end) = s.bytes(a, head + 1);

@@ -1466,3 +1466,19 @@ fn an_acronym_in_parentheses_is_no_weapon() {
         a.events
     );
 }
+
+#[test]
+fn an_attacker_noun_the_tagger_took_for_a_name_is_still_the_agent() {
+    // A caseless tagger may mark "assassins" as a person.
+    let a = run_with(
+        "The judge was assassinated in Medellin today by a group of 10 paid assassins in two cars.",
+        &["assassins"],
+        &[],
+        None,
+    );
+    let perps: Vec<&str> = violent(&a)
+        .iter()
+        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
+        .collect();
+    assert!(perps.contains(&"group of 10 paid assassins"), "{perps:?}");
+}
