@@ -796,18 +796,7 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
             continue;
         }
         let a = np_start(s, k, false);
-        let text = s.slice(a, k + 1).to_string();
-        let (start, end) = s.bytes(a, k + 1);
-        push_perp(
-            &mut out,
-            Perpetrator {
-                name: text.clone(),
-                text,
-                kind: ActorKind::Individual,
-                attribution: Attribution::Stated,
-                evidence: vec![[start, end]],
-            },
-        );
+        push_perp(&mut out, described_perp(s, a, k + 1, ActorKind::Individual));
         break;
     }
     out
@@ -847,15 +836,7 @@ fn members_of_groups(doc: &Doc<'_>, s: &Sent<'_>) -> Vec<Perpetrator> {
         else {
             continue;
         };
-        let (start, end) = s.bytes(a, end_tok + 1);
-        let text = s.slice(a, end_tok + 1).to_string();
-        out.push(Perpetrator {
-            name: text.clone(),
-            text,
-            kind: ActorKind::Individual,
-            attribution: Attribution::Stated,
-            evidence: vec![[start, end]],
-        });
+        out.push(described_perp(s, a, end_tok + 1, ActorKind::Individual));
     }
     out
 }
@@ -895,15 +876,7 @@ fn passive_agent(s: &Sent<'_>) -> Option<Perpetrator> {
             // An attacker noun is never a name, whatever a caseless tagger made of it.
             is_attacker_noun(s.word(j)) || s.entity_at[j].is_none() && is_agent_people(s.word(j))
         })?;
-    let text = s.slice(a, head + 1).to_string();
-    let (start, end) = s.bytes(a, head + 1);
-    Some(Perpetrator {
-        name: text.clone(),
-        text,
-        kind: ActorKind::Individual,
-        attribution: Attribution::Stated,
-        evidence: vec![[start, end]],
-    })
+    Some(described_perp(s, a, head + 1, ActorKind::Individual))
 }
 
 /// Plural words for people that, as the agent of a harm, are its perpetrators.
@@ -967,39 +940,31 @@ fn acting_forces(s: &Sent<'_>) -> Vec<Perpetrator> {
             continue;
         }
         let a = np_start(s, head, false);
-        let (start, end) = s.bytes(a, head + 1);
-        let text = s.slice(a, head + 1).to_string();
         if people {
-            out.push(Perpetrator {
-                name: text.clone(),
-                text,
-                kind: ActorKind::Individual,
-                attribution: Attribution::Stated,
-                evidence: vec![[start, end]],
-            });
+            out.push(described_perp(s, a, head + 1, ActorKind::Individual));
             // The body the people belong to: "army" of "guatemalan army troops".
             if let Some(b) = (a..head).rev().find(|&j| is_force_body(s.word(j))) {
-                let (start, end) = s.bytes(a, b + 1);
-                let text = s.slice(a, b + 1).to_string();
-                out.push(Perpetrator {
-                    name: text.clone(),
-                    text,
-                    kind: ActorKind::Organization,
-                    attribution: Attribution::Stated,
-                    evidence: vec![[start, end]],
-                });
+                out.push(described_perp(s, a, b + 1, ActorKind::Organization));
             }
         } else {
-            out.push(Perpetrator {
-                name: text.clone(),
-                text,
-                kind: ActorKind::Organization,
-                attribution: Attribution::Stated,
-                evidence: vec![[start, end]],
-            });
+            out.push(described_perp(s, a, head + 1, ActorKind::Organization));
         }
     }
     out
+}
+
+/// A perpetrator the sentence describes by the words of tokens `a..b` ("group of 10 paid
+/// assassins", "Guatemalan army"), as stated, with those words as its name and evidence.
+fn described_perp(s: &Sent<'_>, a: usize, b: usize, kind: ActorKind) -> Perpetrator {
+    let text = s.slice(a, b).to_string();
+    let (start, end) = s.bytes(a, b);
+    Perpetrator {
+        name: text.clone(),
+        text,
+        kind,
+        attribution: Attribution::Stated,
+        evidence: vec![[start, end]],
+    }
 }
 
 /// Gives the document's violent events the armed groups that sentences without an event of
@@ -1417,14 +1382,7 @@ pub fn attach_damaged_targets(doc: &Doc<'_>, words: &[String], events: &mut [toc
         }
     });
     for (target, role) in found {
-        let ev = &mut events[target];
-        if !ev
-            .targets
-            .iter()
-            .any(|t| t.text.eq_ignore_ascii_case(&role.text))
-        {
-            ev.targets.push(role);
-        }
+        crate::merge::push_role_once(&mut events[target].targets, role);
     }
 }
 

@@ -383,6 +383,17 @@ pub(crate) fn carry_over<T>(
     out
 }
 
+/// Adds a carried-over role to an event's list unless the list already has it under the
+/// same words (any case).
+pub(crate) fn push_role_once(roles: &mut Vec<Role>, role: Role) {
+    if !roles
+        .iter()
+        .any(|r| r.text.eq_ignore_ascii_case(&role.text))
+    {
+        roles.push(role);
+    }
+}
+
 /// Whether two weapon phrases name one kind of weapon: "grenade" and "grenades", "bomb" and
 /// "Bombs" are one entry of an event's weapons, the first one read.
 fn same_weapon(a: &str, b: &str) -> bool {

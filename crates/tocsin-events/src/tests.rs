@@ -95,6 +95,35 @@ fn violent(a: &Analysis) -> Vec<&tocsin_model::Event> {
     a.events.iter().filter(|e| e.kind.is_violent()).collect()
 }
 
+/// The perpetrators' words over the violent events, in order.
+fn perp_texts(a: &Analysis) -> Vec<&str> {
+    violent(a)
+        .into_iter()
+        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
+        .collect()
+}
+
+/// The targets' words over the violent events, in order.
+fn target_texts(a: &Analysis) -> Vec<&str> {
+    violent(a)
+        .into_iter()
+        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
+        .collect()
+}
+
+/// The named victims over the violent events, sorted, each once.
+fn named_victims(a: &Analysis) -> Vec<&str> {
+    let mut v: Vec<&str> = violent(a)
+        .into_iter()
+        .flat_map(|e| e.victims.iter())
+        .filter(|v| v.named == Some(true))
+        .map(|v| v.text.as_str())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 #[test]
 fn a_lower_bound_is_not_an_exact_count() {
     let a = run(
@@ -1199,14 +1228,7 @@ fn a_victim_phrase_gives_the_people_it_names() {
         &[],
         None,
     );
-    let mut named: Vec<&str> = violent(&a)
-        .iter()
-        .flat_map(|e| e.victims.iter())
-        .filter(|v| v.named == Some(true))
-        .map(|v| v.text.as_str())
-        .collect();
-    named.sort_unstable();
-    named.dedup();
+    let named = named_victims(&a);
     assert_eq!(
         named,
         [
@@ -1222,9 +1244,9 @@ fn a_victim_phrase_gives_the_people_it_names() {
 #[test]
 fn a_target_keeps_its_modifiers_and_whose_place_it_is() {
     let targets = |text: &str| -> Vec<String> {
-        violent(&run(text))
-            .iter()
-            .flat_map(|e| e.targets.iter().map(|t| t.text.clone()))
+        target_texts(&run(text))
+            .into_iter()
+            .map(String::from)
             .collect()
     };
     assert_eq!(
@@ -1244,10 +1266,7 @@ fn a_target_keeps_its_modifiers_and_whose_place_it_is() {
 #[test]
 fn a_described_attacker_is_named_without_the_count() {
     let a = run("Four rebels attacked a police post in the north, killing two policemen.");
-    let perps: Vec<&str> = violent(&a)
-        .iter()
-        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
-        .collect();
+    let perps = perp_texts(&a);
     assert_eq!(perps, ["rebels"], "{:?}", a.events);
 }
 
@@ -1255,15 +1274,7 @@ fn a_described_attacker_is_named_without_the_count() {
 fn victims_named_after_a_long_title_a_list_or_an_aside() {
     let named = |text: &str, people: &[&str]| -> Vec<String> {
         let a = run_with(text, people, &[], None);
-        let mut v: Vec<String> = violent(&a)
-            .iter()
-            .flat_map(|e| e.victims.iter())
-            .filter(|v| v.named == Some(true))
-            .map(|v| v.text.clone())
-            .collect();
-        v.sort();
-        v.dedup();
-        v
+        named_victims(&a).into_iter().map(String::from).collect()
     };
     // A title with an "of" of its own between the harm and the name.
     assert_eq!(
@@ -1337,10 +1348,7 @@ fn members_of_a_named_group_are_described_attackers() {
         &[],
         None,
     );
-    let perps: Vec<&str> = violent(&a)
-        .iter()
-        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
-        .collect();
+    let perps = perp_texts(&a);
     assert!(
         perps.contains(&"Members of the Farabundo Marti National Liberation Front"),
         "{perps:?}"
@@ -1399,10 +1407,7 @@ fn targets_in_a_list_and_damage_told_after_the_attack() {
          bank on Saturday, killing two guards. They also burned a gas station \
          and destroyed a pylon in the San Francisco neighborhood.",
     );
-    let mut targets: Vec<&str> = violent(&a)
-        .iter()
-        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
-        .collect();
+    let mut targets = target_texts(&a);
     targets.sort_unstable();
     assert_eq!(
         targets,
@@ -1418,10 +1423,7 @@ fn targets_in_a_list_and_damage_told_after_the_attack() {
     );
     // A clause after the comma is not another target.
     let b = run("Rebels attacked a bus, killing two passengers and wounding the driver.");
-    let targets: Vec<&str> = violent(&b)
-        .iter()
-        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
-        .collect();
+    let targets = target_texts(&b);
     assert_eq!(targets, ["a bus"]);
 }
 
@@ -1434,12 +1436,7 @@ fn a_victim_phrase_that_runs_over_a_clause_names_no_speaker() {
         &[],
         None,
     );
-    let named: Vec<&str> = violent(&a)
-        .iter()
-        .flat_map(|e| e.victims.iter())
-        .filter(|v| v.named == Some(true))
-        .map(|v| v.text.as_str())
-        .collect();
+    let named = named_victims(&a);
     assert!(!named.contains(&"Cristiani"), "{:?}", a.events);
     assert!(named.contains(&"Roberto Rivera"), "{:?}", a.events);
 }
@@ -1447,10 +1444,7 @@ fn a_victim_phrase_that_runs_over_a_clause_names_no_speaker() {
 #[test]
 fn a_time_before_the_attackers_is_not_part_of_them() {
     let a = run("During the last few hours terrorists staged three bomb attacks in the capital.");
-    let perps: Vec<&str> = violent(&a)
-        .iter()
-        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
-        .collect();
+    let perps = perp_texts(&a);
     assert_eq!(perps, ["terrorists"], "{:?}", a.events);
 }
 
@@ -1476,9 +1470,6 @@ fn an_attacker_noun_the_tagger_took_for_a_name_is_still_the_agent() {
         &[],
         None,
     );
-    let perps: Vec<&str> = violent(&a)
-        .iter()
-        .flat_map(|e| e.perpetrators.iter().map(|p| p.text.as_str()))
-        .collect();
+    let perps = perp_texts(&a);
     assert!(perps.contains(&"group of 10 paid assassins"), "{perps:?}");
 }

@@ -26,14 +26,7 @@ pub fn attach_named_victims(doc: &Doc<'_>, words: &[String], events: &mut [Event
         named_victims(&sent(doc, words, si))
     });
     for (target, role) in found {
-        let ev = &mut events[target];
-        if !ev
-            .victims
-            .iter()
-            .any(|v| v.text.eq_ignore_ascii_case(&role.text))
-        {
-            ev.victims.push(role);
-        }
+        crate::merge::push_role_once(&mut events[target].victims, role);
     }
 }
 
