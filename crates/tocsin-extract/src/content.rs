@@ -10,7 +10,8 @@
 use crate::boilerplate::LineClass;
 use crate::html::{push_collapsed, push_space, Dom, NodeData, NodeId, Tag, NONE};
 use crate::signals::{
-    is_date_class_token, is_headline_class, is_kicker_class, HeadlineScan, PageSignals, TimeSignal,
+    is_date_class_token, is_headline_class, is_kicker_class, is_styled_headline, HeadlineScan,
+    PageSignals, TimeSignal,
 };
 use tocsin_model::{Block, BlockKind};
 
@@ -121,6 +122,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         recover_lead(dom, &st, top, &mut out.blocks, &out.signals);
     }
     clean_blocks(&mut out.blocks, &out.signals);
+    out.signals.body_head = body_head(&out.blocks);
     out.signals.lead_text = out
         .blocks
         .iter()
@@ -132,11 +134,29 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     out
 }
 
+/// The first block when it reads as a headline: a heading, or a line of three to 25 words
+/// that does not end a sentence, with more text after it.
+fn body_head(blocks: &[Block]) -> Option<String> {
+    let [first, _, ..] = blocks else {
+        return None;
+    };
+    let words = first.text.split_whitespace().count();
+    let headline_like = match first.kind {
+        BlockKind::Heading(_) => true,
+        BlockKind::Paragraph => !first.text.ends_with(['.', ';', ',', ':']),
+        _ => false,
+    };
+    (headline_like && (3..=25).contains(&words)).then(|| first.text.clone())
+}
+
 fn attr_lower(dom: &Dom, id: NodeId, name: &str) -> Option<String> {
     dom.attr(id, name).map(|v| v.to_ascii_lowercase())
 }
 
 /// First pass: hard removals (by tag and hidden state) and the page's metadata signals.
+/// How many visually set-apart lines are kept for the headline of last resort.
+const MAX_STYLED_LINES: usize = 24;
+
 fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSignals) {
     let mut buf = String::new();
     let mut scan = HeadlineScan::default();
@@ -261,6 +281,28 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             let t = t.trim();
             if !t.is_empty() && t.len() <= 300 {
                 sig.headings.push(t.to_string());
+            }
+        }
+        if inherited & (F_HARD | F_COMMENTS | F_LINK) == 0
+            && !furniture
+            && sig.styled_lines.len() < MAX_STYLED_LINES
+            && !dom.attrs(id).is_empty()
+            && is_styled_headline(
+                (tag == Tag::Font).then(|| dom.attr(id, "size")).flatten(),
+                dom.attr(id, "style"),
+                &[
+                    dom.attr(id, "class").unwrap_or(""),
+                    dom.attr(id, "id").unwrap_or(""),
+                ],
+            )
+            && dom.subtree_end(id) - id <= 12
+        {
+            let mut t = String::new();
+            dom.collect_text(id, &mut t, &|_| false);
+            let t = t.trim();
+            let words = t.split_whitespace().count();
+            if (3..=25).contains(&words) {
+                sig.styled_lines.push(t.to_string());
             }
         }
         if is_hard_removed(dom, id, tag) {

@@ -193,4 +193,25 @@ mod tests {
         let plain = extract_text("Cafe\u{301} reopens\n\nThe cafe\u{301} on the corner reopened on Monday after a long closure.");
         assert!(plain.text.contains("caf\u{e9}"), "{}", plain.text);
     }
+
+    #[test]
+    fn headline_set_in_a_big_font_beats_a_title_naming_the_site() {
+        let story = "<p>A former soldier appeared in court in Leeds yesterday charged with the \
+            stabbing of two doormen outside a nightclub on Saturday night.</p>\
+            <p>Prosecutors said the attack on the doormen had been planned for weeks and that \
+            the soldier travelled north with a knife bought online.</p>\
+            <p>The soldier, who served two tours abroad, was remanded in custody until a \
+            hearing next month, the court heard.</p>";
+        let html = format!(
+            "<html><head><title>Gazette : LOCAL NEWS</title></head><body>\
+             <div class=nav><a href=/a>Home</a> <a href=/b>Sport</a></div>\
+             <td><font size=\"4\" color=black><b>Soldier charged over nightclub stabbing</b></font>\
+             {story}</td></body></html>"
+        );
+        let article = extract_html(&html, None);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Soldier charged over nightclub stabbing")
+        );
+    }
 }

@@ -746,12 +746,19 @@ fn is_content_word(w: &str) -> bool {
     w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)
 }
 
-/// A title that shares no word with the story's opening lines is the site's or the section's
-/// name ("Winona Daily News", "Sports Wire", "Also Today on Reuters Africa"), chosen because
-/// the page names no site to recognise it by, unless the page also sets it as a heading. Then
-/// the first heading that shares at least two words with the opening is the headline.
+/// A title that shares at most one word with the story's opening lines is the site's or the
+/// section's name ("Winona Daily News", "Sports Wire", "Daily Times - Leading News Resource of
+/// Pakistan"), chosen because the page names no site to recognise it by, unless the page also
+/// sets it as a heading of three words or more. Then the first heading, or line set apart by
+/// its look, that shares at least two words with the opening is the headline; a page without
+/// any title gets one the same way. A title that shares words with the opening keeps only the
+/// part that does: outer segments sharing none are the site or section ("IOL: Headline",
+/// "Headline: Sport: Rugby: News24").
 fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<String> {
     let lead = signals.lead_text.as_deref().unwrap_or("");
+    // The words of the story after its headline line, when the body begins with one.
+    let body_head = signals.body_head.as_deref();
+    let lead = body_head.and_then(|h| lead.strip_prefix(h)).unwrap_or(lead);
     let lead_words: std::collections::HashSet<String> = word_tokens(lead)
         .into_iter()
         .take(80)
@@ -769,8 +776,36 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         seen.dedup();
         seen.iter().filter(|w| lead_words.contains(*w)).count()
     };
+    // A sentence of the story (a bold lead) is no headline.
+    let heading = |at_least: usize| {
+        signals
+            .h1s
+            .iter()
+            .chain(&signals.headings)
+            .chain(&signals.styled_lines)
+            .map(|h| collapse_ws(h))
+            .find(|h| {
+                let words = h.split_whitespace().count();
+                (3..=25).contains(&words) && !h.ends_with('.') && overlap(h) >= at_least.max(2)
+            })
+    };
+    // The body's own headline line, where it shares two words with the story or is part of
+    // the `<title>` ("SFGate: World Views : Headline"), over a title that shares fewer.
+    let tag_tokens = signals
+        .title_tag
+        .as_deref()
+        .map(word_tokens)
+        .unwrap_or_default();
+    let confirmed_head = body_head.filter(|h| {
+        let head_tokens = word_tokens(h);
+        overlap(h) >= 2
+            || (head_tokens.len() >= MIN_SEGMENT_WORDS && contains_run(&tag_tokens, &head_tokens))
+    });
     let Some(current) = title.as_deref() else {
-        return title;
+        return match confirmed_head {
+            Some(head) => Some(within_head(head, heading(2))),
+            None => heading(2),
+        };
     };
     // A title the page also sets as a heading is its headline, words shared or not.
     let tokens = word_tokens(current);
@@ -779,19 +814,119 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         .iter()
         .chain(&signals.headings)
         .any(|h| word_tokens(h) == tokens);
-    if overlap(current) > 0 || headed {
+    if let Some(head) = confirmed_head {
+        // Not over a headline of its own that the body's first line only follows (a deck)
+        // or extends (a kicker before it).
+        let shared = overlap(current);
+        let short = tokens.len() < HEADLINE_WORDS;
+        if (shared == 0 || (short && shared < 2))
+            && (!headed || short)
+            && !contains_run(&word_tokens(head), &tokens)
+        {
+            return Some(within_head(head, heading(2)));
+        }
+    }
+    if headed && tokens.len() >= MIN_SEGMENT_WORDS {
         return title;
     }
-    let heading = signals
-        .h1s
-        .iter()
-        .chain(&signals.headings)
-        .map(|h| collapse_ws(h))
-        .find(|h| {
-            let words = h.split_whitespace().count();
-            (3..=25).contains(&words) && overlap(h) >= 2
+    let shared = overlap(current);
+    if shared >= 2 || (shared == 1 && headed) {
+        return Some(if headed {
+            current.to_string()
+        } else {
+            trim_unshared_segments(current, &overlap)
         });
-    heading.or(title)
+    }
+    // One shared word may be the site's country or topic ("… News Resource of Pakistan"): a
+    // heading must share clearly more to replace it.
+    heading(shared + 2).or(title)
+}
+
+/// The body's headline line, or the heading inside it when the line also carries a section
+/// label or a date ("National Sonia in hospital…" with the heading "Sonia in hospital…").
+fn within_head(head: &str, heading: Option<String>) -> String {
+    match heading {
+        Some(h) if contains_run(&word_tokens(head), &word_tokens(&h)) => h,
+        _ => collapse_ws(head),
+    }
+}
+
+/// The title without outer segments that share no word with the story's opening, when what
+/// is left is three words or more ("Unkle: Home woes for Flyers" → "Home woes for Flyers").
+/// Segments are split at the `<title>` separators, at `": "`, at a hyphen that only ends a
+/// word ("Headline- Travel-News") and at underscores between words
+/// ("Headline_English_Xinhua"). A segment without letters ("2007: …") stays.
+fn trim_unshared_segments(title: &str, overlap: &dyn Fn(&str) -> usize) -> String {
+    let mut cuts: Vec<(usize, usize)> = title_segments(title);
+    // Finer cuts inside each segment.
+    let finer: Vec<(usize, usize)> = cuts
+        .drain(..)
+        .flat_map(|(a, b)| split_label_separators(title, a, b))
+        .collect();
+    let mut segs = finer;
+    let droppable = |seg: &(usize, usize)| {
+        let text = &title[seg.0..seg.1];
+        text.chars().any(char::is_alphabetic) && overlap(text) == 0
+    };
+    let words = |segs: &[(usize, usize)]| match (segs.first(), segs.last()) {
+        (Some(f), Some(l)) => title[f.0..l.1].split_whitespace().count(),
+        _ => 0,
+    };
+    while segs.len() > 1
+        && segs.last().is_some_and(droppable)
+        && words(&segs[..segs.len() - 1]) >= 3
+    {
+        segs.pop();
+    }
+    while segs.len() > 1 && segs.first().is_some_and(droppable) && words(&segs[1..]) >= 3 {
+        segs.remove(0);
+    }
+    match (segs.first(), segs.last()) {
+        (Some(f), Some(l)) => strip_separator_debris(title[f.0..l.1].trim()),
+        _ => title.to_string(),
+    }
+}
+
+/// Byte ranges of `title[a..b]` cut at `": "`, at a hyphen ending a word and followed by a
+/// space, and at underscores between letters.
+fn split_label_separators(title: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let seg = &title[a..b];
+    let bytes = seg.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let cut = match bytes[i] {
+            b':' | b'-' => {
+                bytes.get(i + 1) == Some(&b' ')
+                    && i > 0
+                    && bytes[i - 1] != b' '
+                    && !inside_quotes(&seg[..i])
+            }
+            b'_' => {
+                i > 0
+                    && bytes[i - 1].is_ascii_alphabetic()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            }
+            _ => false,
+        };
+        if cut {
+            if !seg[start..i].trim().is_empty() {
+                out.push((start, i));
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.push((start, bytes.len()));
+    out.into_iter()
+        .filter_map(|(s, e)| {
+            let piece = &seg[s..e];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            (lead + trail < piece.len()).then(|| (a + s + lead, a + e - trail))
+        })
+        .collect()
 }
 
 fn title(
@@ -850,7 +985,6 @@ fn title(
     let (h1_index, h1s): (Vec<usize>, Vec<(&str, Vec<String>)>) = signals
         .h1s
         .iter()
-        .take(4)
         .map(|h| (h.trim(), word_tokens(h)))
         .enumerate()
         .filter(|(_, (h, t))| !t.is_empty() && h.len() <= 400 && !is_site_segment(h, sites, host))
@@ -2565,6 +2699,95 @@ mod tests {
         assert_eq!(
             extract_metadata(&m).title.as_deref(),
             Some("Daily Star: Simply The Best 7 Days A Week")
+        );
+    }
+
+    /// A lead about a court case over a stabbing in Leeds, for the title-against-lead tests.
+    const COURT_LEAD: &str = "A former soldier appeared in court in Leeds yesterday charged with \
+        the stabbing of two doormen outside a nightclub, and prosecutors said the attack was \
+        planned for weeks before the soldier travelled north.";
+
+    #[test]
+    fn title_loses_outer_segments_that_share_no_word_with_the_story() {
+        let cases = [
+            (
+                "IOL: Soldier charged over Leeds stabbing",
+                "Soldier charged over Leeds stabbing",
+            ),
+            (
+                "Soldier charged over Leeds stabbing: News: Crime: Gazette24",
+                "Soldier charged over Leeds stabbing",
+            ),
+            (
+                "Soldier charged over Leeds stabbing_English_Gazette",
+                "Soldier charged over Leeds stabbing",
+            ),
+            (
+                "Soldier charged over Leeds stabbing- Crime-News By Region-The Gazette",
+                "Soldier charged over Leeds stabbing",
+            ),
+            // A segment without letters, and a remainder under three words, stay.
+            (
+                "2008: Soldier charged over Leeds stabbing",
+                "2008: Soldier charged over Leeds stabbing",
+            ),
+            ("Gazette: Leeds stabbing", "Gazette: Leeds stabbing"),
+        ];
+        for (tag, want) in cases {
+            let mut s = page(Some(tag), &[]);
+            s.lead_text = Some(COURT_LEAD.into());
+            assert_eq!(extract_metadata(&s).title.as_deref(), Some(want), "{tag}");
+        }
+    }
+
+    #[test]
+    fn title_of_a_site_gives_way_to_the_headline_line_the_body_begins_with() {
+        let head = "Former soldier charged over nightclub stabbing";
+        let mut s = page(Some("Gazette: Top Stories"), &[]);
+        s.h1s = vec!["Top Stories".into()];
+        s.body_head = Some(head.into());
+        s.lead_text = Some(format!("{head} {COURT_LEAD}"));
+        assert_eq!(extract_metadata(&s).title.as_deref(), Some(head));
+        // A headline of the page's own, set as its heading, keeps its place before a deck
+        // that shares more words with the story.
+        let mut d = page(Some("Why the doors stayed shut"), &[]);
+        d.h1s = vec!["Why the doors stayed shut".into()];
+        d.body_head = Some(head.into());
+        d.lead_text = Some(format!("{head} {COURT_LEAD}"));
+        assert_eq!(
+            extract_metadata(&d).title.as_deref(),
+            Some("Why the doors stayed shut")
+        );
+        // A body line that adds a section label to the heading gives the heading alone.
+        let mut l = page(Some("Gazette News Service"), &[]);
+        l.headings = vec![head.into()];
+        l.body_head = Some(format!("National {head}"));
+        l.lead_text = Some(format!("National {head} {COURT_LEAD}"));
+        assert_eq!(extract_metadata(&l).title.as_deref(), Some(head));
+    }
+
+    #[test]
+    fn title_from_a_styled_line_when_the_title_names_the_site_with_one_shared_word() {
+        let mut s = page(Some("Gazette - Leading News Resource of Leeds"), &[]);
+        s.styled_lines = vec![
+            "Weather warning for the weekend".into(),
+            "Former soldier charged over nightclub stabbing".into(),
+        ];
+        s.lead_text = Some(COURT_LEAD.into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Former soldier charged over nightclub stabbing")
+        );
+        // A page with no title at all gets its headline the same way; a sentence of the
+        // story set in bold is not one.
+        s.title_tag = None;
+        s.styled_lines.insert(
+            0,
+            "The soldier was charged with the stabbing in Leeds.".into(),
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Former soldier charged over nightclub stabbing")
         );
     }
 

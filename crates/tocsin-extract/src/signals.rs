@@ -26,6 +26,11 @@ pub struct PageSignals {
     /// missing: `<h2>`, `<h3>`, and elements whose class or id names a headline or title
     /// (`contentheading`, `b.Headline`, `#articleTitle`), in document order.
     pub headings: Vec<String>,
+    /// Short lines set apart by their look rather than by a heading element, as older
+    /// templates mark headlines (`<font size="4"><b>…`, `style="font-size:18px"`,
+    /// `class="storyhead"`), in document order: the headline of last resort when the page's
+    /// title names only the site.
+    pub styled_lines: Vec<String>,
     /// `<link rel="canonical">` href.
     pub canonical: Option<String>,
     /// `<html lang>` attribute.
@@ -38,6 +43,9 @@ pub struct PageSignals {
     pub date_candidates: Vec<String>,
     /// Text of the first body paragraphs chosen as the article, for a visible dateline.
     pub lead_text: Option<String>,
+    /// The article's first block when it reads as a headline (a heading, or a short line
+    /// without a full stop) and text follows it: where the extractor found the story begin.
+    pub body_head: Option<String>,
     /// Short lines of visible text around the first `<h1>`s, where pages put the dateline
     /// and byline ("Hamburg, 2. November 2021", "Von: Jane Doe | 31.10.23").
     pub headline_lines: Vec<HeadlineLine>,
@@ -136,6 +144,59 @@ pub fn is_headline_class(value: &str) -> bool {
         });
         names && !NOT_HEADLINE.iter().any(|w| has(t, w))
     })
+}
+
+/// Whether an element's attributes set its text apart as a headline would be: a `<font>` of
+/// size 4 or more (or `+1` and up), an inline style of 16 pixels or more, or a class or id
+/// naming a head (`storyhead`, `header`), in any case.
+pub fn is_styled_headline(
+    font_size: Option<&str>,
+    style: Option<&str>,
+    class_or_id: &[&str],
+) -> bool {
+    let big_font = font_size.is_some_and(|v| {
+        let v = v.trim();
+        match v.strip_prefix('+') {
+            Some(rel) => rel.parse::<u8>().is_ok_and(|n| n >= 1),
+            None => v.parse::<u8>().is_ok_and(|n| (4..=7).contains(&n)),
+        }
+    });
+    big_font
+        || style.is_some_and(has_big_font_size)
+        || class_or_id
+            .iter()
+            .any(|v| v.split_ascii_whitespace().any(is_head_token))
+}
+
+/// Whether an inline style sets a font size of 16 to 60 pixels.
+fn has_big_font_size(style: &str) -> bool {
+    let b = style.as_bytes();
+    let key = b"font-size";
+    let Some(at) = b
+        .windows(key.len())
+        .position(|w| w.eq_ignore_ascii_case(key))
+    else {
+        return false;
+    };
+    let value = style[at + key.len()..].trim_start_matches([':', ' ']);
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    value[..digits]
+        .parse::<u16>()
+        .is_ok_and(|n| (16..=60).contains(&n))
+        && value[digits..]
+            .get(..2)
+            .is_some_and(|u| u.eq_ignore_ascii_case("px"))
+}
+
+/// Whether a class or id token names a head (`storyhead`, `article-header`), not a
+/// subhead, a navigation head, a table head or the masthead.
+fn is_head_token(token: &str) -> bool {
+    let t = token.as_bytes();
+    let has = |w: &[u8]| t.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    has(b"head")
+        && ![&b"sub"[..], b"nav", b"menu", b"thead", b"masthead"]
+            .iter()
+            .any(|w| has(w))
 }
 
 /// Lines of text are cut at block elements; longer ones are prose, not datelines.
@@ -458,6 +519,24 @@ mod tests {
         assert_eq!(publication_label("Postedit"), None);
         assert_eq!(publication_label("Aktualisiert am 3.5.2021"), None);
         assert_eq!(publication_label(""), None);
+    }
+
+    #[test]
+    fn styled_headlines_are_big_fonts_big_inline_styles_and_head_classes() {
+        assert!(is_styled_headline(Some("4"), None, &[]));
+        assert!(is_styled_headline(Some("+2"), None, &[]));
+        assert!(is_styled_headline(
+            None,
+            Some("font-size:18px;font-weight:bold"),
+            &[]
+        ));
+        assert!(is_styled_headline(None, None, &["storyhead", ""]));
+        assert!(is_styled_headline(None, None, &["", "article-header"]));
+        assert!(!is_styled_headline(Some("2"), None, &[]));
+        assert!(!is_styled_headline(Some("-1"), None, &[]));
+        assert!(!is_styled_headline(None, Some("font-size: 12px"), &[]));
+        assert!(!is_styled_headline(None, Some("font-size: 1.1em"), &[]));
+        assert!(!is_styled_headline(None, None, &["masthead", "subhead"]));
     }
 
     #[test]
