@@ -65,10 +65,45 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
     if std::str::from_utf8(bytes).is_ok() {
         return Ok(run(UTF_8, bytes, "valid utf-8"));
     }
+    // UTF-8 text with a stray byte of another charset (a Latin-1 "ä" in a script comment)
+    // is still UTF-8: guessing a single-byte charset would garble every other character.
+    if declared.is_none_or(|(e, _)| e == UTF_8) && mostly_utf8(bytes) {
+        return Ok(run(UTF_8, bytes, "utf-8 with stray bytes"));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
     Ok(run(encoding, bytes, "detected"))
+}
+
+/// Whether the bytes hold many more well-formed multi-byte UTF-8 sequences than malformed
+/// ones: at least eight well-formed ones per malformed one, and at least eight in all.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    let (mut good, mut bad) = (0usize, 0usize);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                good += count_multibyte(valid.as_bytes());
+                break;
+            }
+            Err(e) => {
+                good += count_multibyte(&rest[..e.valid_up_to()]);
+                bad += 1;
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                rest = &rest[skip.min(rest.len())..];
+                if bad * 8 > good + 64 {
+                    return false;
+                }
+            }
+        }
+    }
+    good >= 8 && good >= bad * 8
+}
+
+/// Lead bytes of multi-byte sequences in valid UTF-8.
+fn count_multibyte(valid: &[u8]) -> usize {
+    valid.iter().filter(|&&b| b >= 0xC0).count()
 }
 
 fn run(encoding: &'static Encoding, bytes: &[u8], how: &'static str) -> Decoded {
@@ -181,6 +216,30 @@ mod tests {
             .0
             .into_owned();
         let d = decode(&latin1, None).expect("decodes");
+        assert!(
+            d.text.contains("Müller") && d.text.contains("Straße"),
+            "{}",
+            d.text
+        );
+    }
+
+    #[test]
+    fn utf8_with_a_stray_latin1_byte_stays_utf8() {
+        let mut bytes = b"<meta charset=\"UTF-8\"><script>/* M\xe4scot */</script>".to_vec();
+        bytes.extend_from_slice(
+            "<p>Mäscot das Schaf: weiß, ängstlich, naiv und grün gefärbt, sagt Müller.</p>\
+             <p>Schafe fressen große Mengen Gras; mehr interessiert sie nicht, hört man.</p>"
+                .as_bytes(),
+        );
+        for declared in [None, Some("utf-8")] {
+            let d = decode(&bytes, declared).expect("decodes");
+            assert!(d.text.contains("weiß, ängstlich"), "{}", d.text);
+            assert!(d.text.contains("M\u{fffd}scot */"), "{}", d.text);
+        }
+        // Mostly Latin-1 with a few UTF-8-looking pairs is still detected as Latin-1.
+        let latin1 =
+            b"<p>M\xfcller sagte, die Stra\xdfe sei gesperrt, \xe4ngstlich und \xf6de.</p>";
+        let d = decode(latin1, None).expect("decodes");
         assert!(
             d.text.contains("Müller") && d.text.contains("Straße"),
             "{}",

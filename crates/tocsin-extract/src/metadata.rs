@@ -777,12 +777,26 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         seen.iter().filter(|w| lead_words.contains(*w)).count()
     };
     // A sentence of the story (a bold lead) is no headline.
-    let heading = |at_least: usize| {
+    // Segments of the `<title>` come last ("Station Name, City News and Weather | Headline").
+    let tag = signals
+        .title_tag
+        .as_deref()
+        .filter(|t| !is_swallowed_markup(t))
+        .map(collapse_ws)
+        .unwrap_or_default();
+    let tag_segments: Vec<String> = title_segments(&tag)
+        .into_iter()
+        .flat_map(|(a, b)| split_label_separators(&tag, a, b))
+        .map(|(a, b)| tag[a..b].to_string())
+        .collect();
+    let heading = |at_least: usize, with_tag: bool| {
+        let tag_segments = if with_tag { &tag_segments[..] } else { &[] };
         signals
             .h1s
             .iter()
             .chain(&signals.headings)
             .chain(&signals.styled_lines)
+            .chain(tag_segments)
             .map(|h| collapse_ws(h))
             .find(|h| {
                 let words = h.split_whitespace().count();
@@ -803,8 +817,8 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
     });
     let Some(current) = title.as_deref() else {
         return match confirmed_head {
-            Some(head) => Some(within_head(head, heading(2))),
-            None => heading(2),
+            Some(head) => Some(within_head(head, heading(2, false))),
+            None => heading(2, true),
         };
     };
     // A title the page also sets as a heading is its headline, words shared or not.
@@ -823,7 +837,7 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
             && (!headed || short)
             && !contains_run(&word_tokens(head), &tokens)
         {
-            return Some(within_head(head, heading(2)));
+            return Some(within_head(head, heading(2, false)));
         }
     }
     if headed && tokens.len() >= MIN_SEGMENT_WORDS {
@@ -839,7 +853,9 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
     }
     // One shared word may be the site's country or topic ("… News Resource of Pakistan"): a
     // heading must share clearly more to replace it.
-    heading(shared + 2).or(title)
+    // Another segment of the `<title>` only replaces a title the page does not set as a
+    // heading ("Blog Name | Post Title" with the post's <h1> is the post's).
+    heading(shared + 2, !headed).or(title)
 }
 
 /// The body's headline line, or the heading inside it when the line also carries a section
@@ -2764,6 +2780,18 @@ mod tests {
         l.body_head = Some(format!("National {head}"));
         l.lead_text = Some(format!("National {head} {COURT_LEAD}"));
         assert_eq!(extract_metadata(&l).title.as_deref(), Some(head));
+    }
+
+    #[test]
+    fn title_from_the_segment_of_the_title_that_shares_words_with_the_story() {
+        let tag = "KGAZ Channel 9 Your Leeds News Source, Weather and Sports | \
+                   Former soldier charged over nightclub stabbing";
+        let mut s = page(Some(tag), &[]);
+        s.lead_text = Some(COURT_LEAD.into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Former soldier charged over nightclub stabbing")
+        );
     }
 
     #[test]
