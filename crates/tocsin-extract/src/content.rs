@@ -134,6 +134,35 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     out
 }
 
+/// Paragraphs of a JSON-LD `articleBody`: split at line breaks and at `<p>`/`<br>` markup,
+/// which some publishers leave in it, with tags dropped and entities decoded.
+pub fn paragraphs_of_article_body(body: &str) -> Vec<Block> {
+    let mut marked = body.to_string();
+    for tag in [
+        "</p>", "</P>", "<br>", "<br/>", "<br />", "<BR>", "</div>", "</li>",
+    ] {
+        marked = marked.replace(tag, "\n");
+    }
+    marked
+        .split('\n')
+        .filter_map(|piece| {
+            let piece = piece.trim();
+            if piece.is_empty() {
+                return None;
+            }
+            let mut text = String::new();
+            if piece.contains('<') || piece.contains('&') {
+                let dom = Dom::parse(piece);
+                dom.collect_text(0, &mut text, &|_| false);
+            } else {
+                push_collapsed(&mut text, piece);
+            }
+            let text = text.trim();
+            (!text.is_empty()).then(|| Block::new(BlockKind::Paragraph, text))
+        })
+        .collect()
+}
+
 /// The first block when it reads as a headline: a heading, or a line of three to 25 words
 /// that does not end a sentence, with more text after it.
 fn body_head(blocks: &[Block]) -> Option<String> {

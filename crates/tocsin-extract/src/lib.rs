@@ -77,6 +77,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
         ..Article::default()
     };
     let mut blocks = extracted.blocks;
+    if let Some(body) = meta.article_body.as_deref() {
+        prefer_json_ld_body(&mut blocks, body);
+    }
     drop_trailing_bios(&mut blocks, article.byline.as_deref());
     article.set_blocks(blocks);
     article.captions = extracted.captions;
@@ -91,6 +94,24 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
         publisher::likely_original_publisher(&remnants, article.site.as_deref());
     compose(&mut article);
     article
+}
+
+/// A JSON-LD `articleBody` at least this long, and at least twice the extracted text, replaces
+/// it: pages that build the story with scripts show only a teaser in their markup.
+const LD_BODY_MIN_CHARS: usize = 500;
+
+/// Replaces the extracted blocks with the paragraphs of the page's JSON-LD `articleBody` when
+/// that is far longer (a script-built page whose markup holds a teaser and furniture).
+fn prefer_json_ld_body(blocks: &mut Vec<tocsin_model::Block>, body: &str) {
+    let ours: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+    let theirs = body.chars().count();
+    if theirs < LD_BODY_MIN_CHARS || theirs < 2 * ours {
+        return;
+    }
+    let paragraphs = content::paragraphs_of_article_body(body);
+    if !paragraphs.is_empty() {
+        *blocks = paragraphs;
+    }
 }
 
 /// Puts the article's text in Unicode's composed form (NFC). Pages mix composed and
@@ -212,6 +233,53 @@ mod tests {
         assert_eq!(
             article.title.as_deref(),
             Some("Soldier charged over nightclub stabbing")
+        );
+    }
+
+    #[test]
+    fn a_script_built_page_gets_its_story_from_json_ld() {
+        let story = "The council voted on Tuesday to close the bridge for repairs.\\n\\n\
+            Engineers found cracks in two of its piers last month, the mayor said, and traffic \
+            will be diverted through the old town for at least six weeks while the work goes on.\\n\\n\
+            Shop owners in the old town said they expected more customers but worried about \
+            parking, which is already scarce on market days, and asked for a temporary car park.\\n\\n\
+            The repairs will cost 4.2 million euros, paid from the regional transport budget, \
+            and the bridge should reopen before the end of the year if the weather holds.";
+        let page = |body: &str| {
+            format!(
+                "<html><head><title>Bridge to close</title>\
+                 <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+                 \"headline\":\"Bridge to close\",\"articleBody\":\"{body}\"}}</script></head>\
+                 <body><article><p>The council voted on Tuesday to close the bridge for repairs.</p>\
+                 <p>Subscribe to read the full story.</p></article></body></html>"
+            )
+        };
+        let article = extract_html(&page(story), None);
+        assert_eq!(article.blocks.len(), 4, "{:?}", article.blocks);
+        assert!(article
+            .text
+            .contains("Engineers found cracks in two of its piers"));
+        assert!(article
+            .text
+            .contains("paid from the regional transport budget"));
+        // A teaser in JSON-LD leaves the page's own text alone.
+        let teaser = extract_html(&page("The council voted to close the bridge."), None);
+        assert!(teaser.text.contains("for repairs"), "{}", teaser.text);
+        assert!(!teaser.text.contains("Engineers"));
+    }
+
+    #[test]
+    fn article_body_markup_gives_paragraphs() {
+        let blocks = content::paragraphs_of_article_body(
+            "<p>Gunmen opened fire on a bus &amp; fled.</p><p>Two <b>people</b> were hurt.</p>",
+        );
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Gunmen opened fire on a bus & fled.",
+                "Two people were hurt."
+            ]
         );
     }
 }

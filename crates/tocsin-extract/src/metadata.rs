@@ -49,6 +49,9 @@ pub struct Metadata {
     pub canonical_url: Option<String>,
     /// ISO 639-1 code of the page language.
     pub language: Option<String>,
+    /// The article's text as its JSON-LD gives it (`articleBody`), for pages whose visible
+    /// body is built by scripts from it.
+    pub article_body: Option<String>,
 }
 
 /// Decides every metadata field of a page from its signals.
@@ -99,6 +102,7 @@ pub fn extract_metadata(signals: &PageSignals) -> Metadata {
         site,
         canonical_url,
         language,
+        article_body: ld.article_body,
     }
 }
 
@@ -145,6 +149,8 @@ struct LdFacts {
     publisher: Option<String>,
     website: Option<String>,
     language: Option<String>,
+    /// The longest `articleBody` of an article node.
+    article_body: Option<String>,
 }
 
 /// Node ranks: lower is more article-like.
@@ -208,6 +214,17 @@ impl LdFacts {
             }
             if facts.language.is_none() {
                 facts.language = str_field(node, "inLanguage");
+            }
+            if *rank == RANK_ARTICLE {
+                if let Some(body) = node.get("articleBody").and_then(Value::as_str) {
+                    if facts
+                        .article_body
+                        .as_ref()
+                        .is_none_or(|b| b.len() < body.len())
+                    {
+                        facts.article_body = Some(body.to_string());
+                    }
+                }
             }
         }
         for node in &nodes {
