@@ -135,9 +135,15 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
 }
 
 /// Paragraphs of a JSON-LD `articleBody`: split at line breaks and at `<p>`/`<br>` markup,
-/// which some publishers leave in it, with tags dropped and entities decoded.
+/// which some publishers leave in it (some escaped as entities), with tags dropped and
+/// entities decoded.
 pub fn paragraphs_of_article_body(body: &str) -> Vec<Block> {
-    let mut marked = body.to_string();
+    // Markup escaped as entities ("&lt;p&gt;") is unescaped once to be read as markup.
+    let mut marked = if body.contains("&lt;") && !body.contains('<') {
+        crate::html::decode_entities(body).into_owned()
+    } else {
+        body.to_string()
+    };
     for tag in [
         "</p>", "</P>", "<br>", "<br/>", "<br />", "<BR>", "</div>", "</li>",
     ] {

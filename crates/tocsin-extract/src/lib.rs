@@ -103,13 +103,15 @@ const LD_BODY_MIN_CHARS: usize = 500;
 /// Replaces the extracted blocks with the paragraphs of the page's JSON-LD `articleBody` when
 /// that is far longer (a script-built page whose markup holds a teaser and furniture).
 fn prefer_json_ld_body(blocks: &mut Vec<tocsin_model::Block>, body: &str) {
-    let ours: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-    let theirs = body.chars().count();
-    if theirs < LD_BODY_MIN_CHARS || theirs < 2 * ours {
+    let chars = |bs: &[tocsin_model::Block]| bs.iter().map(|b| b.text.chars().count()).sum();
+    // Cheap test first: the raw body (with any markup) is at least as long as its text.
+    let ours: usize = chars(blocks);
+    if body.len() < LD_BODY_MIN_CHARS || body.len() < 2 * ours {
         return;
     }
     let paragraphs = content::paragraphs_of_article_body(body);
-    if !paragraphs.is_empty() {
+    let theirs: usize = chars(&paragraphs);
+    if theirs >= LD_BODY_MIN_CHARS && theirs >= 2 * ours {
         *blocks = paragraphs;
     }
 }
