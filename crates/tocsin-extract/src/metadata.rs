@@ -1056,6 +1056,18 @@ fn title(
             return Some(if plain { collapse_ws(h1) } else { c.clone() });
         }
     }
+    // An <h1> of a few words that opens a title is the headline; the rest of the title is its
+    // deck ("Headline, Deck Sentence - Site" with the deck in an <h2>).
+    for (h1, h1_tokens) in &h1s {
+        if h1_tokens.len() >= HEADLINE_WORDS
+            && meta_tokens
+                .iter()
+                .chain(&tag_tokens)
+                .any(|c| c.len() > h1_tokens.len() && c.starts_with(h1_tokens))
+        {
+            return Some(collapse_ws(h1));
+        }
+    }
     // Without an agreeing <h1> (a logo, a section name, none), another heading that a meta
     // title or the <title> confirms whole.
     let headings: Vec<(&str, Vec<String>)> = signals
@@ -2739,6 +2751,20 @@ mod tests {
     const COURT_LEAD: &str = "A former soldier appeared in court in Leeds yesterday charged with \
         the stabbing of two doormen outside a nightclub, and prosecutors said the attack was \
         planned for weeks before the soldier travelled north.";
+
+    #[test]
+    fn title_is_the_h1_that_opens_it_not_the_deck_that_ends_it() {
+        let mut s = page(
+            Some("Mother Assails Parole Board, Says Killer Should Never Have Been Freed - Gazette"),
+            &[],
+        );
+        s.h1s = vec!["Mother Assails Parole Board".into()];
+        s.headings = vec!["Says Killer Should Never Have Been Freed".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Mother Assails Parole Board")
+        );
+    }
 
     #[test]
     fn title_loses_outer_segments_that_share_no_word_with_the_story() {
