@@ -801,9 +801,8 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         .filter(|t| !is_swallowed_markup(t))
         .map(collapse_ws)
         .unwrap_or_default();
-    let tag_segments: Vec<String> = title_segments(&tag)
+    let tag_segments: Vec<String> = fine_segments(&tag)
         .into_iter()
-        .flat_map(|(a, b)| split_label_separators(&tag, a, b))
         .map(|(a, b)| tag[a..b].to_string())
         .collect();
     let heading = |at_least: usize, with_tag: bool| {
@@ -890,13 +889,7 @@ fn within_head(head: &str, heading: Option<String>) -> String {
 /// word ("Headline- Travel-News") and at underscores between words
 /// ("Headline_English_Xinhua"). A segment without letters ("2007: …") stays.
 fn trim_unshared_segments(title: &str, overlap: &dyn Fn(&str) -> usize) -> String {
-    let mut cuts: Vec<(usize, usize)> = title_segments(title);
-    // Finer cuts inside each segment.
-    let finer: Vec<(usize, usize)> = cuts
-        .drain(..)
-        .flat_map(|(a, b)| split_label_separators(title, a, b))
-        .collect();
-    let mut segs = finer;
+    let mut segs = fine_segments(title);
     let droppable = |seg: &(usize, usize)| {
         let text = &title[seg.0..seg.1];
         text.chars().any(char::is_alphabetic) && overlap(text) == 0
@@ -918,6 +911,15 @@ fn trim_unshared_segments(title: &str, overlap: &dyn Fn(&str) -> usize) -> Strin
         (Some(f), Some(l)) => strip_separator_debris(title[f.0..l.1].trim()),
         _ => title.to_string(),
     }
+}
+
+/// Byte ranges of a title's segments, cut at the `<title>` separators and, inside those, at
+/// label separators (see [`split_label_separators`]).
+fn fine_segments(title: &str) -> Vec<(usize, usize)> {
+    title_segments(title)
+        .into_iter()
+        .flat_map(|(a, b)| split_label_separators(title, a, b))
+        .collect()
 }
 
 /// Byte ranges of `title[a..b]` cut at `": "`, at a hyphen ending a word and followed by a
