@@ -159,6 +159,7 @@ pub fn paragraphs_of_article_body(body: &str) -> Vec<Block> {
             let mut text = String::new();
             if piece.contains('<') || piece.contains('&') {
                 let dom = Dom::parse(piece);
+                // Node 0 is the document root: all of the piece's text.
                 dom.collect_text(0, &mut text, &|_| false);
             } else {
                 push_collapsed(&mut text, piece);

@@ -844,10 +844,10 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         .iter()
         .chain(&signals.headings)
         .any(|h| word_tokens(h) == tokens);
+    let shared = overlap(current);
     if let Some(head) = confirmed_head {
         // Not over a headline of its own that the body's first line only follows (a deck)
         // or extends (a kicker before it).
-        let shared = overlap(current);
         let short = tokens.len() < HEADLINE_WORDS;
         if (shared == 0 || (short && shared < 2))
             && (!headed || short)
@@ -859,7 +859,6 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
     if headed && tokens.len() >= MIN_SEGMENT_WORDS {
         return title;
     }
-    let shared = overlap(current);
     if shared >= 2 || (shared == 1 && headed) {
         return Some(if headed {
             current.to_string()
