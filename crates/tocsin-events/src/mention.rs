@@ -449,9 +449,12 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
 
 /// Corrects the type the trigger word gave from what the sentence says around it: bombs
 /// dropped or fire opened by an air force or helicopters are a remote strike ("the air
-/// force resumed its attacks", "helicopters have been bombing and strafing"), and deaths
-/// told of fighting or combat with no attack word are an armed clash ("was killed on 3
-/// September while fighting", "three soldiers died in combat").
+/// force resumed its attacks", "helicopters have been bombing and strafing", "the
+/// bombings carried out by the air force"), and deaths or attacks told of fighting, combat
+/// or a clash are an armed clash ("was killed on 3 September while fighting", "three
+/// soldiers died in combat", "one army company was annihilated during the battle"), as
+/// ACLED tells battles between armed groups from violence against civilians. A bombing
+/// keeps its type: a device set off is not a clash even where a fight followed.
 fn refine_kind(s: &Sent<'_>, at: usize, kind: MentionKind) -> MentionKind {
     // The aircraft must be the one acting: close before the trigger, not the object of a
     // preposition ("a wall of the air force installations", "shot at a helicopter").
@@ -486,22 +489,81 @@ fn refine_kind(s: &Sent<'_>, at: usize, kind: MentionKind) -> MentionKind {
     });
     match kind {
         MentionKind::Typed(EventType::Bombing | EventType::ArmedAssault) | MentionKind::Generic
-            if aerial_before =>
+            if aerial_before || aerial_agent_after(s, at) =>
         {
             MentionKind::Typed(EventType::RemoteStrike)
         }
-        MentionKind::Toll
-            if (0..s.len()).any(|k| {
-                matches!(
-                    s.word(k),
-                    "fighting" | "combat" | "battle" | "confrontation" | "confrontations"
-                ) && !matches!(s.word(k + 1), "for" | "with") // "fighting for their lives"
-            }) =>
+        MentionKind::Toll | MentionKind::Generic | MentionKind::Typed(EventType::ArmedAssault)
+            if tells_of_combat(s) =>
         {
             MentionKind::Typed(EventType::ArmedClash)
         }
         k => k,
     }
+}
+
+/// Whether the trigger's agent, named after it, is an air force or aircraft: "the heavy
+/// bombings carried out by the Salvadoran Air Force", "was bombed by warplanes".
+fn aerial_agent_after(s: &Sent<'_>, at: usize) -> bool {
+    let Some(by) = (at + 1..(at + 5).min(s.len())).find(|&k| s.word(k) == "by") else {
+        return false;
+    };
+    (by + 1..(by + 5).min(s.len()))
+        .take_while(|&k| {
+            !matches!(
+                s.word(k),
+                "," | "." | ";" | "and" | "of" | "against" | "near" | "at" | "in" | "on"
+            )
+        })
+        .any(|k| {
+            matches!(
+                s.word(k),
+                "warplanes" | "helicopters" | "gunships" | "jets" | "bombers" | "aircraft"
+            ) || (s.word(k) == "air" && s.word(k + 1) == "force")
+        })
+}
+
+/// Whether the sentence tells of a fight between armed sides: a clash, battle, combat,
+/// shoot-out or exchange of fire, or fighting that is not for someone's life.
+/// A fight against a scourge ("the battle against drug trafficking", "to combat
+/// terrorism") is policy, not combat.
+fn tells_of_combat(s: &Sent<'_>) -> bool {
+    let against_a_scourge = |k: usize| {
+        s.word(k + 1) == "against" && (k + 2..(k + 5).min(s.len())).any(|j| is_scourge(s.word(j)))
+    };
+    (0..s.len()).any(|k| match s.word(k) {
+        "fighting" => !matches!(s.word(k + 1), "for" | "with") && !against_a_scourge(k),
+        // "combat" after "to" is the verb.
+        "combat" => {
+            !matches!(s.word(k.wrapping_sub(1)), "to" | "must" | "will") && !against_a_scourge(k)
+        }
+        "battle" | "confrontation" | "confrontations" => !against_a_scourge(k),
+        "clash" | "clashes" | "clashed" | "skirmish" | "skirmishes" | "firefight" | "shootout" => {
+            true
+        }
+        "shoot" => s.word(k + 1) == "-" && s.word(k + 2) == "out",
+        "exchange" => s.word(k + 1) == "of" && s.word(k + 2) == "fire",
+        "exchanged" => s.word(k + 1) == "fire",
+        _ => false,
+    })
+}
+
+/// Ills a government is said to fight.
+fn is_scourge(w: &str) -> bool {
+    matches!(
+        w,
+        "drug"
+            | "drugs"
+            | "narcotics"
+            | "crime"
+            | "terrorism"
+            | "corruption"
+            | "poverty"
+            | "impunity"
+            | "narcotrafficking"
+            | "trafficking"
+            | "inflation"
+    )
 }
 
 /// The trigger that types the mention: a typed one first, by how specific the type is.

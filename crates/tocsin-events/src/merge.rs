@@ -110,6 +110,9 @@ pub fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Event> {
         .collect()
 }
 
+/// The type most of the event's typed mentions give. A clash must also outnumber the
+/// sentences that call the event an attack: "guerrilla attacks on the president's
+/// residence" stays an attack when a later sentence tells of soldiers killed in clashes.
 fn event_type(d: &Draft) -> EventType {
     let mut counts: Vec<(EventType, usize)> = Vec::new();
     for m in &d.mentions {
@@ -120,10 +123,16 @@ fn event_type(d: &Draft) -> EventType {
             }
         }
     }
-    counts
+    let generic = d
+        .mentions
         .iter()
-        .max_by_key(|(_, n)| *n)
-        .map_or(EventType::ArmedAssault, |(t, _)| *t)
+        .filter(|m| m.kind == MentionKind::Generic)
+        .count();
+    match counts.iter().max_by_key(|(_, n)| *n) {
+        Some(&(EventType::ArmedClash, n)) if generic >= n => EventType::ArmedAssault,
+        Some(&(t, _)) => t,
+        None => EventType::ArmedAssault,
+    }
 }
 
 /// A role's count over the event's sentences: the largest count stands (the same victims

@@ -1473,3 +1473,50 @@ fn an_attacker_noun_the_tagger_took_for_a_name_is_still_the_agent() {
     let perps = perp_texts(&a);
     assert!(perps.contains(&"group of 10 paid assassins"), "{perps:?}");
 }
+
+#[test]
+fn attacks_told_of_a_clash_are_clashes_and_bombing_by_aircraft_named_after_is_a_strike() {
+    for text in [
+        "Two rebels were killed and a soldier was wounded during clashes near the farm on Monday.",
+        "One army company was annihilated and two others were attacked during the battle at El Nisperal.",
+        "The watchmen exchanged fire with the gunmen, and one guard was killed.",
+    ] {
+        let a = run(text);
+        let ev = violent(&a);
+        assert!(!ev.is_empty(), "{text}");
+        assert!(ev.iter().all(|e| e.kind == EventType::ArmedClash), "{text}: {:?}", a.events);
+    }
+    // A fight against a scourge is policy: the shooting stays an attack.
+    let policy = run("Gunmen shot dead a judge known for his battle against drug trafficking.");
+    assert_ne!(
+        violent(&policy)[0].kind,
+        EventType::ArmedClash,
+        "{:?}",
+        policy.events
+    );
+    // A device set off stays a bombing even where a shoot-out followed.
+    let bomb = run("A bomb exploded at the bank and the guards exchanged fire with the attackers.");
+    assert_eq!(
+        violent(&bomb)[0].kind,
+        EventType::Bombing,
+        "{:?}",
+        bomb.events
+    );
+
+    let strike = run("Five civilians were killed in the bombings carried out by the Salvadoran Air Force against guerrilla columns.");
+    assert_eq!(
+        violent(&strike)[0].kind,
+        EventType::RemoteStrike,
+        "{:?}",
+        strike.events
+    );
+    // "By" naming the aircraft attacked is not its agent.
+    let target =
+        run("A bomb planted by guerrillas exploded near the air force base, killing a guard.");
+    assert_eq!(
+        violent(&target)[0].kind,
+        EventType::Bombing,
+        "{:?}",
+        target.events
+    );
+}

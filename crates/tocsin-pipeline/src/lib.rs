@@ -4,6 +4,8 @@
 //! shared, read-only [`Analyzer`].
 #![warn(missing_docs)]
 
+mod caseless_names;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tocsin_events::{Caption, Doc, PlaceMention};
@@ -107,6 +109,8 @@ impl<'m> Analyzer<'m> {
         let casing = Casing::of(text);
         let mut entities = self.entities(text, casing, &tokens, &sents);
         if casing != Casing::Mixed {
+            let ner = self.caseless.unwrap_or(self.ner);
+            caseless_names::complete_person_names(text, &tokens, &mut entities, ner);
             join_split_names(text, &mut entities);
         }
         self.add_known_actors(text, casing, &tokens, &mut entities);

@@ -142,6 +142,17 @@ impl Ner {
         &self.model.meta
     }
 
+    /// How often a word is written with a capital where case tells (not at a sentence's
+    /// start, not in a headline), in the unlabeled text the model learned from: `Some(0)`
+    /// under 5% of the time, 1 under 30%, 2 under 70%, 3 under 95%, 4 more; `None` for a
+    /// word never seen there. Text without case can ask it whether a word is a name.
+    pub fn capitalized_share(&self, lower: &str) -> Option<u8> {
+        match self.model.clusters.casing(lower) {
+            0 => None,
+            p => Some((p - 1) % 5),
+        }
+    }
+
     /// Number of weighted features.
     pub fn feature_count(&self) -> usize {
         self.model.weights.len()

@@ -410,6 +410,12 @@ impl Resolver<'_> {
     }
 }
 
+/// Whether a folded word is a title or rank that stands before a person's name ("colonel",
+/// "senator", "mr").
+pub fn is_person_title(folded: &str) -> bool {
+    TITLES.contains(&folded)
+}
+
 /// Titles dropped from person names.
 const TITLES: &[&str] = &[
     "mr",

@@ -1,0 +1,338 @@
+//! Whole person names in text written without case. A tagger that cannot see capitals
+//! finds "jaime pardo" but not "leal" after it, "velez" but not "federico estrada" before
+//! it, and a name at one place but not at another ("the death of gonzalo rodriguez gacha").
+//! Victims and perpetrators are reported under the name as written whole, and scorers and
+//! readers compare whole names, so the names are completed before resolution: a person span
+//! grows over the words next to it that are names by their spelling (written with a capital
+//! nearly always in the text the model learned from, or never seen there), and the names
+//! found are then looked for where the tagger missed them.
+
+use tocsin_model::{Entity, EntityLabel};
+use tocsin_nlp::ner::Ner;
+use tocsin_nlp::resolve::is_person_title;
+use tocsin_nlp::tokenize::Token;
+
+/// Most words a completed name may have: a given name or two and two surnames.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Completes person names in a caseless text and adds the mentions the tagger missed.
+/// `entities` stays sorted by start.
+pub(crate) fn complete_person_names(
+    text: &str,
+    tokens: &[Token],
+    entities: &mut Vec<Entity>,
+    ner: &Ner,
+) {
+    let is_name_word = |w: &str| is_name_word(ner, w);
+    relabel_name_pieces(text, entities, &is_name_word);
+    for i in 0..entities.len() {
+        if entities[i].label == EntityLabel::Per {
+            grow(text, tokens, entities, i, &is_name_word);
+        }
+    }
+    add_missed_mentions(text, tokens, entities, &is_name_word);
+}
+
+/// Whether a lowercase word is spelled like a name: alphabetic, three letters or more, not
+/// a title, and capitalized at least 95% of the time in the model's unlabeled text (or never
+/// seen there, as most Spanish surnames).
+fn is_name_word(ner: &Ner, w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && !is_person_title(w)
+        && match ner.capitalized_share(w) {
+            Some(share) => share == 4,
+            None => w.chars().count() >= 4,
+        }
+}
+
+/// Whether every word of an entity is a name word.
+fn all_name_words(e: &Entity, is_name_word: &dyn Fn(&str) -> bool) -> bool {
+    e.text.split(' ').all(is_name_word)
+}
+
+/// Gives the person label to pieces of a person's name the tagger labelled otherwise: an
+/// organization or place made of name words that stands right before or after a person
+/// ("federico estrada" + "velez"), or whose words are part of a longer person name of the
+/// text ("casadiego" of "carlos arturo casadiego torrado").
+fn relabel_name_pieces(text: &str, entities: &mut [Entity], is_name_word: &dyn Fn(&str) -> bool) {
+    let names: Vec<Vec<String>> = entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Per)
+        .map(|e| e.text.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| w.len() >= 2)
+        .collect();
+    let next_to = |a: &Entity, b: &Entity| {
+        b.start == a.end + 1 && text.as_bytes().get(a.end as usize) == Some(&b' ')
+    };
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if e.label == EntityLabel::Per || !all_name_words(e, is_name_word) {
+            continue;
+        }
+        let words: Vec<&str> = e.text.split(' ').collect();
+        let in_a_name = names.iter().any(|n| {
+            n.len() > words.len() && n.windows(words.len()).any(|w| w == words.as_slice())
+        });
+        let beside_a_person =
+            (i > 0 && entities[i - 1].label == EntityLabel::Per && next_to(&entities[i - 1], e))
+                || entities
+                    .get(i + 1)
+                    .is_some_and(|n| n.label == EntityLabel::Per && next_to(e, n));
+        if in_a_name || beside_a_person {
+            entities[i].label = EntityLabel::Per;
+        }
+    }
+}
+
+/// Index of the token starting at byte `start`, if any.
+fn token_at(tokens: &[Token], start: u32) -> Option<usize> {
+    tokens.binary_search_by_key(&start, |t| t.start).ok()
+}
+
+/// Index of the token ending at byte `end`, if any.
+fn token_ending(tokens: &[Token], end: u32) -> Option<usize> {
+    tokens.binary_search_by_key(&end, |t| t.end).ok()
+}
+
+/// Whether bytes `start..end` overlap an entity other than `skip`.
+fn covered(entities: &[Entity], start: u32, end: u32, skip: Option<usize>) -> bool {
+    entities
+        .iter()
+        .enumerate()
+        .any(|(j, e)| Some(j) != skip && e.start < end && start < e.end)
+}
+
+/// Grows person entity `i` over the name words next to it, joined by one space.
+fn grow(
+    text: &str,
+    tokens: &[Token],
+    entities: &mut [Entity],
+    i: usize,
+    is_name_word: &dyn Fn(&str) -> bool,
+) {
+    let (Some(mut first), Some(mut last)) = (
+        token_at(tokens, entities[i].start),
+        token_ending(tokens, entities[i].end),
+    ) else {
+        return;
+    };
+    let fits =
+        |a: &Token, b: &Token| b.start == a.end + 1 && text.as_bytes()[a.end as usize] == b' ';
+    let word = |t: &Token| text.get(t.start as usize..t.end as usize).unwrap_or("");
+    while last + 1 - first < MAX_NAME_WORDS {
+        let Some(next) = tokens.get(last + 1) else {
+            break;
+        };
+        if !fits(&tokens[last], next)
+            || !is_name_word(word(next))
+            || covered(entities, next.start, next.end, Some(i))
+        {
+            break;
+        }
+        last += 1;
+    }
+    while first > 0 && last + 1 - first < MAX_NAME_WORDS {
+        let prev = &tokens[first - 1];
+        if !fits(prev, &tokens[first])
+            || !is_name_word(word(prev))
+            || covered(entities, prev.start, prev.end, Some(i))
+        {
+            break;
+        }
+        first -= 1;
+    }
+    let (start, end) = (tokens[first].start, tokens[last].end);
+    if (start, end) != (entities[i].start, entities[i].end) {
+        entities[i].start = start;
+        entities[i].end = end;
+        entities[i].text = text
+            .get(start as usize..end as usize)
+            .unwrap_or("")
+            .to_string();
+    }
+}
+
+/// Tags the places where a person name of two words or more found elsewhere in the text
+/// stands untagged, and grows each such mention as the others.
+fn add_missed_mentions(
+    text: &str,
+    tokens: &[Token],
+    entities: &mut Vec<Entity>,
+    is_name_word: &dyn Fn(&str) -> bool,
+) {
+    let mut names: Vec<String> = entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Per && e.text.split(' ').count() >= 2)
+        .map(|e| e.text.clone())
+        .collect();
+    names.sort_unstable_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    let mut added = Vec::new();
+    for name in &names {
+        for (at, _) in text.match_indices(name.as_str()) {
+            let (start, end) = (at as u32, (at + name.len()) as u32);
+            let whole_words =
+                token_at(tokens, start).is_some() && token_ending(tokens, end).is_some();
+            if !whole_words {
+                continue;
+            }
+            // A place or organization of name words the tagger put over part of the name
+            // ("gonzalo rodriguez" as a place in "gonzalo rodriguez gacha") gives way.
+            let overlapping: Vec<usize> = (0..entities.len())
+                .filter(|&j| entities[j].start < end && start < entities[j].end)
+                .collect();
+            if overlapping.iter().any(|&j| {
+                entities[j].label == EntityLabel::Per || !all_name_words(&entities[j], is_name_word)
+            }) {
+                continue;
+            }
+            let (mut start, mut end) = (start, end);
+            for &j in overlapping.iter().rev() {
+                start = start.min(entities[j].start);
+                end = end.max(entities[j].end);
+                entities.remove(j);
+            }
+            if !added
+                .iter()
+                .any(|e: &Entity| e.start < end && start < e.end)
+            {
+                added.push(Entity {
+                    text: text
+                        .get(start as usize..end as usize)
+                        .unwrap_or("")
+                        .to_string(),
+                    label: EntityLabel::Per,
+                    start,
+                    end,
+                    canonical: None,
+                });
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    let first_new = entities.len();
+    entities.extend(added);
+    for i in first_new..entities.len() {
+        grow(text, tokens, entities, i, is_name_word);
+    }
+    entities.sort_by_key(|e| e.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tocsin_nlp::tokenize::tokenize;
+
+    fn per(text: &str, name: &str) -> Entity {
+        let start = text.find(name).expect("name in text") as u32;
+        Entity {
+            text: name.to_string(),
+            label: EntityLabel::Per,
+            start,
+            end: start + name.len() as u32,
+            canonical: None,
+        }
+    }
+
+    fn completed(text: &str, found: &[&str]) -> Vec<String> {
+        let tokens = tokenize(text);
+        let mut entities: Vec<Entity> = found.iter().map(|n| per(text, n)).collect();
+        entities.sort_by_key(|e| e.start);
+        let ner = Ner::embedded_caseless().expect("caseless model");
+        complete_person_names(text, &tokens, &mut entities, ner);
+        entities.into_iter().map(|e| e.text).collect()
+    }
+
+    #[test]
+    fn names_grow_over_name_words_but_not_titles_or_ordinary_words() {
+        assert_eq!(
+            completed(
+                "liberal senator federico estrada velez was kidnapped in medellin.",
+                &["velez"]
+            ),
+            ["federico estrada velez"]
+        );
+        assert_eq!(
+            completed(
+                "he was charged with the murder of jaime pardo leal yesterday.",
+                &["jaime pardo"]
+            ),
+            ["jaime pardo leal"]
+        );
+        // A title before the name and the verb after it stay out.
+        assert_eq!(
+            completed("colonel rodriguez said the attack failed.", &["rodriguez"]),
+            ["rodriguez"]
+        );
+    }
+
+    #[test]
+    fn pieces_of_a_name_labelled_otherwise_are_the_person() {
+        let text = "liberal senator federico estrada velez was kidnapped. gen casadiego torrado said casadiego had no news.";
+        let tokens = tokenize(text);
+        let ent = |name: &str, label: EntityLabel, nth: usize| {
+            let start = text.match_indices(name).nth(nth).expect("in text").0 as u32;
+            Entity {
+                text: name.into(),
+                label,
+                start,
+                end: start + name.len() as u32,
+                canonical: None,
+            }
+        };
+        let mut entities = vec![
+            ent("federico estrada", EntityLabel::Org, 0),
+            ent("velez", EntityLabel::Per, 0),
+            ent("gen casadiego torrado", EntityLabel::Per, 0),
+            ent("casadiego", EntityLabel::Loc, 1),
+        ];
+        let ner = Ner::embedded_caseless().expect("caseless model");
+        complete_person_names(text, &tokens, &mut entities, ner);
+        let got: Vec<(&str, EntityLabel)> = entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("federico estrada", EntityLabel::Per),
+                ("velez", EntityLabel::Per),
+                ("gen casadiego torrado", EntityLabel::Per),
+                ("casadiego", EntityLabel::Per),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_found_once_is_tagged_where_the_tagger_missed_it() {
+        let text = "police reported the death of gonzalo rodriguez gacha. later rodriguez gacha was buried.";
+        let tokens = tokenize(text);
+        let at = text.rfind("rodriguez gacha").expect("second mention") as u32;
+        let first = text.find("gonzalo").expect("first mention") as u32;
+        let mut entities = vec![
+            // The tagger took the first two words for a place.
+            Entity {
+                text: "gonzalo rodriguez".into(),
+                label: EntityLabel::Loc,
+                start: first,
+                end: first + 17,
+                canonical: None,
+            },
+            Entity {
+                text: "rodriguez gacha".into(),
+                label: EntityLabel::Per,
+                start: at,
+                end: at + 15,
+                canonical: None,
+            },
+        ];
+        let ner = Ner::embedded_caseless().expect("caseless model");
+        complete_person_names(text, &tokens, &mut entities, ner);
+        let names: Vec<&str> = entities.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(names, ["gonzalo rodriguez gacha", "rodriguez gacha"]);
+        assert!(entities.windows(2).all(|w| w[0].start < w[1].start));
+    }
+}
