@@ -698,6 +698,8 @@ pub fn is_attacker_noun(w: &str) -> bool {
             | "assassin"
             | "commandos"
             | "subversives"
+            | "narcoterrorists"
+            | "murderers"
     )
 }
 

@@ -827,10 +827,11 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
     for p in members {
         push_perp(&mut out, p);
     }
-    // Attackers described, not named: "gunmen", "three masked militants".
+    // Attackers described, not named: "gunmen", "three masked militants", "heavily armed
+    // men", "death squads".
     for k in 0..s.len() {
         if described_members
-            || !is_attacker_noun(s.word(k))
+            || !(is_attacker_noun(s.word(k)) || is_armed_people(s, k))
             // Inside a group's name ("Islamic State militants"), unless the tagger took the
             // lone attacker noun for a name ("assassins" as a person in caseless text).
             || s.entity_at[k].is_some_and(|e| {
@@ -858,10 +859,32 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
             continue;
         }
         let a = np_start(s, k, false);
-        push_perp(&mut out, described_perp(s, a, k + 1, ActorKind::Individual));
+        // The phrase runs over the nouns of a compound: "urban guerrilla commandos".
+        let mut end = k + 1;
+        while end < s.len() && end < k + 3 && is_attacker_noun(s.word(end)) {
+            end += 1;
+        }
+        push_perp(&mut out, described_perp(s, a, end, ActorKind::Individual));
         break;
     }
     out
+}
+
+/// Whether word `k` names people the words before it describe as armed or disguised ("heavily
+/// armed men", "uniformed individuals", "masked persons"), or a squad that kills ("death
+/// squads", "paramilitary squads"): descriptions of attackers that carry no attacker noun.
+fn is_armed_people(s: &Sent<'_>, k: usize) -> bool {
+    let w = s.word(k);
+    if matches!(w, "squads" | "squad") {
+        return matches!(s.word(k.wrapping_sub(1)), "death" | "paramilitary");
+    }
+    matches!(w, "men" | "individuals" | "persons" | "people")
+        && (k.saturating_sub(2)..k).any(|j| {
+            matches!(
+                s.word(j),
+                "armed" | "uniformed" | "masked" | "hooded" | "heavily-armed"
+            )
+        })
 }
 
 /// People described as members of an armed group the sentence names: "members of the
@@ -1192,7 +1215,14 @@ fn np_start(s: &Sent<'_>, k: usize, keep_count: bool) -> usize {
             && !closes_noun_phrase(w))
             || matches!(
                 w,
-                "masked" | "armed" | "suspected" | "unidentified" | "unknown"
+                "masked"
+                    | "armed"
+                    | "suspected"
+                    | "unidentified"
+                    | "unknown"
+                    | "uniformed"
+                    | "hooded"
+                    | "heavily"
             )
             || (raw.chars().next().is_some_and(char::is_uppercase)
                 && s.entity_at[a - 1].is_none_or(|e| s.entities[e].label == EntityLabel::Misc)

@@ -1520,3 +1520,27 @@ fn attacks_told_of_a_clash_are_clashes_and_bombing_by_aircraft_named_after_is_a_
         target.events
     );
 }
+
+#[test]
+fn attackers_described_as_armed_people_or_a_compound_are_kept_whole() {
+    for (text, want) in [
+        (
+            "Three heavily armed men opened fire on the bus, killing the driver.",
+            "heavily armed men",
+        ),
+        (
+            "A bomb allegedly detonated by urban guerrilla commandos destroyed a power tower, killing a guard.",
+            "urban guerrilla commandos",
+        ),
+        (
+            "In the capital, death squads killed two students on Friday.",
+            "death squads",
+        ),
+    ] {
+        let a = run(text);
+        assert!(perp_texts(&a).contains(&want), "{text}: {:?}", perp_texts(&a));
+    }
+    // Men who are not said to be armed are not attackers.
+    let a = run("Two men were killed when a bomb exploded in the market.");
+    assert!(!perp_texts(&a).contains(&"men"), "{:?}", perp_texts(&a));
+}
