@@ -796,6 +796,9 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
                 s.word(k - 2),
                 "shot" | "killed" | "stabbed" | "attacked" | "murdered"
             );
+        // The one who ordered it: "Pablo Escobar Gaviria ordered the assassination of …".
+        let ordered = matches!(next, "ordered" | "masterminded")
+            && (k + 2..(k + 6).min(s.len())).any(|j| is_harm_reference(s.word(j)));
         let ent = &doc.entities[e];
         let suspect_first = (k as i64 - at as i64).abs() < 30
             && s.entity_at
@@ -804,7 +807,14 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
                 .is_some_and(|f| {
                     f > 0 && matches!(s.word(f - 1), "suspect" | "gunman" | "shooter" | "attacker")
                 });
-        if active || agent || suspect_first {
+        if linked_to_harm(s, e) {
+            push_perp(
+                &mut out,
+                entity_perp(ent, ActorKind::Individual, Attribution::Suspected),
+            );
+            continue;
+        }
+        if active || agent || suspect_first || ordered {
             let attribution = if cue == Attribution::Suspected {
                 Attribution::Stated
             } else {
@@ -1079,6 +1089,22 @@ pub fn attach_attributions(doc: &Doc<'_>, words: &[String], events: &mut [tocsin
     for (target, p) in found {
         push_perp(&mut events[target].perpetrators, p);
     }
+}
+
+/// Whether the sentence links person entity `e` to the harm: "a sworn declaration in which
+/// he links rightist leader Roberto D'Aubuisson to the March 1980 assassination of …".
+fn linked_to_harm(s: &Sent<'_>, e: usize) -> bool {
+    let Some(first) = s.entity_at.iter().position(|x| *x == Some(e)) else {
+        return false;
+    };
+    let Some(last) = s.entity_at.iter().rposition(|x| *x == Some(e)) else {
+        return false;
+    };
+    let link_before = (first.saturating_sub(4)..first)
+        .any(|j| matches!(s.word(j), "links" | "linked" | "link" | "tied" | "ties"));
+    link_before
+        && s.word(last + 1) == "to"
+        && (last + 2..(last + 7).min(s.len())).any(|j| is_harm_reference(s.word(j)))
 }
 
 /// Words that lay violence at someone's door.

@@ -1544,3 +1544,39 @@ fn attackers_described_as_armed_people_or_a_compound_are_kept_whole() {
     let a = run("Two men were killed when a bomb exploded in the market.");
     assert!(!perp_texts(&a).contains(&"men"), "{:?}", perp_texts(&a));
 }
+
+#[test]
+fn who_ordered_the_killing_or_is_linked_to_it_is_a_perpetrator() {
+    let text = "Defense Minister Oscar Botero said that Pablo Escobar Gaviria ordered the \
+                assassination of Bernardo Jaramillo Ossa.";
+    let a = run_with(
+        text,
+        &[
+            "Oscar Botero",
+            "Pablo Escobar Gaviria",
+            "Bernardo Jaramillo Ossa",
+        ],
+        &[],
+        None,
+    );
+    let perps = perp_texts(&a);
+    assert!(perps.contains(&"Pablo Escobar Gaviria"), "{perps:?}");
+    assert!(!perps.contains(&"Oscar Botero"), "{perps:?}");
+
+    let text = "A court presented a declaration in which Duarte links Roberto D'Aubuisson to \
+                the 1980 assassination of Archbishop Oscar Romero.";
+    let a = run_with(
+        text,
+        &["Duarte", "Roberto D'Aubuisson", "Oscar Romero"],
+        &[],
+        None,
+    );
+    let ev = violent(&a);
+    let p = ev
+        .iter()
+        .flat_map(|e| e.perpetrators.iter())
+        .find(|p| p.text == "Roberto D'Aubuisson")
+        .unwrap_or_else(|| panic!("{:?}", a.events));
+    assert_eq!(p.attribution, Attribution::Suspected);
+    assert!(!perp_texts(&a).contains(&"Duarte"));
+}
