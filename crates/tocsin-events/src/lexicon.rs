@@ -831,6 +831,11 @@ pub fn is_target_noun(w: &str) -> bool {
             | "factory"
             | "refinery"
             | "oleoduct"
+            | "institutes"
+            | "drugstore"
+            | "pharmacy"
+            | "terminal"
+            | "businesses"
             | "bunker"
     )
 }

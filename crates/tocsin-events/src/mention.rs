@@ -1483,20 +1483,25 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
 }
 
 /// Gives the document's violent events the places and things that sentences without an
-/// event of their own say were damaged: "They also burned a gas station and destroyed a
-/// pylon", "Our units sabotaged the electrical system". Each joins the violent event told
+/// event of their own say were damaged or targeted: "They also burned a gas station and
+/// destroyed a pylon", "Our units sabotaged the electrical system", "Cultural institutes
+/// were the target of bomb attacks". Each joins the violent event told
 /// last before its sentence (else the first), as a reader would count it in that story.
 pub fn attach_damaged_targets(doc: &Doc<'_>, words: &[String], events: &mut [tocsin_model::Event]) {
     let found = crate::merge::carry_over(doc, events, |si| {
         // Most sentences have no word of damage: look before building the sentence.
         let ws = &words[doc.sentences[si].tokens.clone()];
-        if !ws.iter().any(|w| is_damage_word(w) || w == "set") {
+        let names_a_target = ws
+            .iter()
+            .any(|w| matches!(w.as_str(), "target" | "targets" | "objective"));
+        if !names_a_target && !ws.iter().any(|w| is_damage_word(w) || w == "set") {
             return Vec::new();
         }
         let s = sent(doc, words, si);
         match (0..s.len()).find(|&k| is_damage_verb(&s, k)) {
             Some(k) => targets(&s, k),
-            None => Vec::new(),
+            // "Cultural institutes in Temuco were the target of bomb attacks."
+            None => passive_targets(&s),
         }
     });
     for (target, role) in found {
@@ -1564,6 +1569,16 @@ fn premodifiers_start(s: &Sent<'_>, from: usize, k: usize) -> usize {
     let mut a = k;
     while a > from {
         let w = s.word(a - 1);
+        // A named possessor belongs to the phrase: "Merino's home", "the FMLN's radio".
+        if matches!(w, "'s" | "’s") && a >= from + 2 {
+            if let Some(e) = s.entity_at[a - 2] {
+                let mut b = a - 2;
+                while b > from && s.entity_at[b - 1] == Some(e) {
+                    b -= 1;
+                }
+                return b;
+            }
+        }
         let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
             && w.len() > 2
             && !w.ends_with("ed")
@@ -1717,10 +1732,27 @@ fn passive_targets(s: &Sent<'_>) -> Vec<Role> {
             continue;
         }
         let mut j = k + 1;
+        // Over a place after the noun: "cultural institutes in Viña del Mar, Talca, and
+        // Temuco were …".
+        if matches!(s.word(j), "in" | "at" | "near" | "on") {
+            if let Some(v) = (j + 1..(j + 12).min(s.len()))
+                .take_while(|&v| !matches!(s.word(v), "." | ";" | "is" | "are" | "has" | "have"))
+                .find(|&v| matches!(s.word(v), "was" | "were"))
+            {
+                j = v;
+            }
+        }
         if !matches!(s.word(j), "was" | "were") {
             continue;
         }
         j += 1;
+        // "cultural institutes in Viña del Mar were the target of bomb attacks".
+        let named_target = s.word(j) == "the"
+            && matches!(
+                s.word(j + 1),
+                "target" | "targets" | "objective" | "objectives"
+            )
+            && s.word(j + 2) == "of";
         if matches!(
             s.word(j),
             "completely" | "partially" | "badly" | "seriously" | "also"
@@ -1744,13 +1776,15 @@ fn passive_targets(s: &Sent<'_>) -> Vec<Role> {
                 | "looted"
                 | "hit"
                 | "targeted"
-        ) || (s.word(j) == "blown" && s.word(j + 1) == "up")
+        ) || named_target
+            || (s.word(j) == "blown" && s.word(j + 1) == "up")
             || (s.word(j) == "set" && matches!(s.word(j + 1), "on" | "ablaze" | "afire"));
         if !damaged {
             continue;
         }
         // Back to the phrase's article, over its modifiers ("the electric power
-        // substation"), at most four words.
+        // substation"), at most four words; without an article, over the modifiers alone
+        // ("seven private bank branches were attacked" → "private bank branches").
         let a = (k.saturating_sub(4)..k)
             .rev()
             .take_while(|&d| !matches!(s.word(d), "," | "." | ";" | "and" | "of"))
@@ -1759,7 +1793,7 @@ fn passive_targets(s: &Sent<'_>) -> Vec<Role> {
                 "its" | "their" | "his" | "her" => Some(d + 1),
                 _ => None,
             })
-            .unwrap_or(k);
+            .unwrap_or_else(|| premodifiers_start(s, k.saturating_sub(4), k));
         let (start, end) = s.bytes(a, k + 1);
         out.push(Role {
             text: s.slice(a, k + 1).to_string(),

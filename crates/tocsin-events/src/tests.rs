@@ -1580,3 +1580,30 @@ fn who_ordered_the_killing_or_is_linked_to_it_is_a_perpetrator() {
     assert_eq!(p.attribution, Attribution::Suspected);
     assert!(!perp_texts(&a).contains(&"Duarte"));
 }
+
+#[test]
+fn targets_keep_their_possessor_and_modifiers_and_are_read_from_being_the_target() {
+    let a = run_with(
+        "Guerrillas attacked Merino's home in San Salvador with explosives, wounding a guard.",
+        &["Merino"],
+        &[],
+        None,
+    );
+    let targets: Vec<&str> = violent(&a)
+        .iter()
+        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
+        .collect();
+    assert!(targets.contains(&"Merino's home"), "{targets:?}");
+
+    let a = run(
+        "Terrorists set off bombs in Lima. Seven private bank branches were also attacked. \
+         Cultural institutes in Vina del Mar, Talca, and Temuco were the target of bomb attacks.",
+    );
+    let targets: Vec<&str> = a
+        .events
+        .iter()
+        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
+        .collect();
+    assert!(targets.contains(&"private bank branches"), "{targets:?}");
+    assert!(targets.contains(&"Cultural institutes"), "{targets:?}");
+}
