@@ -1445,7 +1445,13 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
                 // The phrase opens at its article ("a concert hall"), after a possessive
                 // pronoun ("her vehicle" is the vehicle: the pronoun names nobody), else at
                 // the noun.
-                let a = (k.saturating_sub(3).max(from)..k)
+                // Over a quoted name's opening mark: the "People's Peruvian Bank".
+                let reach = if (from..k).any(|d| matches!(s.word(d), "\"" | "“")) {
+                    5
+                } else {
+                    3
+                };
+                let a = (k.saturating_sub(reach).max(from)..k)
                     .rev()
                     .find_map(|d| match s.word(d) {
                         "a" | "an" | "the" => Some(d),
@@ -1470,7 +1476,7 @@ fn targets(s: &Sent<'_>, at: usize) -> Vec<Role> {
                     Some(n) if out.len() < 12 => {
                         from = n;
                         k = n;
-                        limit = (n + 5).min(s.len());
+                        limit = (n + 6).min(s.len());
                         continue;
                     }
                     _ => break,
@@ -1538,18 +1544,30 @@ fn is_damage_word(w: &str) -> bool {
 /// "and" or "as well as", when what follows opens a noun phrase rather than a clause.
 fn next_in_list(s: &Sent<'_>, end: usize) -> Option<usize> {
     let mut j = end;
-    // A short tail of the item: "the sheraton hotel's security corps", "(not further
-    // identified)".
-    while j < s.len() && j < end + 4 && !matches!(s.word(j), "," | "and" | ";" | ".") {
+    // An aside in brackets: "(not further identified)".
+    if s.word(j) == "(" {
+        if let Some(close) = (j + 1..(j + 9).min(s.len())).find(|&c| s.word(c) == ")") {
+            j = close + 1;
+        }
+    }
+    // A short tail of the item: "the sheraton hotel's security corps".
+    let tail_end = j + 4;
+    while j < s.len() && j < tail_end && !matches!(s.word(j), "," | "and" | ";" | ".") {
         j += 1;
     }
     let mut n = match s.word(j) {
         "," if s.word(j + 1) == "and" => j + 2,
-        "," | "and" => j + 1,
+        // A semicolon between items of a long list ("the state bank (not further
+        // identified); the Mariscal Ballivian building").
+        "," | "and" | ";" => j + 1,
         _ => return None,
     };
     if s.word(n) == "as" && s.word(n + 1) == "well" && s.word(n + 2) == "as" {
         n += 3;
+    }
+    // A quoted name: "the \"People's Peruvian Bank\"".
+    if matches!(s.word(n), "\"" | "“" | "'" | "‘") {
+        n += 1;
     }
     let opens = matches!(
         s.word(n),

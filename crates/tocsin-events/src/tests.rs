@@ -1607,3 +1607,24 @@ fn targets_keep_their_possessor_and_modifiers_and_are_read_from_being_the_target
     assert!(targets.contains(&"private bank branches"), "{targets:?}");
     assert!(targets.contains(&"Cultural institutes"), "{targets:?}");
 }
+
+#[test]
+fn a_list_of_targets_runs_over_quoted_names_and_semicolons() {
+    let a = run(
+        "A dynamite charge exploded near the embassy. The bomb explosion damaged the shelves of \
+         a book store, the \"People's Peruvian Bank,\" the state bank (not further identified); \
+         the Mariscal Ballivian building, and other shops.",
+    );
+    let targets: Vec<&str> = a
+        .events
+        .iter()
+        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
+        .collect();
+    for want in ["the state bank", "the Mariscal Ballivian building", "shops"] {
+        assert!(targets.contains(&want), "{want}: {targets:?}");
+    }
+    assert!(
+        targets.iter().any(|t| t.contains("People's Peruvian Bank")),
+        "{targets:?}"
+    );
+}
