@@ -99,6 +99,7 @@ pub fn analyze(doc: &Doc<'_>) -> Analysis {
     victims::attach_named_victims(doc, &words, &mut events);
     mention::attach_attributions(doc, &words, &mut events);
     mention::attach_damaged_targets(doc, &words, &mut events);
+    mention::attach_acting_attackers(doc, &words, &mut events);
     Analysis { events, quotes }
 }
 

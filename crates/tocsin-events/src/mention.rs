@@ -1107,6 +1107,140 @@ fn linked_to_harm(s: &Sent<'_>, e: usize) -> bool {
         && (last + 2..(last + 7).min(s.len())).any(|j| is_harm_reference(s.word(j)))
 }
 
+/// Gives the document's violent events the attackers that sentences without an event of
+/// their own show acting: "Three heavily armed men forced him to get out of his car",
+/// "The criminals, riding motorcycles, intercepted the vehicle", "Criminal terrorists burned
+/// nine vehicles", and the people a harm is said to have been ordered by ("the killing had
+/// been ordered by Fidel Castaño and Henry Pérez"). Each joins the violent event told last
+/// before its sentence (else the first). A described attacker counts only as the subject of
+/// a verb of acting, so "guerrillas said" or "the rebels' offensive" gives nothing.
+pub fn attach_acting_attackers(
+    doc: &Doc<'_>,
+    words: &[String],
+    events: &mut [tocsin_model::Event],
+) {
+    let found = crate::merge::carry_over(doc, events, |si| {
+        let ws = &words[doc.sentences[si].tokens.clone()];
+        let has_acting = ws.iter().any(|w| is_acting_verb(w));
+        let has_order =
+            ws.iter().any(|w| w == "ordered") && ws.iter().any(|w| is_harm_reference(w));
+        if !has_acting && !has_order {
+            return Vec::new();
+        }
+        let s = sent(doc, words, si);
+        let mut out = Vec::new();
+        if has_acting {
+            if let Some(p) = acting_described_attacker(&s) {
+                out.push(p);
+            }
+        }
+        if has_order {
+            out.extend(ordered_by(doc, &s));
+        }
+        out
+    });
+    for (target, p) in found {
+        push_perp(&mut events[target].perpetrators, p);
+    }
+}
+
+/// Verbs of what attackers do in the course of an attack, besides harming.
+fn is_acting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "forced"
+            | "intercepted"
+            | "boarded"
+            | "burned"
+            | "torched"
+            | "stormed"
+            | "raided"
+            | "fired"
+            | "hurled"
+            | "threw"
+            | "planted"
+            | "placed"
+            | "detonated"
+            | "dynamited"
+            | "sabotaged"
+            | "ambushed"
+            | "surrounded"
+            | "stopped"
+            | "dragged"
+            | "fled"
+            | "escaped"
+            | "machinegunned"
+            | "blew"
+            | "set"
+    )
+}
+
+/// A described attacker that is the subject of a verb of acting, over an aside between
+/// commas: "the criminals, riding motorcycles, intercepted …".
+fn acting_described_attacker(s: &Sent<'_>) -> Option<Perpetrator> {
+    for k in 0..s.len() {
+        if !(is_attacker_noun(s.word(k)) || is_armed_people(s, k))
+            || s.entity_at[k].is_some_and(|e| s.entities[e].text.split_whitespace().count() > 1)
+        {
+            continue;
+        }
+        let mut v = k + 1;
+        if s.word(v) == "," {
+            v = (v + 1..(v + 14).min(s.len())).find(|&j| s.word(j) == ",")? + 1;
+        } else if matches!(s.word(v), "who" | "which") {
+            continue;
+        }
+        if matches!(s.word(v), "also" | "then" | "later" | "immediately") {
+            v += 1;
+        }
+        if !is_acting_verb(s.word(v)) {
+            continue;
+        }
+        let a = np_start(s, k, false);
+        let mut end = k + 1;
+        while end < s.len() && end < k + 3 && is_attacker_noun(s.word(end)) {
+            end += 1;
+        }
+        return Some(described_perp(s, a, end, ActorKind::Individual));
+    }
+    None
+}
+
+/// The people named after "ordered by" in a sentence about a harm.
+fn ordered_by(doc: &Doc<'_>, s: &Sent<'_>) -> Vec<Perpetrator> {
+    let mut out = Vec::new();
+    for k in 0..s.len() {
+        if s.word(k) != "ordered" || s.word(k + 1) != "by" {
+            continue;
+        }
+        // "ordered by X and Y": the people of a short list.
+        let mut j = k + 2;
+        while j < s.len() && j < k + 14 {
+            match s.entity_at[j] {
+                Some(e) if doc.entities[e].label == EntityLabel::Per => {
+                    push_perp(
+                        &mut out,
+                        entity_perp(
+                            &doc.entities[e],
+                            ActorKind::Individual,
+                            Attribution::Accused,
+                        ),
+                    );
+                    while j < s.len() && s.entity_at[j] == Some(e) {
+                        j += 1;
+                    }
+                    if !matches!(s.word(j), "and" | ",") {
+                        break;
+                    }
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+    }
+    out
+}
+
 /// Words that lay violence at someone's door.
 fn is_blame_word(w: &str) -> bool {
     matches!(

@@ -1628,3 +1628,20 @@ fn a_list_of_targets_runs_over_quoted_names_and_semicolons() {
         "{targets:?}"
     );
 }
+
+#[test]
+fn attackers_shown_acting_in_later_sentences_join_the_event() {
+    let a = run_with(
+        "Senator Federico Estrada Velez was kidnapped in Medellin on Monday. As he waited for \
+         the light to change, three heavily armed men forced him to get out of his car. The \
+         guerrillas said nothing. The killing had been ordered by Fidel Castano and Henry Perez.",
+        &["Federico Estrada Velez", "Fidel Castano", "Henry Perez"],
+        &[],
+        None,
+    );
+    let perps = perp_texts(&a);
+    assert!(perps.contains(&"heavily armed men"), "{perps:?}");
+    assert!(perps.contains(&"Fidel Castano"), "{perps:?}");
+    assert!(perps.contains(&"Henry Perez"), "{perps:?}");
+    assert!(!perps.contains(&"guerrillas"), "{perps:?}");
+}
