@@ -349,9 +349,11 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
         let has_violent = if strong {
             true
         } else {
-            // Without an attack word, a toll counts only when it is not an accident's.
+            // Without an attack word, a toll counts only when it is not an accident's nor a
+            // tally over years.
             !violent.is_empty()
                 && !nonviolent_cause
+                && !is_tally_over_years(&s)
                 && (violent
                     .iter()
                     .any(|h| h.trig.kind == TriggerKind::GenericAttack)
@@ -445,6 +447,25 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
         out.push(m);
     }
     out
+}
+
+/// Whether the sentence tallies deaths over a span of years rather than telling of one
+/// event: "More than 13,000 people have died in Peru since 1980", "the violence has killed
+/// 2,000 people over the past decade".
+fn is_tally_over_years(s: &Sent<'_>) -> bool {
+    let perfect = (0..s.len()).any(|k| matches!(s.word(k), "have" | "has"));
+    let span_of_years = (0..s.len()).any(|k| match s.word(k) {
+        "since" => {
+            let y = s.word(k + 1);
+            y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())
+        }
+        "past" | "last" => {
+            matches!(s.word(k + 1), "decade" | "decades" | "years" | "century")
+                || matches!(s.word(k + 2), "years" | "decades")
+        }
+        _ => false,
+    });
+    perfect && span_of_years
 }
 
 /// Corrects the type the trigger word gave from what the sentence says around it: bombs

@@ -1645,3 +1645,14 @@ fn attackers_shown_acting_in_later_sentences_join_the_event() {
     assert!(perps.contains(&"Henry Perez"), "{perps:?}");
     assert!(!perps.contains(&"guerrillas"), "{perps:?}");
 }
+
+#[test]
+fn a_tally_of_deaths_over_years_is_no_event() {
+    let a = run("More than 13,000 people have died in Peru since 1980, when the Shining Path started its wave of political violence.");
+    assert!(violent(&a).is_empty(), "{:?}", a.events);
+    let a = run("The violence has killed 2,000 people over the past decade.");
+    assert!(violent(&a).is_empty(), "{:?}", a.events);
+    // A toll of one day is an event, whatever the year.
+    let a = run("Three people have died since Monday in clashes that began in 1998.");
+    assert!(!violent(&a).is_empty());
+}
