@@ -31,6 +31,135 @@ pub(crate) fn complete_person_names(
         }
     }
     add_missed_mentions(text, tokens, entities, &is_name_word);
+    group_names(text, tokens, entities);
+}
+
+/// Nouns that end the name of a group: "Medellín Cartel", "Zárate Willka Armed Forces".
+fn is_group_head(w: &str) -> bool {
+    matches!(
+        w,
+        "cartel"
+            | "front"
+            | "movement"
+            | "army"
+            | "forces"
+            | "command"
+            | "commando"
+            | "commandos"
+            | "brigade"
+            | "brigades"
+            | "battalion"
+            | "party"
+            | "alliance"
+            | "organization"
+            | "group"
+    )
+}
+
+/// Turns a "person" the tagger found at the head of a group's name into the group: a person
+/// span ending in a group noun ("sinister medellin cartel") is an organization, and one
+/// followed by a group noun and its complement ("zarate willka" + "armed forces of
+/// liberation") is the start of the organization's name, which runs to a bracket, a comma or
+/// the end of the complement and takes in what the tagger labelled there.
+fn group_names(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .and_then(|t| text.get(t.start as usize..t.end as usize))
+            .unwrap_or("")
+    };
+    let mut i = 0;
+    while i < entities.len() {
+        if entities[i].label != EntityLabel::Per {
+            i += 1;
+            continue;
+        }
+        if entities[i]
+            .text
+            .rsplit(' ')
+            .next()
+            .is_some_and(is_group_head)
+        {
+            entities[i].label = EntityLabel::Org;
+            i += 1;
+            continue;
+        }
+        let Some(last) = token_ending(tokens, entities[i].end) else {
+            i += 1;
+            continue;
+        };
+        // The group noun right after the name, over "armed" in "armed forces".
+        let mut j = last + 1;
+        if word(j) == "armed" {
+            j += 1;
+        }
+        if !is_group_head(word(j)) || j > last + 2 {
+            i += 1;
+            continue;
+        }
+        let mut end = j;
+        // "of (the) liberation", "of national restoration": up to three words.
+        if word(j + 1) == "of" {
+            let mut k = j + 2;
+            if word(k) == "the" {
+                k += 1;
+            }
+            let stop = k + 3;
+            while k < stop && word(k).chars().all(char::is_alphabetic) && !word(k).is_empty() {
+                end = k;
+                k += 1;
+            }
+        }
+        let new_end = tokens[end].end;
+        let start = entities[i].start;
+        // What the tagger labelled inside the name gives way; what it labelled past a
+        // bracket ("liberation (fal)") keeps its own part.
+        let mut j2 = i + 1;
+        while j2 < entities.len() && entities[j2].start < new_end {
+            if entities[j2].end <= new_end {
+                entities.remove(j2);
+            } else {
+                let rest_start = tokens
+                    .iter()
+                    .find(|t| {
+                        t.start >= new_end && t.end <= entities[j2].end && word_is_alnum(text, t)
+                    })
+                    .map_or(entities[j2].end, |t| t.start);
+                let rest_end = tokens
+                    .iter()
+                    .rev()
+                    .find(|t| {
+                        t.end <= entities[j2].end && t.start >= rest_start && word_is_alnum(text, t)
+                    })
+                    .map_or(rest_start, |t| t.end);
+                if rest_start >= rest_end {
+                    entities.remove(j2);
+                } else {
+                    entities[j2].start = rest_start;
+                    entities[j2].end = rest_end;
+                    entities[j2].text = text
+                        .get(rest_start as usize..rest_end as usize)
+                        .unwrap_or("")
+                        .to_string();
+                    j2 += 1;
+                }
+            }
+        }
+        let e = &mut entities[i];
+        e.end = new_end;
+        e.label = EntityLabel::Org;
+        e.text = text
+            .get(start as usize..new_end as usize)
+            .unwrap_or("")
+            .to_string();
+        i += 1;
+    }
+}
+
+/// Whether a token is a word (not a bracket or mark).
+fn word_is_alnum(text: &str, t: &Token) -> bool {
+    text.get(t.start as usize..t.end as usize)
+        .is_some_and(|w| w.chars().any(char::is_alphanumeric))
 }
 
 /// Whether a lowercase word is spelled like a name: alphabetic, three letters or more, not
@@ -266,6 +395,41 @@ mod tests {
         assert_eq!(
             completed("colonel rodriguez said the attack failed.", &["rodriguez"]),
             ["rodriguez"]
+        );
+    }
+
+    #[test]
+    fn a_person_at_the_head_of_a_group_name_is_the_group() {
+        let text = "two missionaries were shot by terrorists from the zarate wilka armed forces of liberation (fal). the sinister medellin cartel denied it.";
+        let tokens = tokenize(text);
+        let ent = |name: &str, label: EntityLabel| {
+            let start = text.find(name).expect("in text") as u32;
+            Entity {
+                text: name.into(),
+                label,
+                start,
+                end: start + name.len() as u32,
+                canonical: None,
+            }
+        };
+        let mut entities = vec![
+            ent("zarate wilka", EntityLabel::Per),
+            ent("liberation (fal)", EntityLabel::Org),
+            ent("sinister medellin cartel", EntityLabel::Per),
+        ];
+        let ner = Ner::embedded_caseless().expect("caseless model");
+        complete_person_names(text, &tokens, &mut entities, ner);
+        let got: Vec<(&str, EntityLabel)> = entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("zarate wilka armed forces of liberation", EntityLabel::Org),
+                ("fal", EntityLabel::Org),
+                ("sinister medellin cartel", EntityLabel::Org),
+            ]
         );
     }
 
