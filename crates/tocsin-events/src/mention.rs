@@ -885,6 +885,21 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
                     | "charges"
                     | "designation"
                     | "list"
+                    | "action"
+                    | "actions"
+                    | "offensive"
+                    | "war"
+                    | "warfare"
+                    | "leader"
+                    | "leaders"
+                    | "commander"
+                    | "command"
+                    | "spokesman"
+                    | "station"
+                    | "radio"
+                    | "sources"
+                    | "camp"
+                    | "camps"
             )
         {
             continue;
@@ -892,13 +907,31 @@ fn perpetrators(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Perpetrator> {
         let a = np_start(s, k, false);
         // The phrase runs over the nouns of a compound: "urban guerrilla commandos".
         let mut end = k + 1;
-        while end < s.len() && end < k + 3 && is_attacker_noun(s.word(end)) {
+        while end < s.len() && end < k + 3 && is_attacker_compound_noun(s.word(end)) {
             end += 1;
         }
         push_perp(&mut out, described_perp(s, a, end, ActorKind::Individual));
         break;
     }
     out
+}
+
+/// Nouns that continue a compound of attackers: "urban guerrilla commandos", "guerrilla
+/// column", "urban commando units".
+fn is_attacker_compound_noun(w: &str) -> bool {
+    is_attacker_noun(w)
+        || matches!(
+            w,
+            "column"
+                | "columns"
+                | "unit"
+                | "units"
+                | "cell"
+                | "cells"
+                | "squad"
+                | "squads"
+                | "commando"
+        )
 }
 
 /// Whether word `k` names people the words before it describe as armed or disguised ("heavily
@@ -1219,7 +1252,7 @@ fn acting_described_attacker(s: &Sent<'_>) -> Option<Perpetrator> {
         }
         let a = np_start(s, k, false);
         let mut end = k + 1;
-        while end < s.len() && end < k + 3 && is_attacker_noun(s.word(end)) {
+        while end < s.len() && end < k + 3 && is_attacker_compound_noun(s.word(end)) {
             end += 1;
         }
         return Some(described_perp(s, a, end, ActorKind::Individual));

@@ -1656,3 +1656,15 @@ fn a_tally_of_deaths_over_years_is_no_event() {
     let a = run("Three people have died since Monday in clashes that began in 1998.");
     assert!(!violent(&a).is_empty());
 }
+
+#[test]
+fn an_attacker_noun_used_of_something_else_is_no_attacker() {
+    let a = run("A guerrilla column attacked the presidential farm, killing a civilian.");
+    assert!(
+        perp_texts(&a).contains(&"guerrilla column"),
+        "{:?}",
+        perp_texts(&a)
+    );
+    let a = run("The explosion killed two workers 25 days after a previous guerrilla action on the pipeline.");
+    assert!(perp_texts(&a).is_empty(), "{:?}", perp_texts(&a));
+}
