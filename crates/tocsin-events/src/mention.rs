@@ -2018,12 +2018,35 @@ fn weapons(s: &Sent<'_>) -> Vec<Role> {
     let mut out: Vec<Role> = Vec::new();
     // A list of arms in a sentence of seizure, with nothing going off: all seized.
     let all_seized = !went_off(s) && (0..s.len()).any(|k| seized_near(s, k));
+    // The last weapon word found seized: the next one of the same list is seized too
+    // ("stole … 8 rifles, 2 guns, 1 grenade").
+    let mut seized_at: Option<usize> = None;
     for k in 0..s.len() {
-        if !is_weapon_word(s.word(k)) || all_seized || seized_near(s, k) {
+        if !is_weapon_word(s.word(k)) {
+            continue;
+        }
+        if all_seized || seized_near(s, k) || seized_at.is_some_and(|p| k - p <= 5) {
+            seized_at = Some(k);
             continue;
         }
         // "(FAL)" after a group's name is its acronym, not the rifle.
         if k > 0 && s.word(k - 1) == "(" && s.word(k + 1) == ")" {
+            continue;
+        }
+        // "the police's bomb squad", "a bomb threat", "pilots to bomb our capital": the word
+        // names no weapon used.
+        if matches!(
+            s.word(k + 1),
+            "squad"
+                | "squads"
+                | "disposal"
+                | "threat"
+                | "threats"
+                | "scare"
+                | "experts"
+                | "technicians"
+        ) || (k > 0 && s.word(k - 1) == "to" && s.word(k) == "bomb")
+        {
             continue;
         }
         // "car bomb", "AK-47 rifles": one modifier before the head.
@@ -2105,6 +2128,9 @@ fn seized_near(s: &Sent<'_>, k: usize) -> bool {
                 | "deactivated"
                 | "defused"
                 | "dismantled"
+                | "stole"
+                | "stolen"
+                | "disarmed"
         )
     })
 }

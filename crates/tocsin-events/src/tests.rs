@@ -1668,3 +1668,21 @@ fn an_attacker_noun_used_of_something_else_is_no_attacker() {
     let a = run("The explosion killed two workers 25 days after a previous guerrilla action on the pipeline.");
     assert!(perp_texts(&a).is_empty(), "{:?}", perp_texts(&a));
 }
+
+#[test]
+fn weapons_stolen_or_named_in_passing_are_not_the_attacks() {
+    let a = run("After ambushing the patrol, the rebels stole the policemen's weapons, which consisted of 8 rifles and 1 grenade, and killed two guards.");
+    let weapons: Vec<&str> = a
+        .events
+        .iter()
+        .flat_map(|e| e.weapons.iter().map(|w| w.text.as_str()))
+        .collect();
+    assert!(weapons.is_empty(), "{weapons:?}");
+    let a = run("A man was shot dead near the station before the police's bomb squad arrived.");
+    let weapons: Vec<&str> = a
+        .events
+        .iter()
+        .flat_map(|e| e.weapons.iter().map(|w| w.text.as_str()))
+        .collect();
+    assert!(!weapons.contains(&"bomb"), "{weapons:?}");
+}
