@@ -350,14 +350,15 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
             true
         } else {
             // Without an attack word, a toll counts only when it is not an accident's nor a
-            // tally over years.
+            // tally over years, and it counts someone or names whom it killed.
             !violent.is_empty()
                 && !nonviolent_cause
                 && !is_tally_over_years(&s)
                 && (violent
                     .iter()
                     .any(|h| h.trig.kind == TriggerKind::GenericAttack)
-                    || !tolls.is_empty())
+                    || !tolls.is_empty()
+                    || violent.iter().any(|h| names_the_killed(&s, h.at)))
         };
         let base = Mention {
             kind: MentionKind::Toll,
@@ -447,6 +448,17 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
         out.push(m);
     }
     out
+}
+
+/// Whether a killing noun names whom it killed: "the murder of Jecar Neghme", "the
+/// assassination of Archbishop Oscar Romero" (a person's name after at most three words
+/// of title). Such a killing is an event even with no count in the sentence.
+fn names_the_killed(s: &Sent<'_>, at: usize) -> bool {
+    matches!(
+        s.word(at),
+        "murder" | "assassination" | "killing" | "slaying"
+    ) && s.word(at + 1) == "of"
+        && (at + 2..(at + 6).min(s.len())).any(|j| s.is_person_entity_end(j))
 }
 
 /// Whether the sentence tallies deaths over a span of years rather than telling of one

@@ -1686,3 +1686,24 @@ fn weapons_stolen_or_named_in_passing_are_not_the_attacks() {
         .collect();
     assert!(!weapons.contains(&"bomb"), "{weapons:?}");
 }
+
+#[test]
+fn a_killing_that_names_whom_it_killed_is_an_event() {
+    let a = run_with(
+        "The Supreme Court ordered a special judge to investigate the murder of Jecar Neghme, \
+         spokesman of the MIR.",
+        &["Jecar Neghme"],
+        &[],
+        None,
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    assert!(
+        ev[0].victims.iter().any(|v| v.text == "Jecar Neghme"),
+        "{:?}",
+        ev[0].victims
+    );
+    // A killing of nobody named stays a word.
+    let a = run("The court will investigate the murder.");
+    assert!(violent(&a).is_empty(), "{:?}", a.events);
+}
