@@ -131,6 +131,13 @@ fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
                         | "wednesday's"
                         | "thursday's"
                         | "yesterday's"
+                        // Threats received or made are real ones: "has received death
+                        // threats", "issued death threats against …".
+                        | "received"
+                        | "receiving"
+                        | "issued"
+                        | "made"
+                        | "sent"
                 )
             });
         return !counted;
@@ -413,6 +420,9 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
                         m.perpetrators.push(p);
                     }
                 }
+                if t == EventType::Threat {
+                    m.victims = threatened_people(doc, &s, h.at);
+                }
                 out.push(m);
             }
         }
@@ -446,6 +456,63 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
         m.weapons = weapons(&s);
         m.victims = victims(&s, &m.tolls);
         out.push(m);
+    }
+    out
+}
+
+/// The people a threat is made against: named after "threats against" or "threatened"
+/// ("death threats against Liberal candidate César Gaviria Trujillo", "threatened judge X"),
+/// or the one who "received" threats, a pronoun standing for the sentence's first person
+/// ("Archbishop Rivera y Damas announced that he has again received death threats").
+fn threatened_people(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Role> {
+    let mut out = Vec::new();
+    let mut push = |e: usize| {
+        let ent = &doc.entities[e];
+        let (text, start) = crate::victims::fullest_name(doc.entities, e)
+            .map_or((ent.text.as_str(), ent.start), |(t, st)| (t, st));
+        if !out.iter().any(|r: &Role| r.text == text) {
+            out.push(Role {
+                text: text.to_string(),
+                kind: Some("person".into()),
+                named: Some(true),
+                start,
+                end: start + text.len() as u32,
+            });
+        }
+    };
+    let w = s.word(at);
+    let after = if w == "threatened" {
+        Some(at + 1)
+    } else if matches!(s.word(at + 1), "against" | "to") {
+        Some(at + 2)
+    } else if s.word(at) == "death" && matches!(s.word(at + 2), "against" | "to") {
+        Some(at + 3)
+    } else {
+        None
+    };
+    if let Some(a) = after {
+        for j in a..(a + 6).min(s.len()) {
+            if s.is_person_entity_end(j) {
+                if let Some(e) = s.entity_end[j] {
+                    push(e);
+                }
+                break;
+            }
+        }
+    }
+    let received = (at.saturating_sub(4)..at).find(|&j| s.word(j) == "received");
+    if let Some(r) = received {
+        let subject = (r.saturating_sub(4)..r)
+            .rev()
+            .find_map(|j| match s.word(j) {
+                "he" | "she" => (0..j).find_map(|k| {
+                    s.entity_at[k].filter(|&e| doc.entities[e].label == EntityLabel::Per)
+                }),
+                _ => s.entity_end[j].filter(|&e| doc.entities[e].label == EntityLabel::Per),
+            });
+        if let Some(e) = subject {
+            push(e);
+        }
     }
     out
 }

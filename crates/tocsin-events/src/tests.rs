@@ -1707,3 +1707,34 @@ fn a_killing_that_names_whom_it_killed_is_an_event() {
     let a = run("The court will investigate the murder.");
     assert!(violent(&a).is_empty(), "{:?}", a.events);
 }
+
+#[test]
+fn a_threat_names_the_people_threatened() {
+    let a = run_with(
+        "Archbishop Arturo Rivera y Damas announced that he has again received death threats \
+         through his secretaries.",
+        &["Arturo Rivera y Damas"],
+        &[],
+        None,
+    );
+    let threat = a
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Threat)
+        .unwrap_or_else(|| panic!("{:?}", a.events));
+    assert_eq!(threat.victims.len(), 1, "{:?}", threat.victims);
+    assert_eq!(threat.victims[0].text, "Arturo Rivera y Damas");
+
+    let a = run_with(
+        "The cartel issued death threats against Liberal candidate Cesar Gaviria Trujillo.",
+        &["Cesar Gaviria Trujillo"],
+        &[],
+        None,
+    );
+    let victims: Vec<&str> = a
+        .events
+        .iter()
+        .flat_map(|e| e.victims.iter().map(|v| v.text.as_str()))
+        .collect();
+    assert_eq!(victims, ["Cesar Gaviria Trujillo"]);
+}
