@@ -399,7 +399,7 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
                     && !(s.word(k) == "deadly" && matches!(s.word(k + 1), "weapon" | "weapons"))
             }),
         };
-        let mut arrested: Option<Perpetrator> = None;
+        let mut arrested: Vec<Perpetrator> = Vec::new();
         for h in &hits {
             if let TriggerKind::Typed(t) = h.trig.kind {
                 if t.is_violent()
@@ -415,10 +415,12 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
                 m.date = date_near(doc, &s, h.at);
                 m.place = place_near(doc, &s, h.at);
                 if t == EventType::Arrest {
-                    if let Some(p) = subject_of(&s, h.at, attribution_of_arrest(s.word(h.at))) {
-                        arrested = Some(p.clone());
-                        m.perpetrators.push(p);
+                    let attribution = attribution_of_arrest(s.word(h.at));
+                    match subject_of(&s, h.at, attribution) {
+                        Some(p) => arrested.push(p),
+                        None => arrested.extend(objects_of_arrest(&s, h.at, attribution)),
                     }
+                    m.perpetrators.extend(arrested.iter().cloned());
                 }
                 if t == EventType::Threat {
                     m.victims = threatened_people(doc, &s, h.at);
@@ -448,8 +450,8 @@ pub fn find_mentions(doc: &Doc<'_>, words: &[String], quoted: &[(u32, u32)]) -> 
         m.date = date_near(doc, &s, main.at);
         m.place = place_near(doc, &s, main.at);
         m.perpetrators = perpetrators(doc, &s, main.at);
-        if let Some(p) = arrested {
-            m.perpetrators.push(p);
+        for p in arrested {
+            push_perp(&mut m.perpetrators, p);
         }
         m.attackers = attackers(&s);
         m.targets = targets(&s, main.at);
@@ -1474,7 +1476,8 @@ fn np_start(s: &Sent<'_>, k: usize, keep_count: bool) -> usize {
         {
             break;
         }
-        let modifier = (raw.chars().next().is_some_and(char::is_lowercase)
+        // The sentence's first word is capitalized whatever it is: "Urban guerrillas".
+        let modifier = ((raw.chars().next().is_some_and(char::is_lowercase) || a == 1)
             && !matches!(
                 w,
                 "the"
@@ -1650,6 +1653,53 @@ fn subject_of(s: &Sent<'_>, at: usize, attribution: Attribution) -> Option<Perpe
         attribution,
         evidence: vec![[start, end]],
     })
+}
+
+/// The people named after "the arrest of" (or "arrested"): "the arrest of 45 soldiers and 2
+/// officers for killing six clergymen" gives both groups, counts kept.
+fn objects_of_arrest(s: &Sent<'_>, at: usize, attribution: Attribution) -> Vec<Perpetrator> {
+    let mut out = Vec::new();
+    let mut k = match (s.word(at), s.word(at + 1)) {
+        ("arrest" | "arrests" | "detention" | "capture", "of") => at + 2,
+        _ => return out,
+    };
+    while out.len() < 4 {
+        if s.word(k) == "the" {
+            k += 1;
+        }
+        // The phrase's head: the first people noun or person name within four words.
+        let Some(head) = (k..(k + 4).min(s.len())).find(|&j| {
+            s.is_person_entity_end(j)
+                || crate::lexicon::is_people_noun(s.word(j))
+                || crate::lexicon::is_person_noun(s.word(j))
+                || is_attacker_noun(s.word(j))
+                || is_force_people(s.word(j))
+        }) else {
+            break;
+        };
+        let (start, end) = if s.is_person_entity_end(head) {
+            s.entity_bytes_ending(head)
+        } else {
+            s.bytes(k, head + 1)
+        };
+        let text = s
+            .text
+            .get(start as usize..end as usize)
+            .unwrap_or("")
+            .to_string();
+        out.push(Perpetrator {
+            name: text.clone(),
+            text,
+            kind: ActorKind::Individual,
+            attribution,
+            evidence: vec![[start, end]],
+        });
+        match s.word(head + 1) {
+            "and" | "," => k = head + 2,
+            _ => break,
+        }
+    }
+    out
 }
 
 /// "three gunmen" → 3 attackers.

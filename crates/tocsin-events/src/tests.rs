@@ -1738,3 +1738,26 @@ fn a_threat_names_the_people_threatened() {
         .collect();
     assert_eq!(victims, ["Cesar Gaviria Trujillo"]);
 }
+
+#[test]
+fn a_described_attacker_opening_the_sentence_keeps_its_modifier() {
+    let a = run("Urban guerrillas sabotaged pylons and transformers in San Miguel.");
+    assert!(
+        perp_texts(&a).contains(&"Urban guerrillas"),
+        "{:?}",
+        perp_texts(&a)
+    );
+    let a = run("The gunmen opened fire on the bus, killing two passengers.");
+    assert!(perp_texts(&a).contains(&"gunmen"), "{:?}", perp_texts(&a));
+}
+
+#[test]
+fn the_people_arrested_for_a_killing_are_its_perpetrators() {
+    let a = run(
+        "The announcement of the arrest of 45 soldiers and 2 officers for killing 6 clergymen \
+         is a milestone.",
+    );
+    let perps = perp_texts(&a);
+    assert!(perps.contains(&"45 soldiers"), "{perps:?}");
+    assert!(perps.contains(&"2 officers"), "{perps:?}");
+}
