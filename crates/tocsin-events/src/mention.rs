@@ -90,7 +90,7 @@ fn inside(quoted: &[(u32, u32)], start: u32) -> bool {
 
 /// Whether the trigger at `at` is hypothetical, negated, generic or a figure of speech.
 fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
-    if is_figurative(s, at) || is_seized_arms(s, at) {
+    if is_figurative(s, at) || is_seized_arms(s, at) || is_discredited(s, at) || is_purpose(s, at) {
         return true;
     }
     for k in (at.saturating_sub(6)..at).rev() {
@@ -143,6 +143,40 @@ fn is_unreal(s: &Sent<'_>, at: usize, trig: &Trigger) -> bool {
         return !counted;
     }
     false
+}
+
+/// Whether the sentence calls the report of the event false: "the report that the daughter
+/// of Israel's ambassador was seriously wounded by gunfire is absolutely unfounded".
+fn is_discredited(s: &Sent<'_>, at: usize) -> bool {
+    (at + 1..s.len()).any(|k| {
+        matches!(
+            s.word(k),
+            "unfounded" | "baseless" | "untrue" | "groundless"
+        ) && matches!(
+            s.word(k.wrapping_sub(1)),
+            "is" | "was" | "are" | "were" | "absolutely" | "totally" | "completely"
+        )
+    })
+}
+
+/// Whether a verb of violence in its bare form after "to" states a purpose, not a deed:
+/// "mercenaries who came to the country allegedly to assassinate Pablo Escobar". A try is
+/// a deed ("tried to kill"), as MUC and ACLED count attempts.
+fn is_purpose(s: &Sent<'_>, at: usize) -> bool {
+    let bare = matches!(
+        s.word(at),
+        "assassinate" | "kill" | "murder" | "kidnap" | "bomb" | "attack" | "abduct" | "execute"
+    );
+    if !bare || at == 0 || s.word(at - 1) != "to" {
+        return false;
+    }
+    let tried = (at.saturating_sub(4)..at - 1).any(|k| {
+        matches!(
+            s.word(k),
+            "tried" | "tries" | "attempted" | "attempting" | "trying" | "managed"
+        )
+    });
+    !tried
 }
 
 /// Violence words used as figures of speech: "a social time bomb", "an explosion of
@@ -635,6 +669,9 @@ fn tells_of_combat(s: &Sent<'_>) -> bool {
     };
     (0..s.len()).any(|k| match s.word(k) {
         "fighting" => !matches!(s.word(k + 1), "for" | "with") && !against_a_scourge(k),
+        // "died while serving as a volunteer in the guerrilla group": a combatant's death.
+        "serving" => s.word(k.wrapping_sub(1)) == "while",
+        "shoot-out" | "shootouts" | "shoot-outs" => true,
         // "combat" after "to" is the verb.
         "combat" => {
             !matches!(s.word(k.wrapping_sub(1)), "to" | "must" | "will") && !against_a_scourge(k)

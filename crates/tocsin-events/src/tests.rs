@@ -1761,3 +1761,21 @@ fn the_people_arrested_for_a_killing_are_its_perpetrators() {
     assert!(perps.contains(&"45 soldiers"), "{perps:?}");
     assert!(perps.contains(&"2 officers"), "{perps:?}");
 }
+
+#[test]
+fn a_discredited_report_or_a_purpose_is_no_event() {
+    let a = run("The report that the daughter of the ambassador was seriously wounded by gunfire is absolutely unfounded.");
+    assert!(violent(&a).is_empty(), "{:?}", a.events);
+    let a = run("British mercenaries came to the country allegedly to assassinate Pablo Escobar.");
+    assert!(violent(&a).is_empty(), "{:?}", a.events);
+    // A try is a deed.
+    let a = run("Two gunmen tried to kill the mayor on Sunday, wounding his driver.");
+    assert!(!violent(&a).is_empty(), "{:?}", a.events);
+    let a =
+        run("Roberto Santana Rojas has died while serving as a volunteer in the guerrilla group.");
+    assert!(
+        violent(&a).iter().all(|e| e.kind == EventType::ArmedClash),
+        "{:?}",
+        a.events
+    );
+}
