@@ -553,15 +553,25 @@ fn threatened_people(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Role> {
     out
 }
 
-/// Whether a killing noun names whom it killed: "the murder of Jecar Neghme", "the
-/// assassination of Archbishop Oscar Romero" (a person's name after at most three words
-/// of title). Such a killing is an event even with no count in the sentence.
+/// Whether a killing names whom it killed: "the murder of Jecar Neghme", "the
+/// assassination of Archbishop Oscar Romero", "murdered university student Mario Flores" (a
+/// person's name within five words). Such a killing is an event even with no count in the
+/// sentence.
 fn names_the_killed(s: &Sent<'_>, at: usize) -> bool {
-    matches!(
+    let noun = matches!(
         s.word(at),
         "murder" | "assassination" | "killing" | "slaying"
-    ) && s.word(at + 1) == "of"
-        && (at + 2..(at + 6).min(s.len())).any(|j| s.is_person_entity_end(j))
+    ) && s.word(at + 1) == "of";
+    // The active verb with its object: "troops murdered peasants Víctor Manuel Vásquez and
+    // Rafael Romero".
+    let verb = matches!(
+        s.word(at),
+        "murdered" | "killed" | "assassinated" | "executed" | "slew"
+    ) && !matches!(
+        s.word(at.wrapping_sub(1)),
+        "was" | "were" | "been" | "be" | "being"
+    );
+    (noun || verb) && (at + 1..(at + 6).min(s.len())).any(|j| s.is_person_entity_end(j))
 }
 
 /// Whether the sentence tallies deaths over a span of years rather than telling of one

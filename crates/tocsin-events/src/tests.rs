@@ -1779,3 +1779,20 @@ fn a_discredited_report_or_a_purpose_is_no_event() {
         a.events
     );
 }
+
+#[test]
+fn a_killing_verb_with_a_named_object_is_an_event() {
+    let a = run_with(
+        "Battalion troops murdered peasants Victor Manuel Vasquez and Rafael Romero on 31 January.",
+        &["Victor Manuel Vasquez", "Rafael Romero"],
+        &[],
+        None,
+    );
+    let ev = violent(&a);
+    assert_eq!(ev.len(), 1, "{:?}", a.events);
+    let names: Vec<&str> = ev[0].victims.iter().map(|v| v.text.as_str()).collect();
+    assert!(
+        names.contains(&"Victor Manuel Vasquez") && names.contains(&"Rafael Romero"),
+        "{names:?}"
+    );
+}

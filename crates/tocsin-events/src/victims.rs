@@ -73,6 +73,9 @@ pub fn named_victims(s: &Sent<'_>) -> Vec<Role> {
         let Some((text, start)) = fullest_name(s.entities, e) else {
             continue;
         };
+        if !is_plausible_name(text) {
+            continue;
+        }
         let end = start + text.len() as u32;
         if out
             .iter()
@@ -89,6 +92,31 @@ pub fn named_victims(s: &Sent<'_>) -> Vec<Role> {
         });
     }
     out
+}
+
+/// Whether a span a tagger called a person can be one's name: not a place's ("valle del
+/// cauca department") nor a group's ("salvadoran rightist sectors", "salvadoran
+/// businessmen"), as a tagger reading text without capitals makes them.
+fn is_plausible_name(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    !crate::lexicon::is_people_noun(first)
+        && !crate::lexicon::is_people_noun(last)
+        && !matches!(
+            *last,
+            "department"
+                | "province"
+                | "city"
+                | "canton"
+                | "municipality"
+                | "town"
+                | "sectors"
+                | "businessmen"
+                | "groups"
+        )
 }
 
 /// Whether two names, the first ending before `b` and the next starting at `a`, are listed

@@ -7,6 +7,7 @@
 //! nearly always in the text the model learned from, or never seen there), and the names
 //! found are then looked for where the tagger missed them.
 
+use tocsin_events::lexicon::{is_attacker_noun, is_people_noun, is_person_noun};
 use tocsin_model::{Entity, EntityLabel};
 use tocsin_nlp::ner::Ner;
 use tocsin_nlp::resolve::is_person_title;
@@ -169,6 +170,9 @@ fn is_name_word(ner: &Ner, w: &str) -> bool {
     w.chars().count() >= 3
         && w.chars().all(char::is_alphabetic)
         && !is_person_title(w)
+        && !is_people_noun(w)
+        && !is_person_noun(w)
+        && !is_attacker_noun(w)
         && match ner.capitalized_share(w) {
             Some(share) => share == 4,
             None => w.chars().count() >= 4,
