@@ -359,24 +359,38 @@ mod tests {
     use super::*;
     use tocsin_nlp::tokenize::tokenize;
 
-    fn per(text: &str, name: &str) -> Entity {
-        let start = text.find(name).expect("name in text") as u32;
+    /// The `nth` mention of `name` in `text`, as the tagger might have labelled it.
+    fn ent(text: &str, name: &str, label: EntityLabel, nth: usize) -> Entity {
+        let start = text.match_indices(name).nth(nth).expect("name in text").0 as u32;
         Entity {
             text: name.to_string(),
-            label: EntityLabel::Per,
+            label,
             start,
             end: start + name.len() as u32,
             canonical: None,
         }
     }
 
-    fn completed(text: &str, found: &[&str]) -> Vec<String> {
+    /// The entities after completion, as (text, label).
+    fn complete(text: &str, mut entities: Vec<Entity>) -> Vec<(String, EntityLabel)> {
         let tokens = tokenize(text);
-        let mut entities: Vec<Entity> = found.iter().map(|n| per(text, n)).collect();
         entities.sort_by_key(|e| e.start);
         let ner = Ner::embedded_caseless().expect("caseless model");
         complete_person_names(text, &tokens, &mut entities, ner);
-        entities.into_iter().map(|e| e.text).collect()
+        assert!(entities.windows(2).all(|w| w[0].start < w[1].start));
+        entities.into_iter().map(|e| (e.text, e.label)).collect()
+    }
+
+    /// The person names after completion, given the ones the tagger found.
+    fn completed(text: &str, found: &[&str]) -> Vec<String> {
+        let entities = found
+            .iter()
+            .map(|n| ent(text, n, EntityLabel::Per, 0))
+            .collect();
+        complete(text, entities)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
     }
 
     #[test]
@@ -404,103 +418,60 @@ mod tests {
 
     #[test]
     fn a_person_at_the_head_of_a_group_name_is_the_group() {
-        let text = "two missionaries were shot by terrorists from the zarate wilka armed forces of liberation (fal). the sinister medellin cartel denied it.";
-        let tokens = tokenize(text);
-        let ent = |name: &str, label: EntityLabel| {
-            let start = text.find(name).expect("in text") as u32;
-            Entity {
-                text: name.into(),
-                label,
-                start,
-                end: start + name.len() as u32,
-                canonical: None,
-            }
-        };
-        let mut entities = vec![
-            ent("zarate wilka", EntityLabel::Per),
-            ent("liberation (fal)", EntityLabel::Org),
-            ent("sinister medellin cartel", EntityLabel::Per),
-        ];
-        let ner = Ner::embedded_caseless().expect("caseless model");
-        complete_person_names(text, &tokens, &mut entities, ner);
-        let got: Vec<(&str, EntityLabel)> = entities
-            .iter()
-            .map(|e| (e.text.as_str(), e.label))
-            .collect();
+        let text =
+            "two missionaries were shot by terrorists from the zarate wilka armed forces of \
+                    liberation (fal). the sinister medellin cartel denied it.";
+        let got = complete(
+            text,
+            vec![
+                ent(text, "zarate wilka", EntityLabel::Per, 0),
+                ent(text, "liberation (fal)", EntityLabel::Org, 0),
+                ent(text, "sinister medellin cartel", EntityLabel::Per, 0),
+            ],
+        );
         assert_eq!(
             got,
             [
-                ("zarate wilka armed forces of liberation", EntityLabel::Org),
-                ("fal", EntityLabel::Org),
-                ("sinister medellin cartel", EntityLabel::Org),
+                (
+                    "zarate wilka armed forces of liberation".to_string(),
+                    EntityLabel::Org
+                ),
+                ("fal".to_string(), EntityLabel::Org),
+                ("sinister medellin cartel".to_string(), EntityLabel::Org),
             ]
         );
     }
 
     #[test]
     fn pieces_of_a_name_labelled_otherwise_are_the_person() {
-        let text = "liberal senator federico estrada velez was kidnapped. gen casadiego torrado said casadiego had no news.";
-        let tokens = tokenize(text);
-        let ent = |name: &str, label: EntityLabel, nth: usize| {
-            let start = text.match_indices(name).nth(nth).expect("in text").0 as u32;
-            Entity {
-                text: name.into(),
-                label,
-                start,
-                end: start + name.len() as u32,
-                canonical: None,
-            }
-        };
-        let mut entities = vec![
-            ent("federico estrada", EntityLabel::Org, 0),
-            ent("velez", EntityLabel::Per, 0),
-            ent("gen casadiego torrado", EntityLabel::Per, 0),
-            ent("casadiego", EntityLabel::Loc, 1),
-        ];
-        let ner = Ner::embedded_caseless().expect("caseless model");
-        complete_person_names(text, &tokens, &mut entities, ner);
-        let got: Vec<(&str, EntityLabel)> = entities
-            .iter()
-            .map(|e| (e.text.as_str(), e.label))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("federico estrada", EntityLabel::Per),
-                ("velez", EntityLabel::Per),
-                ("gen casadiego torrado", EntityLabel::Per),
-                ("casadiego", EntityLabel::Per),
-            ]
+        let text = "liberal senator federico estrada velez was kidnapped. gen casadiego torrado \
+                    said casadiego had no news.";
+        let got = complete(
+            text,
+            vec![
+                ent(text, "federico estrada", EntityLabel::Org, 0),
+                ent(text, "velez", EntityLabel::Per, 0),
+                ent(text, "gen casadiego torrado", EntityLabel::Per, 0),
+                ent(text, "casadiego", EntityLabel::Loc, 1),
+            ],
         );
+        let labels: Vec<EntityLabel> = got.iter().map(|(_, l)| *l).collect();
+        assert_eq!(labels, [EntityLabel::Per; 4], "{got:?}");
     }
 
     #[test]
     fn a_name_found_once_is_tagged_where_the_tagger_missed_it() {
-        let text = "police reported the death of gonzalo rodriguez gacha. later rodriguez gacha was buried.";
-        let tokens = tokenize(text);
-        let at = text.rfind("rodriguez gacha").expect("second mention") as u32;
-        let first = text.find("gonzalo").expect("first mention") as u32;
-        let mut entities = vec![
-            // The tagger took the first two words for a place.
-            Entity {
-                text: "gonzalo rodriguez".into(),
-                label: EntityLabel::Loc,
-                start: first,
-                end: first + 17,
-                canonical: None,
-            },
-            Entity {
-                text: "rodriguez gacha".into(),
-                label: EntityLabel::Per,
-                start: at,
-                end: at + 15,
-                canonical: None,
-            },
-        ];
-        let ner = Ner::embedded_caseless().expect("caseless model");
-        complete_person_names(text, &tokens, &mut entities, ner);
-        let names: Vec<&str> = entities.iter().map(|e| e.text.as_str()).collect();
+        let text = "police reported the death of gonzalo rodriguez gacha. later rodriguez gacha \
+                    was buried.";
+        // The tagger took the first two words of the first mention for a place.
+        let got = complete(
+            text,
+            vec![
+                ent(text, "gonzalo rodriguez", EntityLabel::Loc, 0),
+                ent(text, "rodriguez gacha", EntityLabel::Per, 1),
+            ],
+        );
+        let names: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(names, ["gonzalo rodriguez gacha", "rodriguez gacha"]);
-        assert!(entities.windows(2).all(|w| w[0].start < w[1].start));
     }
 }
