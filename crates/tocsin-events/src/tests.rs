@@ -111,6 +111,14 @@ fn target_texts(a: &Analysis) -> Vec<&str> {
         .collect()
 }
 
+/// The weapons' words over all events, in order.
+fn weapon_texts(a: &Analysis) -> Vec<&str> {
+    a.events
+        .iter()
+        .flat_map(|e| e.weapons.iter().map(|w| w.text.as_str()))
+        .collect()
+}
+
 /// The named victims over the violent events, sorted, each once.
 fn named_victims(a: &Analysis) -> Vec<&str> {
     let mut v: Vec<&str> = violent(a)
@@ -1589,21 +1597,14 @@ fn targets_keep_their_possessor_and_modifiers_and_are_read_from_being_the_target
         &[],
         None,
     );
-    let targets: Vec<&str> = violent(&a)
-        .iter()
-        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
-        .collect();
+    let targets = target_texts(&a);
     assert!(targets.contains(&"Merino's home"), "{targets:?}");
 
     let a = run(
         "Terrorists set off bombs in Lima. Seven private bank branches were also attacked. \
          Cultural institutes in Vina del Mar, Talca, and Temuco were the target of bomb attacks.",
     );
-    let targets: Vec<&str> = a
-        .events
-        .iter()
-        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
-        .collect();
+    let targets = target_texts(&a);
     assert!(targets.contains(&"private bank branches"), "{targets:?}");
     assert!(targets.contains(&"Cultural institutes"), "{targets:?}");
 }
@@ -1615,11 +1616,7 @@ fn a_list_of_targets_runs_over_quoted_names_and_semicolons() {
          a book store, the \"People's Peruvian Bank,\" the state bank (not further identified); \
          the Mariscal Ballivian building, and other shops.",
     );
-    let targets: Vec<&str> = a
-        .events
-        .iter()
-        .flat_map(|e| e.targets.iter().map(|t| t.text.as_str()))
-        .collect();
+    let targets = target_texts(&a);
     for want in ["the state bank", "the Mariscal Ballivian building", "shops"] {
         assert!(targets.contains(&want), "{want}: {targets:?}");
     }
@@ -1672,18 +1669,10 @@ fn an_attacker_noun_used_of_something_else_is_no_attacker() {
 #[test]
 fn weapons_stolen_or_named_in_passing_are_not_the_attacks() {
     let a = run("After ambushing the patrol, the rebels stole the policemen's weapons, which consisted of 8 rifles and 1 grenade, and killed two guards.");
-    let weapons: Vec<&str> = a
-        .events
-        .iter()
-        .flat_map(|e| e.weapons.iter().map(|w| w.text.as_str()))
-        .collect();
+    let weapons = weapon_texts(&a);
     assert!(weapons.is_empty(), "{weapons:?}");
     let a = run("A man was shot dead near the station before the police's bomb squad arrived.");
-    let weapons: Vec<&str> = a
-        .events
-        .iter()
-        .flat_map(|e| e.weapons.iter().map(|w| w.text.as_str()))
-        .collect();
+    let weapons = weapon_texts(&a);
     assert!(!weapons.contains(&"bomb"), "{weapons:?}");
 }
 
