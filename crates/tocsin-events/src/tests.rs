@@ -1785,3 +1785,14 @@ fn a_killing_verb_with_a_named_object_is_an_event() {
         "{names:?}"
     );
 }
+
+#[test]
+fn systems_lines_centers_and_property_can_be_targets() {
+    let a = run("Guerrillas dynamited the power lines and sabotaged the electrical system of the city, killing a guard.");
+    let targets = target_texts(&a);
+    assert!(targets.contains(&"the power lines"), "{targets:?}");
+    assert!(
+        targets.iter().any(|t| t.contains("electrical system")),
+        "{targets:?}"
+    );
+}
