@@ -2251,11 +2251,21 @@ fn weapons(s: &Sent<'_>) -> Vec<Role> {
         } else {
             k
         };
-        // "explosive devices", "dynamite charges": the noun the weapon word modifies.
-        let b = if matches!(s.word(k + 1), "device" | "devices" | "charge" | "charges") {
+        // "explosive devices", "dynamite charges", "molotov cocktails": the noun the weapon
+        // word modifies.
+        let b = if matches!(
+            s.word(k + 1),
+            "device" | "devices" | "charge" | "charges" | "sticks" | "cocktail" | "cocktails"
+        ) {
             k + 2
         } else {
             k + 1
+        };
+        // "sticks of dynamite": the measure before the weapon.
+        let a = if a == k && k >= 2 && s.word(k - 1) == "of" && s.word(k - 2) == "sticks" {
+            k - 2
+        } else {
+            a
         };
         let (start, end) = s.bytes(a, b);
         if out.iter().any(|r| r.end >= start && r.start <= end) {

@@ -1796,3 +1796,13 @@ fn systems_lines_centers_and_property_can_be_targets() {
         "{targets:?}"
     );
 }
+
+#[test]
+fn weapons_keep_their_measure_or_the_noun_they_modify() {
+    let a = run(
+        "Rebels attacked the bank with molotov cocktails and sticks of dynamite, wounding a guard.",
+    );
+    let weapons = weapon_texts(&a);
+    assert!(weapons.contains(&"molotov cocktails"), "{weapons:?}");
+    assert!(weapons.contains(&"sticks of dynamite"), "{weapons:?}");
+}
