@@ -571,7 +571,14 @@ fn names_the_killed(s: &Sent<'_>, at: usize) -> bool {
         s.word(at.wrapping_sub(1)),
         "was" | "were" | "been" | "be" | "being"
     );
-    (noun || verb) && (at + 1..(at + 6).min(s.len())).any(|j| s.is_person_entity_end(j))
+    // "the murder committed by FMLN guerrillas against Dr Ignacio Ellacuría".
+    let against = matches!(
+        s.word(at),
+        "murder" | "assassination" | "killing" | "slaying"
+    ) && (at + 1..(at + 8).min(s.len()))
+        .find(|&j| s.word(j) == "against")
+        .is_some_and(|g| (g + 1..(g + 5).min(s.len())).any(|j| s.is_person_entity_end(j)));
+    against || (noun || verb) && (at + 1..(at + 6).min(s.len())).any(|j| s.is_person_entity_end(j))
 }
 
 /// Whether the sentence tallies deaths over a span of years rather than telling of one

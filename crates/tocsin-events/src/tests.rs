@@ -1806,3 +1806,24 @@ fn weapons_keep_their_measure_or_the_noun_they_modify() {
     assert!(weapons.contains(&"molotov cocktails"), "{weapons:?}");
     assert!(weapons.contains(&"sticks of dynamite"), "{weapons:?}");
 }
+
+#[test]
+fn victims_named_after_including_among_or_a_committed_harm() {
+    let people = ["Ignacio Ellacuria", "Segundo Montes"];
+    for text in [
+        "The assassination of six members of his order, including Ignacio Ellacuria, shocked the country.",
+        "Among the priests murdered was Father Ignacio Ellacuria, rector of the university.",
+        "They condemn the treacherous murder committed by guerrillas against Dr Ignacio Ellacuria.",
+    ] {
+        let a = run_with(text, &people, &[], None);
+        assert_eq!(named_victims(&a), ["Ignacio Ellacuria"], "{text}: {:?}", a.events);
+    }
+    // Someone listed "including" in a sentence without harm is no victim.
+    let a = run_with(
+        "Two priests were shot dead on Sunday. The order's members, including Segundo Montes, met today.",
+        &people,
+        &[],
+        None,
+    );
+    assert!(named_victims(&a).is_empty(), "{:?}", named_victims(&a));
+}

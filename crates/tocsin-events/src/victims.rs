@@ -250,6 +250,27 @@ fn harmed_before(s: &Sent<'_>, a: usize, b: usize) -> bool {
     if is_harm_verb(w) {
         return true;
     }
+    // "the assassination of six members of his order, including Ignacio Ellacuría".
+    if w == "including" {
+        return (prev.saturating_sub(12)..prev)
+            .any(|j| is_harm_noun(s.word(j)) || is_harm_participle(s.word(j)));
+    }
+    // "among the priests murdered was Father Ignacio Ellacuría".
+    if matches!(w, "was" | "were") && prev > 0 {
+        let harmed_group = matches!(
+            s.word(prev - 1),
+            "murdered" | "killed" | "assassinated" | "victims" | "dead" | "kidnapped"
+        );
+        return harmed_group && (prev.saturating_sub(6)..prev).any(|j| s.word(j) == "among");
+    }
+    // "the treacherous murder committed by FMLN guerrillas against Dr Ignacio Ellacuría".
+    if w == "against" {
+        let committed = (prev.saturating_sub(8)..prev)
+            .find(|&j| matches!(s.word(j), "committed" | "perpetrated"));
+        if committed.is_some_and(|c| (c.saturating_sub(3)..c).any(|j| is_harm_noun(s.word(j)))) {
+            return true;
+        }
+    }
     // "the victims were identified as X", "lists the kidnap victims as X".
     if w == "as" {
         return (1..=3).any(|d| prev >= d && matches!(s.word(prev - d), "victims" | "victim"));
@@ -334,6 +355,8 @@ fn is_np_word(w: &str) -> bool {
                 | "during"
                 | "since"
                 | "until"
+                | "including"
+                | "among"
                 | "while"
                 | "when"
                 | "where"

@@ -68,6 +68,7 @@ fn group_names(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
             .get(i)
             .and_then(|t| text.get(t.start as usize..t.end as usize))
             .unwrap_or("")
+            .to_lowercase()
     };
     let mut i = 0;
     while i < entities.len() {
@@ -75,12 +76,8 @@ fn group_names(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
             i += 1;
             continue;
         }
-        if entities[i]
-            .text
-            .rsplit(' ')
-            .next()
-            .is_some_and(is_group_head)
-        {
+        let last_word = entities[i].text.rsplit(' ').next().map(str::to_lowercase);
+        if last_word.is_some_and(|w| is_group_head(&w)) {
             entities[i].label = EntityLabel::Org;
             i += 1;
             continue;
@@ -94,7 +91,7 @@ fn group_names(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
         if word(j) == "armed" {
             j += 1;
         }
-        if !is_group_head(word(j)) || j > last + 2 {
+        if !is_group_head(&word(j)) || j > last + 2 {
             i += 1;
             continue;
         }
@@ -167,6 +164,9 @@ fn word_is_alnum(text: &str, t: &Token) -> bool {
 /// a title, and capitalized at least 95% of the time in the model's unlabeled text (or never
 /// seen there, as most Spanish surnames).
 fn is_name_word(ner: &Ner, w: &str) -> bool {
+    // Text in capitals is read in lowercase, as the model's tables are.
+    let w = w.to_lowercase();
+    let w = w.as_str();
     w.chars().count() >= 3
         && w.chars().all(char::is_alphabetic)
         && !is_person_title(w)
@@ -413,6 +413,25 @@ mod tests {
         assert_eq!(
             completed("colonel rodriguez said the attack failed.", &["rodriguez"]),
             ["rodriguez"]
+        );
+    }
+
+    #[test]
+    fn text_in_capitals_is_read_as_lowercase() {
+        assert_eq!(
+            completed(
+                "LIBERAL SENATOR FEDERICO ESTRADA VELEZ WAS KIDNAPPED.",
+                &["VELEZ"]
+            ),
+            ["FEDERICO ESTRADA VELEZ"]
+        );
+        // "Leader" is no name, whatever case the text is in.
+        assert_eq!(
+            completed(
+                "THE MURDER OF SALVADORAN LEFTIST LEADER HECTOR OQUELI COLINDRES.",
+                &["HECTOR OQUELI COLINDRES"]
+            ),
+            ["HECTOR OQUELI COLINDRES"]
         );
     }
 
