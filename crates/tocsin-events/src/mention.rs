@@ -507,13 +507,7 @@ fn threatened_people(doc: &Doc<'_>, s: &Sent<'_>, at: usize) -> Vec<Role> {
         let (text, start) = crate::victims::fullest_name(doc.entities, e)
             .map_or((ent.text.as_str(), ent.start), |(t, st)| (t, st));
         if !out.iter().any(|r: &Role| r.text == text) {
-            out.push(Role {
-                text: text.to_string(),
-                kind: Some("person".into()),
-                named: Some(true),
-                start,
-                end: start + text.len() as u32,
-            });
+            out.push(crate::victims::named_person(text, start));
         }
     };
     let w = s.word(at);
@@ -1240,13 +1234,28 @@ fn acting_forces(s: &Sent<'_>) -> Vec<Perpetrator> {
 /// A perpetrator the sentence describes by the words of tokens `a..b` ("group of 10 paid
 /// assassins", "Guatemalan army"), as stated, with those words as its name and evidence.
 fn described_perp(s: &Sent<'_>, a: usize, b: usize, kind: ActorKind) -> Perpetrator {
-    let text = s.slice(a, b).to_string();
     let (start, end) = s.bytes(a, b);
+    perp_at(s, start, end, kind, Attribution::Stated)
+}
+
+/// A perpetrator the text names in bytes `start..end`, under those words as written.
+fn perp_at(
+    s: &Sent<'_>,
+    start: u32,
+    end: u32,
+    kind: ActorKind,
+    attribution: Attribution,
+) -> Perpetrator {
+    let text = s
+        .text
+        .get(start as usize..end as usize)
+        .unwrap_or("")
+        .to_string();
     Perpetrator {
         name: text.clone(),
         text,
         kind,
-        attribution: Attribution::Stated,
+        attribution,
         evidence: vec![[start, end]],
     }
 }
@@ -1693,20 +1702,16 @@ fn subject_of(s: &Sent<'_>, at: usize, attribution: Attribution) -> Option<Perpe
     } else {
         return None;
     };
-    let text = s.text.get(start as usize..end as usize)?.to_string();
-    if matches!(
-        text.to_lowercase().as_str(),
-        "he" | "she" | "they" | "police" | "who"
-    ) {
+    let p = perp_at(s, start, end, kind, attribution);
+    if p.text.is_empty()
+        || matches!(
+            p.text.to_lowercase().as_str(),
+            "he" | "she" | "they" | "police" | "who"
+        )
+    {
         return None;
     }
-    Some(Perpetrator {
-        name: text.clone(),
-        text,
-        kind,
-        attribution,
-        evidence: vec![[start, end]],
-    })
+    Some(p)
 }
 
 /// The people named after "the arrest of" (or "arrested"): "the arrest of 45 soldiers and 2
@@ -1736,18 +1741,7 @@ fn objects_of_arrest(s: &Sent<'_>, at: usize, attribution: Attribution) -> Vec<P
         } else {
             s.bytes(k, head + 1)
         };
-        let text = s
-            .text
-            .get(start as usize..end as usize)
-            .unwrap_or("")
-            .to_string();
-        out.push(Perpetrator {
-            name: text.clone(),
-            text,
-            kind: ActorKind::Individual,
-            attribution,
-            evidence: vec![[start, end]],
-        });
+        out.push(perp_at(s, start, end, ActorKind::Individual, attribution));
         match s.word(head + 1) {
             "and" | "," => k = head + 2,
             _ => break,

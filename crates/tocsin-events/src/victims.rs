@@ -83,15 +83,20 @@ pub fn named_victims(s: &Sent<'_>) -> Vec<Role> {
         {
             continue;
         }
-        out.push(Role {
-            text: text.to_string(),
-            kind: Some("person".into()),
-            named: Some(true),
-            start,
-            end,
-        });
+        out.push(named_person(text, start));
     }
     out
+}
+
+/// A named victim: the name as the text writes it at byte `start`.
+pub(crate) fn named_person(text: &str, start: u32) -> Role {
+    Role {
+        text: text.to_string(),
+        kind: Some("person".into()),
+        named: Some(true),
+        start,
+        end: start + text.len() as u32,
+    }
 }
 
 /// Whether a span a tagger called a person can be one's name: not a place's ("valle del

@@ -63,13 +63,7 @@ fn is_group_head(w: &str) -> bool {
 /// liberation") is the start of the organization's name, which runs to a bracket, a comma or
 /// the end of the complement and takes in what the tagger labelled there.
 fn group_names(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
-    let word = |i: usize| {
-        tokens
-            .get(i)
-            .and_then(|t| text.get(t.start as usize..t.end as usize))
-            .unwrap_or("")
-            .to_lowercase()
-    };
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text)).to_lowercase();
     let mut i = 0;
     while i < entities.len() {
         if entities[i].label != EntityLabel::Per {
@@ -117,47 +111,39 @@ fn group_names(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
             if entities[j2].end <= new_end {
                 entities.remove(j2);
             } else {
-                let rest_start = tokens
-                    .iter()
-                    .find(|t| {
-                        t.start >= new_end && t.end <= entities[j2].end && word_is_alnum(text, t)
-                    })
-                    .map_or(entities[j2].end, |t| t.start);
-                let rest_end = tokens
-                    .iter()
-                    .rev()
-                    .find(|t| {
-                        t.end <= entities[j2].end && t.start >= rest_start && word_is_alnum(text, t)
-                    })
-                    .map_or(rest_start, |t| t.end);
-                if rest_start >= rest_end {
-                    entities.remove(j2);
-                } else {
-                    entities[j2].start = rest_start;
-                    entities[j2].end = rest_end;
-                    entities[j2].text = text
-                        .get(rest_start as usize..rest_end as usize)
-                        .unwrap_or("")
-                        .to_string();
-                    j2 += 1;
+                // The words of its part past the name, without the marks around them.
+                let from = tokens.partition_point(|t| t.start < new_end);
+                let to = tokens.partition_point(|t| t.end <= entities[j2].end);
+                match crate::word_bytes(text, tokens.get(from..to).unwrap_or(&[])) {
+                    Some((rest_start, rest_end)) => {
+                        respan(&mut entities[j2], text, rest_start, rest_end);
+                        j2 += 1;
+                    }
+                    None => {
+                        entities.remove(j2);
+                    }
                 }
             }
         }
-        let e = &mut entities[i];
-        e.end = new_end;
-        e.label = EntityLabel::Org;
-        e.text = text
-            .get(start as usize..new_end as usize)
-            .unwrap_or("")
-            .to_string();
+        entities[i].label = EntityLabel::Org;
+        respan(&mut entities[i], text, start, new_end);
         i += 1;
     }
 }
 
-/// Whether a token is a word (not a bracket or mark).
-fn word_is_alnum(text: &str, t: &Token) -> bool {
-    text.get(t.start as usize..t.end as usize)
-        .is_some_and(|w| w.chars().any(char::is_alphanumeric))
+/// Sets an entity to bytes `start..end` of the text, its words with them.
+pub(crate) fn respan(e: &mut Entity, text: &str, start: u32, end: u32) {
+    e.start = start;
+    e.end = end;
+    e.text = text
+        .get(start as usize..end as usize)
+        .unwrap_or("")
+        .to_string();
+}
+
+/// Whether an entity overlaps bytes `start..end`.
+fn overlaps(e: &Entity, start: u32, end: u32) -> bool {
+    e.start < end && start < e.end
 }
 
 /// Whether a lowercase word is spelled like a name: alphabetic, three letters or more, not
@@ -233,7 +219,7 @@ fn covered(entities: &[Entity], start: u32, end: u32, skip: Option<usize>) -> bo
     entities
         .iter()
         .enumerate()
-        .any(|(j, e)| Some(j) != skip && e.start < end && start < e.end)
+        .any(|(j, e)| Some(j) != skip && overlaps(e, start, end))
 }
 
 /// Grows person entity `i` over the name words next to it, joined by one space.
@@ -252,13 +238,12 @@ fn grow(
     };
     let fits =
         |a: &Token, b: &Token| b.start == a.end + 1 && text.as_bytes()[a.end as usize] == b' ';
-    let word = |t: &Token| text.get(t.start as usize..t.end as usize).unwrap_or("");
     while last + 1 - first < MAX_NAME_WORDS {
         let Some(next) = tokens.get(last + 1) else {
             break;
         };
         if !fits(&tokens[last], next)
-            || !is_name_word(word(next))
+            || !is_name_word(next.text(text))
             || covered(entities, next.start, next.end, Some(i))
         {
             break;
@@ -268,7 +253,7 @@ fn grow(
     while first > 0 && last + 1 - first < MAX_NAME_WORDS {
         let prev = &tokens[first - 1];
         if !fits(prev, &tokens[first])
-            || !is_name_word(word(prev))
+            || !is_name_word(prev.text(text))
             || covered(entities, prev.start, prev.end, Some(i))
         {
             break;
@@ -277,12 +262,7 @@ fn grow(
     }
     let (start, end) = (tokens[first].start, tokens[last].end);
     if (start, end) != (entities[i].start, entities[i].end) {
-        entities[i].start = start;
-        entities[i].end = end;
-        entities[i].text = text
-            .get(start as usize..end as usize)
-            .unwrap_or("")
-            .to_string();
+        respan(&mut entities[i], text, start, end);
     }
 }
 
@@ -313,7 +293,7 @@ fn add_missed_mentions(
             // A place or organization of name words the tagger put over part of the name
             // ("gonzalo rodriguez" as a place in "gonzalo rodriguez gacha") gives way.
             let overlapping: Vec<usize> = (0..entities.len())
-                .filter(|&j| entities[j].start < end && start < entities[j].end)
+                .filter(|&j| overlaps(&entities[j], start, end))
                 .collect();
             if overlapping.iter().any(|&j| {
                 entities[j].label == EntityLabel::Per || !all_name_words(&entities[j], is_name_word)
@@ -326,10 +306,7 @@ fn add_missed_mentions(
                 end = end.max(entities[j].end);
                 entities.remove(j);
             }
-            if !added
-                .iter()
-                .any(|e: &Entity| e.start < end && start < e.end)
-            {
+            if !added.iter().any(|e| overlaps(e, start, end)) {
                 added.push(Entity {
                     text: text
                         .get(start as usize..end as usize)

@@ -334,12 +334,8 @@ fn join_split_names(text: &str, entities: &mut Vec<Entity>) {
         }
         let end = next.end;
         entities.remove(i + 1);
-        let e = &mut entities[i];
-        e.end = end;
-        e.text = text
-            .get(e.start as usize..end as usize)
-            .unwrap_or("")
-            .to_string();
+        let start = entities[i].start;
+        caseless_names::respan(&mut entities[i], text, start, end);
     }
 }
 
