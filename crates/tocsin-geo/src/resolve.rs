@@ -16,7 +16,7 @@
 //! times the recognition confidence. A name that only resolves to a country is reported with
 //! precision `country`: nothing here places a city-level event at a country's point.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use tocsin_nlp::tokenize::Token;
 
@@ -338,8 +338,10 @@ pub(crate) fn resolve(
     // Evidence: every group votes with its reading distribution, so ten "Henry County"
     // readings, all in the US, vote for the US even before one of them is chosen.
     let votes: Vec<Vec<Vote>> = groups.iter().map(|g| votes_of(gaz, g)).collect();
-    let mut country_ev: HashMap<[u8; 2], f32> = HashMap::new();
-    let mut admin1_ev: HashMap<EntryId, f32> = HashMap::new();
+    // Ordered maps: their values are summed below, and a sum taken in hash order differs
+    // in its last bits from run to run.
+    let mut country_ev: BTreeMap<[u8; 2], f32> = BTreeMap::new();
+    let mut admin1_ev: BTreeMap<EntryId, f32> = BTreeMap::new();
     for v in votes.iter().flatten() {
         *country_ev.entry(v.country).or_default() += v.country_w;
         if let Some(a) = v.admin1 {
