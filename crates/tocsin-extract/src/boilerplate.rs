@@ -138,10 +138,36 @@ pub fn classify_line(line: &str) -> LineClass {
             return LineClass::Boilerplate(Reason::Noise);
         }
     }
+    if mixes_scripts_in_words(t) {
+        return LineClass::Boilerplate(Reason::Advertisement);
+    }
     if is_caption(t) {
         return LineClass::Caption;
     }
     LineClass::Body
+}
+
+/// Whether a line spells several words with letters of two alphabets ("Yоur соntеnt" with
+/// Cyrillic о, с, е): text disguised from filters, which on news pages means advertising or
+/// spam. Real prose mixes scripts between words, not inside them. Looks at the first
+/// [`NORM_CAP`] bytes only.
+fn mixes_scripts_in_words(t: &str) -> bool {
+    if t.is_ascii() {
+        return false;
+    }
+    let head = &t[..floor_char_boundary(t, NORM_CAP.min(t.len()))];
+    let mixed = head
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| {
+            let latin = w.chars().any(|c| c.is_ascii_alphabetic());
+            let other = w
+                .chars()
+                .any(|c| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{04FF}'));
+            latin && other
+        })
+        .take(3)
+        .count();
+    mixed >= 3
 }
 
 /// A short line that is a date and little else ("November 20, 2019 - 11:28 AMT",
@@ -382,6 +408,8 @@ enum Cond {
     NoSentence,
     /// The line does not start with any of these ("Read more than 2,000 pages…").
     Unless(&'static [&'static str]),
+    /// The phrase ends the line, but for trailing punctuation ("… findest du hier.").
+    AtEnd,
 }
 
 /// One anchored rule: the line starts with `pat` (or contains it, for the unanchored table)
@@ -711,6 +739,16 @@ const REPUBLISHED: Cond = Cond::Any(&[
     "a version of",
 ]);
 const APP: Cond = Cond::Any(&["app", "apps", "application", "app store", "google play"]);
+/// Words that make a mention of both app platforms a download pitch rather than tech news.
+const STORE_PITCH: Cond = Cond::Any(&[
+    "download*",
+    "herunterladen",
+    "kostenlos",
+    "gratis",
+    "descarga*",
+    "descargue",
+    "télécharge*",
+]);
 /// A stamp: has a digit and does not end like a sentence ("Published reports said 40 …").
 const STAMP: Cond = Cond::Stamp;
 /// Furniture labels do not end like sentences; "In Teilen der Stadt fiel der Strom aus." does.
@@ -1043,6 +1081,26 @@ const PREFIX: &[Rule] = &[
     r("(alle angaben ohne gewähr)", 40, Copyright),
     rc("weitere informationen zum", 100, NO_SENTENCE, RelatedHeader),
     r("werden sie mitglied", 160, Subscription),
+    // Appeals that open by asking whether the reader likes the site ("Gefällt dir unser
+    // Magazin? … brauchen wir deine Unterstützung").
+    r("gefällt dir unser*", 420, Subscription),
+    r("gefällt ihnen unser*", 420, Subscription),
+    // A site's own product or tool pitched under the article ("Kennt ihr schon unseren
+    // Brandfinder?").
+    r("kennt ihr schon unser*", 420, Advertisement),
+    r("kennst du schon unser*", 420, Advertisement),
+    r("kennen sie schon unser*", 420, Advertisement),
+    rc("empfehlungen aus", 100, NO_SENTENCE, RelatedHeader),
+    r("diese artikel könnten", 260, Related),
+    r("das könnte dich auch interessieren", 260, Related),
+    r("das könnte euch auch interessieren", 260, Related),
+    // Player and widget instructions ("Mit diesem Button kannst Du diese Episode …").
+    r("mit diesem button", 320, Navigation),
+    r("with this button", 320, Navigation),
+    // Review prompts of product and recipe pages.
+    r("bitte teilen sie uns ihre erfahrung*", 220, CommentPrompt),
+    r("schreiben sie die erste bewertung", 160, CommentPrompt),
+    r("be the first to review", 160, CommentPrompt),
     rc(
         "wir bei",
         60,
@@ -1292,6 +1350,95 @@ const CONTAINS: &[Rule] = &[
         CommentForm,
     ),
     r("comments are closed", 160, CommentForm),
+    // Invitations to comment, wherever the sentence puts them ("Verraten Sie gerne in den
+    // Kommentaren: …", "Let us know in the comments").
+    rc(
+        "in den kommentaren",
+        200,
+        Cond::Any(&[
+            "verrat*",
+            "schreib*",
+            "teilt",
+            "teilen sie",
+            "erzähl*",
+            "lasst",
+            "lassen sie",
+        ]),
+        CommentPrompt,
+    ),
+    rc(
+        "in the comments",
+        200,
+        Cond::Any(&["let us know", "tell us", "share your", "leave", "drop"]),
+        CommentPrompt,
+    ),
+    // Donation and membership appeals ("Wesprzyj nas darowizną", "HAZTE MIEMBRO"). The
+    // German ones need a word about the publication, so a politician's quoted plea stays.
+    r("wesprzyj nas", 320, Subscription),
+    r("hazte miembro", 320, Subscription),
+    r("hazte socio", 320, Subscription),
+    r("devenez membre", 320, Subscription),
+    r("support independent journalism", 320, Subscription),
+    rc(
+        "unterstütze unser*",
+        320,
+        Cond::Any(&[
+            "magazin*",
+            "journalismus",
+            "redaktion",
+            "beitrag",
+            "spende*",
+            "arbeit",
+        ]),
+        Subscription,
+    ),
+    rc(
+        "unterstützen sie unser*",
+        320,
+        Cond::Any(&[
+            "magazin*",
+            "journalismus",
+            "redaktion",
+            "beitrag",
+            "spende*",
+            "arbeit",
+        ]),
+        Subscription,
+    ),
+    rc(
+        "brauchen wir deine unterstützung",
+        320,
+        Cond::Any(&[
+            "werbe*",
+            "inhalte",
+            "paywall",
+            "bezahlschranke",
+            "abo*",
+            "magazin*",
+        ]),
+        Subscription,
+    ),
+    // App pitches that name both stores' platforms ("… download the Nationnews apps for
+    // iOS and Android", "Jetzt kostenlos für iOS und Android!").
+    rc("ios and android", 200, STORE_PITCH, AppPromo),
+    rc("android and ios", 200, STORE_PITCH, AppPromo),
+    rc("ios und android", 200, STORE_PITCH, AppPromo),
+    rc("ios y android", 200, STORE_PITCH, AppPromo),
+    rc("ios et android", 200, STORE_PITCH, AppPromo),
+    // Posting metadata left at the foot of a post ("News date : 04/21/2022 Category : Press
+    // Releases", "Created … - Last Modified: …").
+    // Not the German "Kategorie:", which also heads the entries of award lists.
+    rc("category:", 160, NO_SENTENCE, Navigation),
+    rc("category :", 160, NO_SENTENCE, Navigation),
+    rc("last modified", 160, STAMP, Timestamp),
+    // A link line that sends the reader elsewhere ("Alles über nachhaltige Wanderschuhe
+    // findest Du hier."); "Vorab findest du hier eine Übersicht:" introduces story text.
+    rc("findest du hier", 120, Cond::AtEnd, Related),
+    rc("findet ihr hier", 120, Cond::AtEnd, Related),
+    rc("finden sie hier", 120, Cond::AtEnd, Related),
+    rc("lesen sie hier", 120, Cond::AtEnd, Related),
+    rc("erfährst du hier", 120, Cond::AtEnd, Related),
+    rc("erfahren sie hier", 120, Cond::AtEnd, Related),
     rc(
         "cookie*",
         420,
@@ -1372,8 +1519,9 @@ const CONTAINS: &[Rule] = &[
     ),
 ];
 
-fn cond_ok(cond: Cond, n: &[u8]) -> bool {
+fn cond_ok(cond: Cond, pat: &str, n: &[u8]) -> bool {
     match cond {
+        Cond::AtEnd => core(n).ends_with(pattern(pat).0),
         Cond::None => true,
         Cond::Any(words) => words.iter().any(|w| contains_word(n, w)),
         Cond::Stamp => n.iter().any(u8::is_ascii_digit) && !n.ends_with(b"."),
@@ -1481,7 +1629,7 @@ fn match_rules(n: &[u8]) -> Option<Reason> {
         if len <= rule.max as usize
             && n.starts_with(pat)
             && (!boundary || n.get(pat.len()).is_none_or(|&b| !is_word_byte(b)))
-            && cond_ok(rule.cond, n)
+            && cond_ok(rule.cond, rule.pat, n)
         {
             return Some(rule.reason);
         }
@@ -1491,7 +1639,7 @@ fn match_rules(n: &[u8]) -> Option<Reason> {
         if len <= rule.max as usize
             && grams.may_contain(slots)
             && contains_word(n, rule.pat)
-            && cond_ok(rule.cond, n)
+            && cond_ok(rule.cond, rule.pat, n)
         {
             return Some(rule.reason);
         }
@@ -1987,6 +2135,8 @@ const CAPTION_STARTS: &[&str] = &[
     "credit:",
     "photograph:",
     "file photo",
+    // The label of a picture's zoom button, flattened in front of its caption.
+    "vergrößern",
 ];
 
 /// Credit suffixes without parentheses: "… AFP via Getty Images", "… /Reuters".
@@ -2561,6 +2711,72 @@ mod tests {
         }
         assert_body("Read more than 2,000 pages of testimony and a different picture emerges, the lawyer argued in court on Monday.");
         assert_body("Related charges were filed against two other men, prosecutors said on Friday after a lengthy hearing.");
+    }
+
+    #[test]
+    fn appeals_pitches_and_prompts_under_the_story() {
+        for (line, reason) in [
+            ("For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.", Reason::AppPromo),
+            ("Die Sport BILD-App Jetzt kostenlos für iOS und Android!", Reason::AppPromo),
+            ("Gefällt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine Bezahlschranke einzuführen.", Reason::Subscription),
+            ("Um unabhängiger von Werbeeinnahmen zu sein, brauchen wir deine Unterstützung.", Reason::Subscription),
+            ("Darum: Hilf mit und unterstütze unser Magazin mit einem kleinen Beitrag.", Reason::Subscription),
+            ("Czytasz właśnie nowy rodzaj materiału. Wesprzyj nas darowizną lub przekaż nam 1% podatku.", Reason::Subscription),
+            ("Hacemos periodismo desde hace 106 años. HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", Reason::Subscription),
+            ("Verraten Sie gerne in den Kommentaren: Was bedeutet ein Award für Sie?", Reason::CommentPrompt),
+            ("Let us know in the comments below!", Reason::CommentPrompt),
+            ("Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie unseren Kaffee schon probiert haben.", Reason::CommentPrompt),
+            ("Kennt ihr schon unseren Brandfinder? Ab sofort findet ihr alle Labels auf einen Klick.", Reason::Advertisement),
+            ("Diese Artikel könnten euch auch interessieren: Fair Fashion aus Hamburg", Reason::Related),
+            ("Alles über nachhaltige Wanderschuhe findest Du hier.", Reason::Related),
+            ("Mehr zu unserer Arbeitsweise lesen Sie hier.", Reason::Related),
+            ("Mit diesem Button kannst Du diese Podcast-Episode zu einer Liste hinzufügen.", Reason::Navigation),
+            ("News date : 04/21/2022 Category : Press Releases", Reason::Navigation),
+            ("Alle Ergebnisse findest du HIER.", Reason::Related),
+            ("stunnel_rsync.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm", Reason::Timestamp),
+            ("Empfehlungen aus dem MEIN SCHÖNER GARTEN-Shop", Reason::RelatedHeader),
+        ] {
+            assert_eq!(bp(line), Some(reason), "{line:?}");
+        }
+        // The same words in story sentences.
+        assert_body(
+            "“We need your support to rebuild the school,” the mayor told residents on Sunday.",
+        );
+        assert_body(
+            "Die Partei forderte die Bürger auf, die Petition zu unterstützen, sagte der Sprecher.",
+        );
+        assert_body(
+            "The app, available for iOS and Android, was removed after the breach was reported.",
+        );
+        assert_body(
+            "In den Kommentaren unter dem Video häuften sich Drohungen gegen den Bürgermeister.",
+        );
+        assert_body(
+            "The category: a new class of drones that can fly for days, the ministry said.",
+        );
+        assert_body("Vorab findest du hier schon eine kurze Übersicht über den Beitrag:");
+        assert_body("Kategorie: Kinder- & Jugendbuch");
+        assert_body("The film is available to rent on Amazon, YouTube, iTunes, and Google Play.");
+    }
+
+    #[test]
+    fn words_spelled_in_two_alphabets_are_disguised_advertising() {
+        // Cyrillic а, е, о, с, у, і, ѕ stand in for Latin letters.
+        let ad = "Аdvеrtіѕе wіth thе most visited news site ~ Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу!";
+        assert_eq!(bp(ad), Some(Reason::Advertisement));
+        assert_body(
+            "Президент Владимир Путин met Joe Biden in Geneva, the Kremlin said on Wednesday.",
+        );
+        assert_body("Die Straße in München wurde am Dienstag gesperrt, teilte die Polizei mit.");
+    }
+
+    #[test]
+    fn a_zoom_label_before_a_caption_makes_it_a_caption() {
+        assert_eq!(
+            classify_line("Vergrößern Eine kleine runde Aussparung für die Kamera im Display."),
+            LineClass::Caption
+        );
+        assert_body("Vergrößerte Aufnahmen zeigen die Risse im Beton, sagte der Gutachter.");
     }
 
     #[test]
