@@ -96,7 +96,14 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     };
     if let Some(top) = top {
         let top = widen(dom, &st, top);
-        let parts = gather_siblings(dom, &st, top);
+        let mut parts = gather_siblings(dom, &st, top);
+        if let Some(lead) = lead_above(dom, &st, top) {
+            let inside = |p: NodeId| p <= lead && lead < dom.subtree_end(p);
+            if !parts.iter().any(|&p| inside(p)) {
+                parts.push(lead);
+                parts.sort_unstable();
+            }
+        }
         let mut emitter = emit_parts(dom, &st, parts);
         // The best container held nothing but headings (a headline box on a page whose text
         // sits loose in the body, in a <pre>): the body's blocks, with the same filters,
@@ -1215,6 +1222,104 @@ fn standfirst_before(dom: &Dom, st: &Stats, parent: NodeId, top: NodeId) -> Opti
     (plain && clean && st.text[i] >= 80 && ends_sentence(text)).then_some(prev)
 }
 
+/// Class words that name an article's lead paragraph ("teaser-text", "att-full-intro",
+/// "v-lead", "header__abstract", "dig-vorspann", "chapo", "bajada").
+const LEAD_CLASS_WORDS: &[&str] = &[
+    "lead",
+    "lede",
+    "leadtext",
+    "intro",
+    "introtext",
+    "teaser",
+    "abstract",
+    "standfirst",
+    "summary",
+    "vorspann",
+    "anriss",
+    "chapo",
+    "chapeau",
+    "entradilla",
+    "bajada",
+    "sapo",
+];
+
+/// The lead paragraph that many templates put in the article's header, a level or three
+/// above the body container the scores pick (`news-single > teaser-text` beside
+/// `news-text-wrap`): it sums up the story, often with the facts the body does not repeat. An
+/// element before `top` inside one of its three nearest ancestors, named as a lead by its
+/// class, holding clean prose (paragraphs or a list of key points) without links.
+fn lead_above(dom: &Dom, st: &Stats, top: NodeId) -> Option<NodeId> {
+    let mut anc = dom.nodes[top as usize].parent;
+    let mut buf = String::new();
+    for _ in 0..3 {
+        if anc == NONE || anc == 0 {
+            return None;
+        }
+        let mut id = anc + 1;
+        while id < top {
+            let i = id as usize;
+            let holds_top = dom.subtree_end(id) > top;
+            if holds_top || st.flags[i] & (F_HARD | F_SOFT | F_CAPTION) != 0 {
+                id += 1;
+                continue;
+            }
+            if st.text[i] >= 60
+                && st.link[i] == 0
+                && is_named_lead(dom, id, &mut buf)
+                && holds_only_prose(dom, id)
+            {
+                let mut text = String::new();
+                dom.collect_text(id, &mut text, &|c| st.flags[c as usize] & F_HARD != 0);
+                let text = text.trim();
+                let clean = matches!(crate::boilerplate::classify_line(text), LineClass::Body);
+                if clean && ends_sentence(text) {
+                    return Some(id);
+                }
+            }
+            id += 1;
+        }
+        anc = dom.nodes[anc as usize].parent;
+    }
+    None
+}
+
+/// Whether an element holds nothing but text, inline markup, paragraphs and lists: a lead,
+/// not a header box with a headline, badges and boxes of its own.
+fn holds_only_prose(dom: &Dom, id: NodeId) -> bool {
+    (id + 1..dom.subtree_end(id)).all(|d| match &dom.nodes[d as usize].data {
+        NodeData::Element { tag, .. } => {
+            tag.is_inline()
+                || matches!(
+                    tag,
+                    Tag::P | Tag::Ul | Tag::Ol | Tag::Li | Tag::Br | Tag::Meta
+                )
+        }
+        _ => true,
+    })
+}
+
+/// Whether a block element's class names it a lead (see [`LEAD_CLASS_WORDS`]); headings are
+/// decks, not leads.
+fn is_named_lead(dom: &Dom, id: NodeId, buf: &mut String) -> bool {
+    let Some(tag) = dom.tag(id) else {
+        return false;
+    };
+    if !matches!(tag, Tag::Div | Tag::P | Tag::Section) {
+        return false;
+    }
+    let Some(class) = dom.attr(id, "class") else {
+        return false;
+    };
+    buf.clear();
+    buf.push_str(class);
+    buf.make_ascii_lowercase();
+    let mut named = false;
+    for token in buf.split_ascii_whitespace() {
+        split_parts(token, |part| named |= LEAD_CLASS_WORDS.contains(&part));
+    }
+    named
+}
+
 /// Whether an element starts with a "You may also like" line: a box of other stories that
 /// sits beside the article and scores like it.
 fn opens_related_box(dom: &Dom, st: &Stats, id: NodeId) -> bool {
@@ -1825,6 +1930,39 @@ mod tests {
         let text = body(&html);
         assert!(text.contains("How could it happen"), "{text}");
         assert!(text.contains("Paragraph 5"), "{text}");
+    }
+
+    #[test]
+    fn a_lead_in_the_article_header_opens_the_text() {
+        let html = format!(
+            r#"<body><div class="news news-single"><div class="article">
+            <div><h1>Tower rises at the zoo</h1>
+            <div class="teaser-text"><p>Thousands of passengers pass the station every day: soon they will see a new landmark rise beside the tracks.</p></div></div>
+            <div class="row"><div class="col"><div class="news-text-wrap">{}</div></div></div>
+            </div></div></body>"#,
+            long_part(6)
+        );
+        let text = body(&html);
+        assert!(
+            text.starts_with("Thousands of passengers pass the station"),
+            "{text}"
+        );
+        assert!(text.contains("Paragraph 5"), "{text}");
+    }
+
+    #[test]
+    fn a_header_box_with_a_headline_or_links_is_no_lead() {
+        let html = format!(
+            r#"<body><div class="article">
+            <div class="article-teaser"><span class="badge">Free until 19:34</span><h2>Another story entirely</h2><p>Its summary is one sentence long and ends here.</p></div>
+            <div class="intro">Read the <a href="/other">other report</a> on the vote that the council held last week in the city.</div>
+            <div class="wrap"><div class="body-text">{}</div></div></div></body>"#,
+            long_part(6)
+        );
+        let text = body(&html);
+        assert!(text.starts_with(STORY), "{text}");
+        assert!(!text.contains("Free until"), "{text}");
+        assert!(!text.contains("other report"), "{text}");
     }
 
     #[test]
