@@ -1003,7 +1003,9 @@ fn final_score(dom: &Dom, st: &Stats, i: usize) -> f32 {
 fn pick_top_candidate(dom: &Dom, st: &Stats) -> Option<NodeId> {
     let mut best: Option<(usize, f32)> = None;
     for i in 1..dom.nodes.len() {
-        if st.score[i] <= 0.0 || st.flags[i] & (F_HARD | F_SOFT) != 0 {
+        // An author box ("author-description", "author-bio") is never the article, however
+        // much prose the bio has.
+        if st.score[i] <= 0.0 || st.flags[i] & (F_HARD | F_SOFT) != 0 || st.class[i].author {
             continue;
         }
         let s = final_score(dom, st, i);
@@ -1163,6 +1165,7 @@ fn gather_siblings(dom: &Dom, st: &Stats, top: NodeId) -> Vec<NodeId> {
         }
         if st.flags[s] & (F_HARD | F_SOFT) != 0
             || st.text[s] == 0
+            || st.class[s].author
             || opens_related_box(dom, st, sib)
         {
             continue;
@@ -1930,6 +1933,21 @@ mod tests {
         let text = body(&html);
         assert!(text.contains("How could it happen"), "{text}");
         assert!(text.contains("Paragraph 5"), "{text}");
+    }
+
+    #[test]
+    fn an_author_box_with_a_long_bio_is_not_the_article() {
+        let bio: String = (0..8)
+            .map(|i| format!("<p>I am a writer and editor, and I have lived in Berlin since 2007, where I founded this magazine, and part {i} of my story goes on.</p>"))
+            .collect();
+        let html = format!(
+            r#"<body><div class="post"><div class="entry">{}</div></div>
+            <div class="author-description">{bio}</div></body>"#,
+            long_part(3)
+        );
+        let text = body(&html);
+        assert!(text.starts_with(STORY), "{text}");
+        assert!(!text.contains("I founded this magazine"), "{text}");
     }
 
     #[test]
