@@ -1350,6 +1350,17 @@ const CONTAINS: &[Rule] = &[
         CommentForm,
     ),
     r("comments are closed", 160, CommentForm),
+    // Shop buttons and pitches ("Add the ingredients to your basket", "In den Warenkorb").
+    r("to your basket", 160, Advertisement),
+    r("to your cart", 160, Advertisement),
+    r("in den warenkorb", 160, Advertisement),
+    // A footer's legal links run together ("IMPRESSUM | DATENSCHUTZ | COPYRIGHT …").
+    rc(
+        "impressum",
+        200,
+        Cond::Any(&["datenschutz*", "kontakt", "agb", "copyright", "privacy"]),
+        Navigation,
+    ),
     // Invitations to comment, wherever the sentence puts them ("Verraten Sie gerne in den
     // Kommentaren: …", "Let us know in the comments").
     rc(
@@ -2735,6 +2746,8 @@ mod tests {
             ("Alle Ergebnisse findest du HIER.", Reason::Related),
             ("stunnel_rsync.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm", Reason::Timestamp),
             ("Empfehlungen aus dem MEIN SCHÖNER GARTEN-Shop", Reason::RelatedHeader),
+            ("Like recipe? Add the ingredients to your basket and deliver to you.", Reason::Advertisement),
+            ("IMPRESSUM | DATENSCHUTZ | COPYRIGHT JANE DOE | THIS IS A KANGA PROJECT", Reason::Navigation),
         ] {
             assert_eq!(bp(line), Some(reason), "{line:?}");
         }
@@ -2755,6 +2768,7 @@ mod tests {
             "The category: a new class of drones that can fly for days, the ministry said.",
         );
         assert_body("Vorab findest du hier schon eine kurze Übersicht über den Beitrag:");
+        assert_body("Das Impressum der Zeitung nannte keinen Verantwortlichen, sagte der Anwalt.");
         assert_body("Kategorie: Kinder- & Jugendbuch");
         assert_body("The film is available to rent on Amazon, YouTube, iTunes, and Google Play.");
     }
