@@ -26,9 +26,12 @@ pub(crate) fn complete_person_names(
 ) {
     let is_name_word = |w: &str| is_name_word(ner, w);
     relabel_name_pieces(text, entities, &is_name_word);
+    // Growing keeps entities in text order and apart: a span only takes words no other
+    // entity holds.
+    let ordered = in_order_and_apart(entities);
     for i in 0..entities.len() {
         if entities[i].label == EntityLabel::Per {
-            grow(text, tokens, entities, i, &is_name_word);
+            grow(text, tokens, entities, i, &is_name_word, ordered);
         }
     }
     add_missed_mentions(text, tokens, entities, &is_name_word);
@@ -214,12 +217,69 @@ fn token_ending(tokens: &[Token], end: u32) -> Option<usize> {
     tokens.binary_search_by_key(&end, |t| t.end).ok()
 }
 
-/// Whether bytes `start..end` overlap an entity other than `skip`.
-fn covered(entities: &[Entity], start: u32, end: u32, skip: Option<usize>) -> bool {
-    entities
+/// Where each of `names` stands in `text`, name by name in the order given and, for one name,
+/// from left to right without overlapping itself (what `str::match_indices` gives), found in
+/// one pass over the text: a search per name read a long document once for each of its
+/// hundreds of names.
+fn occurrences<'n>(text: &str, names: &'n [String]) -> Vec<(&'n str, usize)> {
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(names) else {
+        // Too many names to build the automaton over: one search per name.
+        return names
+            .iter()
+            .flat_map(|n| {
+                text.match_indices(n.as_str())
+                    .map(move |(at, _)| (n.as_str(), at))
+            })
+            .collect();
+    };
+    let mut found: Vec<(usize, usize)> = automaton
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
+    let mut out = Vec::with_capacity(found.len());
+    let mut free_from = (usize::MAX, 0);
+    for (p, at) in found {
+        let name = names[p].as_str();
+        if free_from.0 == p && at < free_from.1 {
+            continue;
+        }
+        free_from = (p, at + name.len());
+        out.push((name, at));
+    }
+    out
+}
+
+/// Whether entities are in text order and none overlaps the next: then the ones over a span
+/// are found by binary search, not by reading them all (which made name growth quadratic on
+/// a long document).
+fn in_order_and_apart(entities: &[Entity]) -> bool {
+    entities.windows(2).all(|w| w[0].end <= w[1].start)
+}
+
+/// Indexes of the entities over bytes `start..end`; `ordered` as [`in_order_and_apart`] says.
+fn overlapping(
+    entities: &[Entity],
+    start: u32,
+    end: u32,
+    ordered: bool,
+) -> impl Iterator<Item = usize> + '_ {
+    let from = if ordered {
+        entities.partition_point(|e| e.end <= start)
+    } else {
+        0
+    };
+    entities[from..]
         .iter()
         .enumerate()
-        .any(|(j, e)| Some(j) != skip && overlaps(e, start, end))
+        .take_while(move |(_, e)| !ordered || e.start < end)
+        .filter(move |(_, e)| overlaps(e, start, end))
+        .map(move |(k, _)| from + k)
+}
+
+/// Whether bytes `start..end` overlap an entity other than `skip`.
+fn covered(entities: &[Entity], start: u32, end: u32, skip: Option<usize>, ordered: bool) -> bool {
+    overlapping(entities, start, end, ordered).any(|j| Some(j) != skip)
 }
 
 /// Grows person entity `i` over the name words next to it, joined by one space.
@@ -229,6 +289,7 @@ fn grow(
     entities: &mut [Entity],
     i: usize,
     is_name_word: &dyn Fn(&str) -> bool,
+    ordered: bool,
 ) {
     let (Some(mut first), Some(mut last)) = (
         token_at(tokens, entities[i].start),
@@ -244,7 +305,7 @@ fn grow(
         };
         if !fits(&tokens[last], next)
             || !is_name_word(next.text(text))
-            || covered(entities, next.start, next.end, Some(i))
+            || covered(entities, next.start, next.end, Some(i), ordered)
         {
             break;
         }
@@ -254,7 +315,7 @@ fn grow(
         let prev = &tokens[first - 1];
         if !fits(prev, &tokens[first])
             || !is_name_word(prev.text(text))
-            || covered(entities, prev.start, prev.end, Some(i))
+            || covered(entities, prev.start, prev.end, Some(i), ordered)
         {
             break;
         }
@@ -279,11 +340,16 @@ fn add_missed_mentions(
         .filter(|e| e.label == EntityLabel::Per && e.text.split(' ').count() >= 2)
         .map(|e| e.text.clone())
         .collect();
-    names.sort_unstable_by_key(|n| std::cmp::Reverse(n.len()));
+    // Longest first, each name once.
+    names.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     names.dedup();
-    let mut added = Vec::new();
-    for name in &names {
-        for (at, _) in text.match_indices(name.as_str()) {
+    let ordered = in_order_and_apart(entities);
+    let mut added: Vec<Entity> = Vec::new();
+    // The spans added so far, by start: they never overlap, so the one starting last before
+    // a span's end is the only one that can overlap it.
+    let mut taken: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
+    for (name, at) in occurrences(text, &names) {
+        {
             let (start, end) = (at as u32, (at + name.len()) as u32);
             let whole_words =
                 token_at(tokens, start).is_some() && token_ending(tokens, end).is_some();
@@ -292,9 +358,7 @@ fn add_missed_mentions(
             }
             // A place or organization of name words the tagger put over part of the name
             // ("gonzalo rodriguez" as a place in "gonzalo rodriguez gacha") gives way.
-            let overlapping: Vec<usize> = (0..entities.len())
-                .filter(|&j| overlaps(&entities[j], start, end))
-                .collect();
+            let overlapping: Vec<usize> = overlapping(entities, start, end, ordered).collect();
             if overlapping.iter().any(|&j| {
                 entities[j].label == EntityLabel::Per || !all_name_words(&entities[j], is_name_word)
             }) {
@@ -306,7 +370,12 @@ fn add_missed_mentions(
                 end = end.max(entities[j].end);
                 entities.remove(j);
             }
-            if !added.iter().any(|e| overlaps(e, start, end)) {
+            let clashes = taken
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &taken_end)| taken_end > start);
+            if !clashes {
+                taken.insert(start, end);
                 added.push(Entity {
                     text: text
                         .get(start as usize..end as usize)
@@ -323,12 +392,25 @@ fn add_missed_mentions(
     if added.is_empty() {
         return;
     }
-    let first_new = entities.len();
-    entities.extend(added);
-    for i in first_new..entities.len() {
-        grow(text, tokens, entities, i, is_name_word);
+    if !ordered {
+        let first_new = entities.len();
+        entities.extend(added);
+        for i in first_new..entities.len() {
+            grow(text, tokens, entities, i, is_name_word, false);
+        }
+        entities.sort_by_key(|e| e.start);
+        return;
     }
+    // Grown in the order they were found, over the entities in text order: the added spans
+    // overlap neither each other nor what is left of the tagger's.
+    let starts: Vec<u32> = added.iter().map(|e| e.start).collect();
+    entities.extend(added);
     entities.sort_by_key(|e| e.start);
+    let still = in_order_and_apart(entities);
+    for start in starts {
+        let i = entities.partition_point(|e| e.start < start);
+        grow(text, tokens, entities, i, is_name_word, still);
+    }
 }
 
 #[cfg(test)]
@@ -469,5 +551,72 @@ mod tests {
         );
         let names: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(names, ["gonzalo rodriguez gacha", "rodriguez gacha"]);
+    }
+
+    /// The one-pass search must give what a `match_indices` per name gives, in the same order.
+    fn occurrences_by_name(text: &str, names: &[String]) -> Vec<(String, usize)> {
+        names
+            .iter()
+            .flat_map(|n| {
+                text.match_indices(n.as_str())
+                    .map(move |(at, _)| (n.clone(), at))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn occurrences_come_name_by_name_without_a_name_overlapping_itself() {
+        let names = vec!["ana ana".to_string(), "ana".to_string(), "bob".to_string()];
+        let text = "ana ana ana bob ana";
+        let got: Vec<(String, usize)> = occurrences(text, &names)
+            .into_iter()
+            .map(|(n, at)| (n.to_string(), at))
+            .collect();
+        assert_eq!(got, occurrences_by_name(text, &names));
+        // "ana ana" also starts at 4, inside its match at 0: skipped, as match_indices does.
+        assert_eq!(got[0], ("ana ana".to_string(), 0));
+        assert_eq!(got[1], ("ana".to_string(), 0));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn occurrences_match_a_search_per_name(
+            text in "[ab ]{0,40}",
+            names in proptest::collection::vec("[ab ]{1,4}", 0..5),
+        ) {
+            let mut names = names;
+            names.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            names.dedup();
+            let got: Vec<(String, usize)> = occurrences(&text, &names)
+                .into_iter()
+                .map(|(n, at)| (n.to_string(), at))
+                .collect();
+            proptest::prop_assert_eq!(got, occurrences_by_name(&text, &names));
+        }
+
+        #[test]
+        fn spans_found_by_binary_search_are_the_overlapping_ones(
+            cuts in proptest::collection::btree_set(0u32..200, 0..30),
+            start in 0u32..200,
+            len in 1u32..20,
+        ) {
+            // Entities in order and apart: consecutive cut points paired up.
+            let cuts: Vec<u32> = cuts.into_iter().collect();
+            let entities: Vec<Entity> = cuts
+                .chunks_exact(2)
+                .map(|c| Entity {
+                    text: String::new(),
+                    label: EntityLabel::Per,
+                    start: c[0],
+                    end: c[1],
+                    canonical: None,
+                })
+                .collect();
+            proptest::prop_assert!(in_order_and_apart(&entities));
+            let end = start + len;
+            let fast: Vec<usize> = overlapping(&entities, start, end, true).collect();
+            let slow: Vec<usize> = overlapping(&entities, start, end, false).collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 }

@@ -133,10 +133,16 @@ pub fn resolve(
     order.sort_by_key(|&i| (entities[i].start, entities[i].end));
 
     let n = entities.len();
+    let mut rank = vec![0; n];
+    for (k, &e) in order.iter().enumerate() {
+        rank[e] = k;
+    }
     let mut r = Resolver {
         entities,
         table,
         clusters: Vec::new(),
+        folded: Vec::new(),
+        rank,
         of: vec![usize::MAX; n],
         by_actor: HashMap::new(),
         by_key: HashMap::new(),
@@ -159,7 +165,7 @@ pub fn resolve(
     // Parts of names ("Galán", "Maza Márquez") join the nearest full name that ends or
     // starts with them.
     for e in single_names {
-        r.place_single_name(e, &order);
+        r.place_single_name(e);
     }
     let canonical: Vec<String> = r.clusters.iter().map(|c| c.canonical.clone()).collect();
     for (e, &c) in r.of.iter().enumerate() {
@@ -178,6 +184,12 @@ struct Resolver<'a> {
     entities: &'a mut [Entity],
     table: &'a AliasTable,
     clusters: Vec<Cluster>,
+    /// Each cluster's canonical name folded, computed once: the searches below compare every
+    /// new name with every cluster, and folding the names again each time made resolution
+    /// quadratic in allocations on long documents.
+    folded: Vec<FoldedName>,
+    /// Each entity's place in text order.
+    rank: Vec<usize>,
     /// Cluster of each entity (`usize::MAX` until placed).
     of: Vec<usize>,
     by_actor: HashMap<ActorId, usize>,
@@ -186,6 +198,44 @@ struct Resolver<'a> {
     /// The text has no case ("farc", "FMLN GUERRILLAS"), so an acronym is known by its
     /// letters alone.
     caseless: bool,
+}
+
+/// A cluster's canonical name in the forms the searches compare.
+struct FoldedName {
+    /// Folded words ("miguel maza marquez").
+    words: Vec<String>,
+    /// Folded, with a space at each end (" investigative committee of russia "), for
+    /// whole-word containment.
+    padded: String,
+    /// Upper-cased initials of every word, and of the words other than function words.
+    initials: (String, String),
+}
+
+impl FoldedName {
+    fn new(canonical: &str) -> Self {
+        let raw: Vec<&str> = canonical.split_whitespace().collect();
+        let all: String = raw.iter().filter_map(|w| w.chars().next()).collect();
+        let content: String = raw
+            .iter()
+            .filter(|w| {
+                !matches!(
+                    **w,
+                    "of" | "for" | "the" | "and" | "on" | "in" | "de" | "al"
+                )
+            })
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let initials = if raw.len() >= 2 {
+            (all.to_uppercase(), content.to_uppercase())
+        } else {
+            (String::new(), String::new())
+        };
+        FoldedName {
+            words: raw.iter().map(|w| fold(w)).collect(),
+            padded: format!(" {} ", fold(canonical)),
+            initials,
+        }
+    }
 }
 
 /// Labels that may corefer: people with people, the rest among themselves (an outlet tagged
@@ -206,6 +256,7 @@ impl Resolver<'_> {
 
     fn new_cluster(&mut self, e: usize, canonical: String, actor: Option<ActorRef>) -> usize {
         let c = self.clusters.len();
+        self.folded.push(FoldedName::new(&canonical));
         self.clusters.push(Cluster {
             canonical,
             label: self.entities[e].label,
@@ -299,23 +350,11 @@ impl Resolver<'_> {
             return None;
         }
         let acronym: String = letters.into_iter().collect();
-        self.clusters.iter().position(|c| {
-            group(c.label) == 1 && c.actor.is_none() && {
-                let words: Vec<&str> = c.canonical.split_whitespace().collect();
-                let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
-                let content: String = words
-                    .iter()
-                    .filter(|w| {
-                        !matches!(
-                            **w,
-                            "of" | "for" | "the" | "and" | "on" | "in" | "de" | "al"
-                        )
-                    })
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                words.len() >= 2
-                    && (all.to_uppercase() == acronym || content.to_uppercase() == acronym)
-            }
+        self.clusters.iter().zip(&self.folded).position(|(c, f)| {
+            group(c.label) == 1
+                && c.actor.is_none()
+                && !f.initials.0.is_empty()
+                && (f.initials.0 == acronym || f.initials.1 == acronym)
         })
     }
 
@@ -327,16 +366,16 @@ impl Resolver<'_> {
         }
         let start = self.entities[e].start;
         let padded = format!(" {key} ");
-        self.clusters.iter().position(|c| {
+        self.clusters.iter().zip(&self.folded).position(|(c, f)| {
             group(c.label) == 1
                 && c.mentions
                     .first()
                     .is_some_and(|&m| self.entities[m].start < start)
-                && format!(" {} ", fold(&c.canonical)).contains(&padded)
+                && f.padded.contains(&padded)
         })
     }
 
-    fn place_single_name(&mut self, e: usize, order: &[usize]) {
+    fn place_single_name(&mut self, e: usize) {
         let word = person_words(&self.entities[e].text).join(" ");
         let folded = fold(&word);
         let part: Vec<String> = person_words(&self.entities[e].text)
@@ -346,24 +385,23 @@ impl Resolver<'_> {
         let start = self.entities[e].start;
         // Candidates: person clusters with a longer name ending with the words, or for one
         // word, starting with it.
-        let matches = |c: &Cluster| -> bool {
-            c.label == EntityLabel::Per && {
-                let words: Vec<String> = c.canonical.split_whitespace().map(fold).collect();
-                is_fuller_name(&words, &part)
-            }
-        };
-        let mut before: Option<(u32, usize)> = None;
-        let mut after: Option<(u32, usize)> = None;
-        for &m in order {
-            let c = self.of[m];
-            if c == usize::MAX || !matches(&self.clusters[c]) {
+        // The nearest mention of such a cluster: the last one before the name in text order,
+        // else the first one after it.
+        let mut before: Option<(usize, usize)> = None;
+        let mut after: Option<(usize, usize)> = None;
+        for (c, (cluster, f)) in self.clusters.iter().zip(&self.folded).enumerate() {
+            if cluster.label != EntityLabel::Per || !is_fuller_name(&f.words, &part) {
                 continue;
             }
-            let s = self.entities[m].start;
-            if s < start {
-                before = Some((s, c)); // the last one before wins
-            } else if after.is_none() {
-                after = Some((s, c));
+            for &m in &cluster.mentions {
+                let rank = self.rank[m];
+                if self.entities[m].start < start {
+                    if before.is_none_or(|(r, _)| rank > r) {
+                        before = Some((rank, c));
+                    }
+                } else if after.is_none_or(|(r, _)| rank < r) {
+                    after = Some((rank, c));
+                }
             }
         }
         if let Some((_, c)) = before.or(after) {
@@ -374,13 +412,13 @@ impl Resolver<'_> {
         // for "Héctor Oquelí Colindres". One word inside a name of three or four words joins
         // it when exactly one such name has it.
         if part.len() == 1 {
-            let inner = |c: &Cluster| {
-                let words: Vec<String> = c.canonical.split_whitespace().map(fold).collect();
-                c.label == EntityLabel::Per
+            let inner = |c: usize| {
+                let words = &self.folded[c].words;
+                self.clusters[c].label == EntityLabel::Per
                     && (3..=4).contains(&words.len())
                     && words[1..words.len() - 1].contains(&part[0])
             };
-            let mut hits = (0..self.clusters.len()).filter(|&c| inner(&self.clusters[c]));
+            let mut hits = (0..self.clusters.len()).filter(|&c| inner(c));
             if let (Some(c), None) = (hits.next(), hits.next()) {
                 self.join(e, c);
                 return;
@@ -390,11 +428,13 @@ impl Resolver<'_> {
         // "bernardo jaramillo ossa"), in a text without case where the tagger often drops
         // the second surname: joins it when exactly one such name has them.
         if self.caseless && part.len() == 2 {
-            let fuller = |c: &Cluster| {
-                let words: Vec<String> = c.canonical.split_whitespace().map(fold).collect();
-                c.label == EntityLabel::Per && words.len() == 3 && words.starts_with(&part)
+            let fuller = |c: usize| {
+                let words = &self.folded[c].words;
+                self.clusters[c].label == EntityLabel::Per
+                    && words.len() == 3
+                    && words.starts_with(&part)
             };
-            let mut hits = (0..self.clusters.len()).filter(|&c| fuller(&self.clusters[c]));
+            let mut hits = (0..self.clusters.len()).filter(|&c| fuller(c));
             if let (Some(c), None) = (hits.next(), hits.next()) {
                 self.join(e, c);
                 return;
