@@ -1205,14 +1205,19 @@ pub(crate) fn recognize(
             // "Paris, Texas, and London" qualifies; "Paris, Texas Gov." also does.
             next.is_none_or(|c| !c.is_lowercase() || after.starts_with(' '))
         };
-        // "Washington, Oregon, California" is a list, not a qualified name.
-        let list = acc.iter().any(|&k| {
-            k != b
-                && cands[k].start > cands[b].end
-                && text
-                    .get(cands[b].end as usize..cands[k].start as usize)
-                    .is_some_and(|g| g == ", " || g == ", and " || g == " and " || g == ", or ")
-        });
+        // "Washington, Oregon, California" is a list, not a qualified name. Only a candidate
+        // starting within a list separator's length after `b` can be next in a list.
+        let after_b = acc.partition_point(|&k| cands[k].start <= cands[b].end);
+        let list = acc[after_b..]
+            .iter()
+            .take_while(|&&k| cands[k].start <= cands[b].end + ", and ".len() as u32)
+            .any(|&k| {
+                k != b
+                    && cands[k].start > cands[b].end
+                    && text
+                        .get(cands[b].end as usize..cands[k].start as usize)
+                        .is_some_and(|g| g == ", " || g == ", and " || g == " and " || g == ", or ")
+            });
         let context_only = cands[b].reason == "after Place,";
         if (between == ", " || between == "," || between == " (")
             && b_end_ok
@@ -1573,6 +1578,9 @@ fn decide_name(
 /// cost more than it gave: a PER entity that is exactly the candidate ("Clinton", "Henderson",
 /// "Glen Carbon") is as often the town as the person, ORG entities vetoed places inside
 /// "Gainesville Police", and LOC/GPE entities added more false toponyms than missed ones.
+///
+/// `cands` are in text order: the ones inside a name are found by binary search (a scan of
+/// every candidate per name made long documents quadratic).
 fn apply_entities(text: &str, cands: &mut [Cand], ents: &[Entity]) {
     for e in ents.iter().filter(|e| e.label == EntityLabel::Per) {
         // "Gainesville’s" tagged as a person is no longer a name than "Gainesville".
@@ -1582,7 +1590,8 @@ fn apply_entities(text: &str, cands: &mut [Cand], ents: &[Entity]) {
             .or_else(|| surface.strip_suffix("\u{2019}s"))
             .unwrap_or(surface);
         let end = e.start + bare.len() as u32;
-        for c in cands.iter_mut() {
+        let from = cands.partition_point(|c| c.start < e.start);
+        for c in cands[from..].iter_mut().take_while(|c| c.start < end) {
             if c.start < e.start || c.end > end || c.end - c.start == end - e.start {
                 continue;
             }
