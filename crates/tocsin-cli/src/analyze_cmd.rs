@@ -31,6 +31,10 @@ pub struct AnalyzeArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = 32 << 20, env = "TOCSIN_MAX_DOC_BYTES")]
     max_doc_bytes: u64,
+    /// Most bytes of a document's clean text that are analysed (a longer text is analysed up
+    /// to a paragraph or sentence end before it, and its line says so in `errors`).
+    #[arg(long, default_value_t = tocsin_pipeline::DEFAULT_MAX_TEXT_BYTES, env = "TOCSIN_MAX_ANALYSIS_BYTES")]
+    max_analysis_bytes: usize,
     /// Files, directories, WARC(.gz) files, JSONL files, http(s) URLs, or `-` for stdin.
     #[arg(required = true)]
     inputs: Vec<String>,
@@ -105,7 +109,9 @@ pub fn analyze_one(analyzer: &Analyzer<'_>, raw: &RawDoc) -> Result<Value, Value
 /// Runs `tocsin analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let models = Models::load(args.gazetteer.as_deref(), args.actors.as_deref())?;
-    let analyzer = models.analyzer();
+    let analyzer = models
+        .analyzer()
+        .with_max_text_bytes(args.max_analysis_bytes);
     let ingest = open_inputs(&args.inputs, args.max_doc_bytes);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

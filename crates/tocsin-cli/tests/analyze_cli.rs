@@ -184,3 +184,44 @@ fn text_without_capitals_gets_names_and_named_victims() {
         );
     }
 }
+
+#[test]
+fn a_text_past_the_analysis_limit_is_analysed_up_to_it_and_says_so() {
+    let tail =
+        "Later, a car bomb exploded outside a market in Kabul, killing 12 people, officials said.";
+    let text = format!("{ATTACK}\n\n{tail}");
+    let limit = ATTACK.len() + 10;
+    let line = serde_json::json!({"id": "long", "text": text});
+    let (code, out, err) = run(
+        &[
+            "analyze",
+            "--jsonl",
+            "--max-analysis-bytes",
+            &limit.to_string(),
+            "-",
+        ],
+        &format!("{line}\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        doc["text"].as_str().unwrap(),
+        text,
+        "the whole text is still returned"
+    );
+    let note = doc["errors"][0].as_str().unwrap();
+    assert!(
+        note.contains(&format!("first {} bytes", ATTACK.len())),
+        "{note}"
+    );
+    let entities = doc["entities"].as_array().unwrap();
+    assert!(entities
+        .iter()
+        .all(|e| e["end"].as_u64().unwrap() <= ATTACK.len() as u64));
+    let events = doc["events"].as_array().unwrap();
+    assert!(events.iter().any(|e| e["type"] == "attack.armed_assault"));
+    assert!(
+        !events.iter().any(|e| e["type"] == "attack.bombing"),
+        "{events:?}"
+    );
+}

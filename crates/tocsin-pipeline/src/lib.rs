@@ -17,6 +17,31 @@ use tocsin_nlp::resolve::{resolve, AliasTable};
 use tocsin_nlp::timex::{find_times_with, Date, TimexOptions};
 use tocsin_nlp::tokenize::{sentences, tokenize, Token};
 
+/// The first `limit` bytes of `text` or less, ending where a paragraph, else a line, else a
+/// sentence ends in the second half of them (else at a character boundary): a cut that keeps
+/// whole sentences keeps whole facts.
+fn analysed_part(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let half = end / 2;
+    let cut = [
+        head.rfind("\n\n"),
+        head.rfind('\n'),
+        head.rfind(". ").map(|i| i + 1),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|&i| i > half)
+    .unwrap_or(end);
+    &text[..cut]
+}
+
 /// Why a document could not be analysed.
 #[derive(Debug, thiserror::Error)]
 pub enum AnalyzeError {
@@ -62,12 +87,18 @@ pub struct Analysis {
     pub errors: Vec<String>,
 }
 
+/// How much of a document's text is analysed by default: 1 MiB, twenty times a long news
+/// article. Several stages compare mentions with mentions, so time grows faster than length;
+/// a book-length "document" would hold a worker for minutes.
+pub const DEFAULT_MAX_TEXT_BYTES: usize = 1 << 20;
+
 /// The shared, read-only models every document is analysed with.
 pub struct Analyzer<'m> {
     ner: &'m Ner,
     caseless: Option<&'m Ner>,
     geocoder: Geocoder<'m>,
     aliases: &'m AliasTable,
+    max_text_bytes: usize,
 }
 
 impl<'m> Analyzer<'m> {
@@ -84,7 +115,15 @@ impl<'m> Analyzer<'m> {
                 },
             ),
             aliases,
+            max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
         }
+    }
+
+    /// Analyses at most the first `bytes` of a text (cut at a paragraph, line or sentence
+    /// end); the analysis says so in its `errors`.
+    pub fn with_max_text_bytes(mut self, bytes: usize) -> Self {
+        self.max_text_bytes = bytes;
+        self
     }
 
     /// Tags documents written without case (all lowercase or all capitals) with `ner`, a
@@ -102,7 +141,17 @@ impl<'m> Analyzer<'m> {
 
     /// Analyses an extracted article.
     pub fn analyze_article(&self, article: &Article, source: &Source) -> Analysis {
-        let text = article.text.as_str();
+        let text = analysed_part(&article.text, self.max_text_bytes);
+        let mut errors = Vec::new();
+        if text.len() < article.text.len() {
+            errors.push(format!(
+                "analyze: the text has {} bytes, more than the limit of {}; entities, places, \
+                 events and quotes come from its first {} bytes",
+                article.text.len(),
+                self.max_text_bytes,
+                text.len()
+            ));
+        }
         let lang = article.language.as_deref().unwrap_or("en");
         let tokens = tokenize(text);
         let sents = sentences(text, &tokens);
@@ -195,7 +244,7 @@ impl<'m> Analyzer<'m> {
             places,
             events: found.events,
             quotes: found.quotes,
-            errors: Vec::new(),
+            errors,
         }
     }
 
@@ -565,6 +614,18 @@ fn content_id(article: &Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_where_a_paragraph_or_sentence_ends() {
+        let text = "First paragraph ends here.\n\nSecond one. It goes on and on past the limit";
+        assert_eq!(analysed_part(text, 1000), text);
+        assert_eq!(analysed_part(text, 50), "First paragraph ends here.");
+        let one = "One sentence here. Another sentence that runs past the limit";
+        assert_eq!(analysed_part(one, 30), "One sentence here.");
+        // No boundary in the second half: a character boundary, never inside "é".
+        let word = "aaaaaaaaaé";
+        assert_eq!(analysed_part(word, 10), "aaaaaaaaa");
+    }
 
     fn ent(text: &str, piece: &str, label: EntityLabel) -> Entity {
         let start = text.find(piece).expect("piece in text") as u32;
