@@ -739,6 +739,16 @@ const REPUBLISHED: Cond = Cond::Any(&[
     "a version of",
 ]);
 const APP: Cond = Cond::Any(&["app", "apps", "application", "app store", "google play"]);
+/// Words about the publication that make "unterstütze unser …" an appeal to readers rather
+/// than a plea quoted in the story.
+const PUBLICATION: Cond = Cond::Any(&[
+    "magazin*",
+    "journalismus",
+    "redaktion",
+    "beitrag",
+    "spende*",
+    "arbeit",
+]);
 /// Words that make a mention of both app platforms a download pitch rather than tech news.
 const STORE_PITCH: Cond = Cond::Any(&[
     "download*",
@@ -1390,32 +1400,8 @@ const CONTAINS: &[Rule] = &[
     r("hazte socio", 320, Subscription),
     r("devenez membre", 320, Subscription),
     r("support independent journalism", 320, Subscription),
-    rc(
-        "unterstütze unser*",
-        320,
-        Cond::Any(&[
-            "magazin*",
-            "journalismus",
-            "redaktion",
-            "beitrag",
-            "spende*",
-            "arbeit",
-        ]),
-        Subscription,
-    ),
-    rc(
-        "unterstützen sie unser*",
-        320,
-        Cond::Any(&[
-            "magazin*",
-            "journalismus",
-            "redaktion",
-            "beitrag",
-            "spende*",
-            "arbeit",
-        ]),
-        Subscription,
-    ),
+    rc("unterstütze unser*", 320, PUBLICATION, Subscription),
+    rc("unterstützen sie unser*", 320, PUBLICATION, Subscription),
     rc(
         "brauchen wir deine unterstützung",
         320,
