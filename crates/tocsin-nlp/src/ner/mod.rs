@@ -736,6 +736,16 @@ KABUL NNP B-NP I-LOC
         // A short all-capitals line says nothing about a document.
         assert_eq!(Casing::of("BREAKING: BLAST IN KABUL"), Casing::Mixed);
         assert_eq!(Casing::of(""), Casing::Mixed);
+        // A short text without one capital is lower-case copy; a few words prove nothing.
+        assert_eq!(
+            Casing::of("three people were killed in the attack. the army said gunmen fled."),
+            Casing::Lower
+        );
+        assert_eq!(Casing::of("blast in kabul"), Casing::Mixed);
+        assert_eq!(
+            Casing::of("Three people were killed in the attack. The army said gunmen fled."),
+            Casing::Mixed
+        );
     }
 
     #[test]

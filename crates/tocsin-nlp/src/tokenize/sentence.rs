@@ -388,3 +388,16 @@ pub fn is_initials(w: &str) -> bool {
         && b.chunks(2)
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_lower_case_text_splits_where_a_period_meets_a_word() {
+        let text = "three people were killed in the attack. the army said gunmen fled.";
+        let tokens = crate::tokenize::tokenize(text);
+        let got = sentences(text, &tokens);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+}
