@@ -643,6 +643,8 @@ struct ClassVerdict {
     date: bool,
     /// Names a comment thread: removed even when it outweighs the article.
     comments: bool,
+    /// Its class names it a lead paragraph (see [`LEAD_CLASS_WORDS`]).
+    lead: bool,
 }
 
 /// Reads the class/id vocabulary of an element; `buf` is scratch space reused across calls.
@@ -665,6 +667,9 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
         buf.push_str(attr.raw_value);
         buf.make_ascii_lowercase();
         for token in buf.split_ascii_whitespace() {
+            if is_class {
+                split_parts(token, |part| v.lead |= LEAD_CLASS_WORDS.contains(&part));
+            }
             if token.len() > 60 {
                 continue;
             }
@@ -1253,7 +1258,6 @@ const LEAD_CLASS_WORDS: &[&str] = &[
 /// class, holding clean prose (paragraphs or a list of key points) without links.
 fn lead_above(dom: &Dom, st: &Stats, top: NodeId) -> Option<NodeId> {
     let mut anc = dom.nodes[top as usize].parent;
-    let mut buf = String::new();
     for _ in 0..3 {
         if anc == NONE || anc == 0 {
             return None;
@@ -1268,7 +1272,7 @@ fn lead_above(dom: &Dom, st: &Stats, top: NodeId) -> Option<NodeId> {
             }
             if st.text[i] >= 60
                 && st.link[i] == 0
-                && is_named_lead(dom, id, &mut buf)
+                && is_named_lead(dom, st, id)
                 && holds_only_prose(dom, id)
             {
                 let mut text = String::new();
@@ -1303,24 +1307,8 @@ fn holds_only_prose(dom: &Dom, id: NodeId) -> bool {
 
 /// Whether a block element's class names it a lead (see [`LEAD_CLASS_WORDS`]); headings are
 /// decks, not leads.
-fn is_named_lead(dom: &Dom, id: NodeId, buf: &mut String) -> bool {
-    let Some(tag) = dom.tag(id) else {
-        return false;
-    };
-    if !matches!(tag, Tag::Div | Tag::P | Tag::Section) {
-        return false;
-    }
-    let Some(class) = dom.attr(id, "class") else {
-        return false;
-    };
-    buf.clear();
-    buf.push_str(class);
-    buf.make_ascii_lowercase();
-    let mut named = false;
-    for token in buf.split_ascii_whitespace() {
-        split_parts(token, |part| named |= LEAD_CLASS_WORDS.contains(&part));
-    }
-    named
+fn is_named_lead(dom: &Dom, st: &Stats, id: NodeId) -> bool {
+    matches!(dom.tag(id), Some(Tag::Div | Tag::P | Tag::Section)) && st.class[id as usize].lead
 }
 
 /// Whether an element starts with a "You may also like" line: a box of other stories that

@@ -349,44 +349,41 @@ fn add_missed_mentions(
     // a span's end is the only one that can overlap it.
     let mut taken: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
     for (name, at) in occurrences(text, &names) {
-        {
-            let (start, end) = (at as u32, (at + name.len()) as u32);
-            let whole_words =
-                token_at(tokens, start).is_some() && token_ending(tokens, end).is_some();
-            if !whole_words {
-                continue;
-            }
-            // A place or organization of name words the tagger put over part of the name
-            // ("gonzalo rodriguez" as a place in "gonzalo rodriguez gacha") gives way.
-            let overlapping: Vec<usize> = overlapping(entities, start, end, ordered).collect();
-            if overlapping.iter().any(|&j| {
-                entities[j].label == EntityLabel::Per || !all_name_words(&entities[j], is_name_word)
-            }) {
-                continue;
-            }
-            let (mut start, mut end) = (start, end);
-            for &j in overlapping.iter().rev() {
-                start = start.min(entities[j].start);
-                end = end.max(entities[j].end);
-                entities.remove(j);
-            }
-            let clashes = taken
-                .range(..end)
-                .next_back()
-                .is_some_and(|(_, &taken_end)| taken_end > start);
-            if !clashes {
-                taken.insert(start, end);
-                added.push(Entity {
-                    text: text
-                        .get(start as usize..end as usize)
-                        .unwrap_or("")
-                        .to_string(),
-                    label: EntityLabel::Per,
-                    start,
-                    end,
-                    canonical: None,
-                });
-            }
+        let (start, end) = (at as u32, (at + name.len()) as u32);
+        let whole_words = token_at(tokens, start).is_some() && token_ending(tokens, end).is_some();
+        if !whole_words {
+            continue;
+        }
+        // A place or organization of name words the tagger put over part of the name
+        // ("gonzalo rodriguez" as a place in "gonzalo rodriguez gacha") gives way.
+        let under: Vec<usize> = overlapping(entities, start, end, ordered).collect();
+        if under.iter().any(|&j| {
+            entities[j].label == EntityLabel::Per || !all_name_words(&entities[j], is_name_word)
+        }) {
+            continue;
+        }
+        let (mut start, mut end) = (start, end);
+        for &j in under.iter().rev() {
+            start = start.min(entities[j].start);
+            end = end.max(entities[j].end);
+            entities.remove(j);
+        }
+        let clashes = taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &taken_end)| taken_end > start);
+        if !clashes {
+            taken.insert(start, end);
+            added.push(Entity {
+                text: text
+                    .get(start as usize..end as usize)
+                    .unwrap_or("")
+                    .to_string(),
+                label: EntityLabel::Per,
+                start,
+                end,
+                canonical: None,
+            });
         }
     }
     if added.is_empty() {

@@ -207,8 +207,9 @@ struct FoldedName {
     /// Folded, with a space at each end (" investigative committee of russia "), for
     /// whole-word containment.
     padded: String,
-    /// Upper-cased initials of every word, and of the words other than function words.
-    initials: (String, String),
+    /// Upper-cased initials of every word, and of the words other than function words, for a
+    /// name of two words or more.
+    initials: Option<(String, String)>,
 }
 
 impl FoldedName {
@@ -225,11 +226,7 @@ impl FoldedName {
             })
             .filter_map(|w| w.chars().next())
             .collect();
-        let initials = if raw.len() >= 2 {
-            (all.to_uppercase(), content.to_uppercase())
-        } else {
-            (String::new(), String::new())
-        };
+        let initials = (raw.len() >= 2).then(|| (all.to_uppercase(), content.to_uppercase()));
         FoldedName {
             words: raw.iter().map(|w| fold(w)).collect(),
             padded: format!(" {} ", fold(canonical)),
@@ -353,8 +350,9 @@ impl Resolver<'_> {
         self.clusters.iter().zip(&self.folded).position(|(c, f)| {
             group(c.label) == 1
                 && c.actor.is_none()
-                && !f.initials.0.is_empty()
-                && (f.initials.0 == acronym || f.initials.1 == acronym)
+                && f.initials
+                    .as_ref()
+                    .is_some_and(|(all, content)| *all == acronym || *content == acronym)
         })
     }
 
