@@ -231,7 +231,12 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             // Only links lead away; `<a name=…>` anchors and script handlers wrapped around
             // whole paragraphs are part of the text.
             Tag::A if dom.attr(id, "href").is_some() && !wraps_paragraphs_in_script(dom, id) => {
-                st.flags[i] |= F_LINK
+                st.flags[i] |= F_LINK;
+                if sig.share_titles.len() < MAX_SHARE_TITLES {
+                    if let Some(href) = dom.attrs(id).iter().find(|a| a.name == "href") {
+                        sig.share_titles.extend(share_title(&href.value()));
+                    }
+                }
             }
             Tag::Html => sig.html_lang = dom.attr(id, "lang").map(str::to_string),
             Tag::Title => {
@@ -377,6 +382,65 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
         }
     }
     scan.finish(sig);
+}
+
+/// Share links kept per page; the first few agree when they are share links at all.
+const MAX_SHARE_TITLES: usize = 4;
+
+/// Bookmarking and social sites whose submit links carry the page's title.
+const SHARE_SERVICES: [&str; 12] = [
+    "del.icio.us/",
+    "delicious.com/",
+    "digg.com/",
+    "reddit.com/",
+    "stumbleupon.com/",
+    "linkedin.com/",
+    "facebook.com/share",
+    "newsvine.com/",
+    "furl.net/",
+    "mixx.com/",
+    "google.com/bookmarks",
+    "fark.com/",
+];
+
+/// The title a share link submits with the page's address (`digg.com/submit?url=…&title=…`,
+/// Facebook's `?u=…&t=…`). Both parameters must be there, on a known share service: other
+/// sites' forms take a title too (a feed alert "titled" with the blog's name). Template
+/// placeholders (`{headline}`), script and addresses are no titles.
+fn share_title(href: &str) -> Option<String> {
+    let (target, query) = href.trim().split_once('?')?;
+    let target = target.to_ascii_lowercase();
+    if !target.starts_with("http") || !SHARE_SERVICES.iter().any(|s| target.contains(s)) {
+        return None;
+    }
+    let query = query.split('#').next().unwrap_or(query);
+    let mut url = false;
+    let mut title = None;
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        match key.as_ref() {
+            "url" | "u" => url |= !value.trim().is_empty(),
+            "title" | "t" if title.is_none() => title = Some(value),
+            _ => {}
+        }
+    }
+    let title = crate::metadata::collapse_ws(&title?);
+    let plausible = url
+        && title.chars().any(char::is_alphabetic)
+        && title.len() <= 300
+        && !title.contains(['{', '}', '<', '>'])
+        && !title.contains("://")
+        && !is_script_concatenation(&title);
+    plausible.then_some(title)
+}
+
+/// A script's string joined around a variable (`' cnnShareTitle '`, `" document.title "`).
+fn is_script_concatenation(title: &str) -> bool {
+    let quote = |c: char| matches!(c, '\'' | '"');
+    let mut chars = title.chars();
+    let opens = chars.next().is_some_and(quote) && chars.next() == Some(' ');
+    let mut back = title.chars().rev();
+    let closes = back.next().is_some_and(quote) && back.next() == Some(' ');
+    opens || closes
 }
 
 fn collect_meta(dom: &Dom, id: NodeId, sig: &mut PageSignals) {
@@ -1773,6 +1837,23 @@ pub fn explain(dom: &Dom) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_titles_from_share_services_only() {
+        let html = r#"<html><body><p>Story text.</p>
+            <a href="http://del.icio.us/post?url=http://x.test/1&amp;title=Ball+game+at%20summit">d</a>
+            <a href="https://www.facebook.com/sharer.php?u=http://x.test/1&t=Ball game at summit">f</a>
+            <a href="http://alerts.x.test/form?url=http://x.test/feed&title=Between+the+Lines">a</a>
+            <a href="http://digg.com/submit?title=No+address+given">n</a>
+            <a href="http://digg.com/submit?url=x&title='+%20cnnShareTitle%20+'">s</a>
+            <a href="http://reddit.com/submit?url=x&title={headline}">p</a>
+            </body></html>"#;
+        let dom = Dom::parse(html);
+        assert_eq!(
+            extract(&dom, None).signals.share_titles,
+            vec!["Ball game at summit", "Ball game at summit"]
+        );
+    }
 
     fn body(html: &str) -> String {
         let dom = Dom::parse(html);

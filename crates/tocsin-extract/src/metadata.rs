@@ -467,7 +467,7 @@ fn collect_person_names<'v>(
 // Text helpers
 
 /// Whitespace runs collapsed to one space, trimmed.
-fn collapse_ws(s: &str) -> String {
+pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for part in s.split_whitespace() {
         if !out.is_empty() {
@@ -812,6 +812,7 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
             .iter()
             .chain(&signals.headings)
             .chain(&signals.styled_lines)
+            .chain(&signals.share_titles)
             .chain(tag_segments)
             .map(|h| collapse_ws(h))
             .find(|h| {
@@ -963,6 +964,19 @@ fn split_label_separators(title: &str, a: usize, b: usize) -> Vec<(usize, usize)
         .collect()
 }
 
+/// The value given most often, the earliest on a tie.
+fn most_common(values: &[String]) -> Option<&str> {
+    let count = |v: &String| values.iter().filter(|w| *w == v).count();
+    let mut best: Option<(&String, usize)> = None;
+    for v in values {
+        let n = count(v);
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((v, n));
+        }
+    }
+    best.map(|(v, _)| v.as_str())
+}
+
 fn title(
     signals: &PageSignals,
     metas: &Metas<'_>,
@@ -986,6 +1000,11 @@ fn title(
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty() && !is_swallowed_markup(t));
+    // Without any other title, the one the share links submit (old templates with a broken
+    // `<title>`). Below a `<title>`: a share bar may belong to a teaser of another story.
+    if meta_titles.is_empty() && title_tag.is_none() {
+        meta_titles.extend(most_common(&signals.share_titles));
+    }
 
     // Cleaned candidates in preference order, with their tokens.
     let mut cleaned: Vec<(String, Vec<String>)> = Vec::new();
@@ -2619,6 +2638,47 @@ mod tests {
         assert_eq!(
             extract_metadata(&s).title.as_deref(),
             Some("India withdraw tour quit threat")
+        );
+    }
+
+    #[test]
+    fn title_from_share_links_when_the_title_element_is_broken() {
+        let mut s = page(
+            Some("BBC SPORTi library--> <script src=\"x.js\"></script>"),
+            &[],
+        );
+        s.headings = vec!["Bookmark with:".into()];
+        s.share_titles = vec!["Teaser of another story".into()];
+        s.share_titles
+            .extend(vec!["India withdraw tour quit threat".to_string(); 3]);
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("India withdraw tour quit threat")
+        );
+    }
+
+    #[test]
+    fn title_element_outranks_a_share_link() {
+        let mut s = page(Some("Student halls too full to be safe, experts warn"), &[]);
+        s.share_titles = vec!["Doctor suggests students stay at university for Christmas".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Student halls too full to be safe, experts warn")
+        );
+    }
+
+    #[test]
+    fn share_link_title_replaces_a_title_naming_only_the_site() {
+        let mut s = page(Some("Blogger News Network"), &[]);
+        s.share_titles = vec!["Bush expedites Saudi smart bomb deal".into()];
+        s.lead_text = Some(
+            "President Bush has expedited the sale of smart bomb kits to Saudi Arabia, \
+             officials said, over objections from members of Congress who fear the deal."
+                .into(),
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Bush expedites Saudi smart bomb deal")
         );
     }
 

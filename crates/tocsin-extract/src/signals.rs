@@ -31,6 +31,10 @@ pub struct PageSignals {
     /// `class="storyhead"`), in document order: the headline of last resort when the page's
     /// title names only the site.
     pub styled_lines: Vec<String>,
+    /// Titles that the page's share links hand to bookmarking and social sites
+    /// (`digg.com/submit?url=…&title=Headline`), in document order, at most a few: the
+    /// story's title on old templates whose `<title>` is broken or names only the site.
+    pub share_titles: Vec<String>,
     /// `<link rel="canonical">` href.
     pub canonical: Option<String>,
     /// `<html lang>` attribute.
