@@ -895,6 +895,12 @@ const PREFIX: &[Rule] = &[
     r("keep reading", 120, Related),
     r("continue reading", 140, Related),
     r("more from", 100, RelatedHeader),
+    r("other news in", 60, RelatedHeader),
+    r("also today on", 60, RelatedHeader),
+    r("talkback", 40, CommentForm),
+    r("trackbacks", 40, CommentForm),
+    r("no trackbacks", 40, CommentForm),
+    r("interested in this topic", 40, Subscription),
     r("more stories from", 120, RelatedHeader),
     r("most read", 100, RelatedHeader),
     r("tags:", 320, Navigation),
@@ -2703,6 +2709,8 @@ mod tests {
             "Most Read",
             "More from Fox News",
             "Meistgelesen",
+            "Other News in Technology",
+            "Also Today on Reuters Africa",
         ] {
             assert_eq!(bp(line), Some(Reason::RelatedHeader), "{line:?}");
         }
@@ -2936,6 +2944,8 @@ mod tests {
             "Deine E-Mail-Adresse wird nicht veröffentlicht.",
             "Laisser un commentaire",
             "Deja una respuesta",
+            "Talkback - Add your opinion",
+            "No Trackbacks Yet",
         ] {
             assert_eq!(bp(line), Some(Reason::CommentForm), "{line:?}");
         }
@@ -2944,6 +2954,7 @@ mod tests {
             Some(Reason::CommentPrompt)
         );
         assert_body("The minister declined to comment on the report, which will not be published until next week.");
+        assert_body("Other news in the region was grim: two more villages were shelled overnight, residents said.");
     }
 
     #[test]

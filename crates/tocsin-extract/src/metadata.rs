@@ -29,6 +29,7 @@
 
 use serde_json::Value;
 
+use crate::boilerplate::{classify_line, LineClass, Reason};
 use crate::dates::{self, DateContext, NumericOrder, ParsedDate};
 use crate::signals::PageSignals;
 
@@ -964,6 +965,24 @@ fn split_label_separators(title: &str, a: usize, b: usize) -> Vec<(usize, usize)
         .collect()
 }
 
+/// A heading that titles a box of the page, not its story: "Related Stories", "Other News
+/// in Technology", "Talkback - Add your opinion", "Main navigation".
+fn is_furniture_heading(heading: &str) -> bool {
+    matches!(
+        classify_line(heading),
+        LineClass::Boilerplate(
+            Reason::RelatedHeader
+                | Reason::Related
+                | Reason::Navigation
+                | Reason::CommentForm
+                | Reason::CommentPrompt
+                | Reason::Share
+                | Reason::Subscription
+                | Reason::Cookie
+        )
+    )
+}
+
 /// The value given most often, the earliest on a tie.
 fn most_common(values: &[String]) -> Option<&str> {
     let count = |v: &String| values.iter().filter(|w| *w == v).count();
@@ -1040,7 +1059,12 @@ fn title(
         .iter()
         .map(|h| (h.trim(), word_tokens(h)))
         .enumerate()
-        .filter(|(_, (h, t))| !t.is_empty() && h.len() <= 400 && !is_site_segment(h, sites, host))
+        .filter(|(_, (h, t))| {
+            !t.is_empty()
+                && h.len() <= 400
+                && !is_site_segment(h, sites, host)
+                && !is_furniture_heading(h)
+        })
         .unzip();
     // Whole segments of the titles ("Headline - Deck - Site"), for headings that are one.
     let meta_segments: Vec<Vec<String>> =
@@ -1094,7 +1118,9 @@ fn title(
         .headings
         .iter()
         .map(|h| (h.as_str(), word_tokens(h)))
-        .filter(|(h, t)| t.len() >= 2 && !is_site_segment(h, sites, host))
+        .filter(|(h, t)| {
+            t.len() >= 2 && !is_site_segment(h, sites, host) && !is_furniture_heading(h)
+        })
         .collect();
     // An <h1> that is a whole segment of a title: the heading of the earliest segment, the
     // <h1> on a tie ("Headline - Deck - Site" with the deck or the headline in the <h1>).
@@ -2679,6 +2705,17 @@ mod tests {
         assert_eq!(
             extract_metadata(&s).title.as_deref(),
             Some("Bush expedites Saudi smart bomb deal")
+        );
+    }
+
+    #[test]
+    fn title_is_not_the_heading_of_a_related_box_or_a_comment_form() {
+        let mut s = page(Some("Netgear brings home concept to CES"), &[]);
+        s.h1s = vec!["Other News in Technology".into()];
+        s.headings = vec!["Talkback - Add your opinion".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Netgear brings home concept to CES")
         );
     }
 
