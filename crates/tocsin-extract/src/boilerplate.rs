@@ -29,6 +29,7 @@
 
 use memchr::{memchr, memchr_iter};
 use std::sync::OnceLock;
+use tocsin_model::text::floor_char_boundary;
 
 /// How many bytes of a line are normalized for matching. Every table rule has a length limit
 /// below this, so a longer line can only be a caption or body and skips the table entirely.
@@ -2268,13 +2269,6 @@ fn credit_shape(t: &str) -> bool {
         }
     }
     false
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 // ---------------------------------------------------------------------------------------------

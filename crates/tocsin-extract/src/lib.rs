@@ -164,11 +164,7 @@ pub fn extract_text(text: &str) -> Article {
 /// Sniffs whether decoded text is markup: a tag near the start, or many tags overall.
 pub fn looks_like_html(text: &str) -> bool {
     // The first 2 KiB, cut back to a character boundary (slicing inside one panics).
-    let mut end = text.len().min(2048);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
+    let head = &text[..tocsin_model::text::floor_char_boundary(text, 2048)];
     let head_lower = head.to_ascii_lowercase();
     [
         "<!doctype",

@@ -28,6 +28,7 @@
 //! ```
 
 use serde_json::Value;
+use tocsin_model::text::floor_char_boundary;
 
 use crate::boilerplate::{classify_line, LineClass, Reason};
 use crate::dates::{self, DateContext, NumericOrder, ParsedDate};
@@ -2266,11 +2267,7 @@ fn dates(
             .or_else(|| meta_date(&GENERIC_DATE_KEYS))
             .or_else(|| {
                 let lead = signals.lead_text.as_deref()?;
-                let mut end = lead.len().min(200);
-                while !lead.is_char_boundary(end) {
-                    end -= 1;
-                }
-                parse(&lead[..end])
+                parse(&lead[..floor_char_boundary(lead, 200)])
             });
     }
     // Dates the reader sees (not introduced as updates), to check the stamps against.

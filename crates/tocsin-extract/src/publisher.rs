@@ -20,6 +20,7 @@
 
 use memchr::memmem;
 use std::sync::OnceLock;
+use tocsin_model::text::{ceil_char_boundary, floor_char_boundary};
 
 /// One known outlet: its canonical name, the names it appears under in text, and its domains.
 #[derive(Debug)]
@@ -534,26 +535,12 @@ fn fold(s: &str) -> String {
     out
 }
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// The score of the cues around one mention.
 fn score_mention(text: &str, m: &Mention) -> u32 {
     let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
-    let win_start = ceil_boundary(text, line_start.max(m.start.saturating_sub(64)));
-    let win_end = floor_boundary(text, line_end.min(m.end + 96));
+    let win_start = ceil_char_boundary(text, line_start.max(m.start.saturating_sub(64)));
+    let win_end = floor_char_boundary(text, line_end.min(m.end + 96));
     let before = fold(&text[win_start..m.start]);
     let after = fold(&text[m.end..win_end]);
     let whole_after = fold(&text[m.end..line_end]);

@@ -15,6 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 mod event;
+pub mod text;
 pub use event::{
     ActorKind, Attribution, Event, EventPlace, EventType, Evidence, Figure, Perpetrator, Quote,
     QuoteKind, Role,

@@ -87,11 +87,7 @@ pub const MIN_PARAGRAPH_BYTES: usize = 80;
 /// than a quarter English function words ("the", "of", "was"…) is English without asking
 /// whatlang. No other language comes near that share.
 pub fn detect(text: &str) -> Option<Lang> {
-    let mut end = text.len().min(SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = text.get(..end).unwrap_or("");
+    let sample = &text[..tocsin_model::text::floor_char_boundary(text, SAMPLE_BYTES)];
     if looks_english(sample) {
         return Some(from_whatlang(WLang::Eng, 1.0, true));
     }

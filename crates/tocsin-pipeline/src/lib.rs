@@ -24,10 +24,7 @@ fn analysed_part(text: &str, limit: usize) -> &str {
     if text.len() <= limit {
         return text;
     }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = tocsin_model::text::floor_char_boundary(text, limit);
     let head = &text[..end];
     let half = end / 2;
     let cut = [

@@ -123,10 +123,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// buffer.
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     // Offsets are u32: stop at the last character boundary that fits.
-    let mut limit = text.len().min(u32::MAX as usize);
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = tocsin_model::text::floor_char_boundary(text, u32::MAX as usize);
     let mut s = Scanner {
         b: &text.as_bytes()[..limit],
         out,
