@@ -1015,8 +1015,19 @@ fn score_paragraphs(dom: &Dom, st: &mut Stats) {
         if link_density > 0.5 {
             continue;
         }
-        let commas = count_commas(dom, id) as f32;
-        let mut score = 1.0 + commas.min(20.0) + (len as f32 / 100.0).min(3.0);
+        let (commas, breaks) = paragraph_shape(dom, id);
+        let commas = commas as f32;
+        // Text broken into paragraphs by blank lines (`<br><br>`) is scored as that many
+        // paragraphs, as it is emitted (Readability turns such runs into `<p>`s before
+        // scoring): one long cell of five paragraphs is not one reader's comment. Not for a
+        // `<div>` with loose text, which is credited as its own parent already.
+        let breaks = if text_container {
+            0
+        } else {
+            breaks.min(MAX_BR_PARAGRAPHS)
+        };
+        let paragraphs = 1.0 + breaks as f32;
+        let mut score = paragraphs + commas.min(20.0) + (len as f32 / 100.0).min(3.0 * paragraphs);
         if matches!(tag, Tag::Li | Tag::Td | Tag::Dd) {
             score *= 0.5;
         }
@@ -1041,14 +1052,38 @@ fn score_paragraphs(dom: &Dom, st: &mut Stats) {
     }
 }
 
-fn count_commas(dom: &Dom, id: NodeId) -> usize {
+/// Blank-line breaks counted into a `<br>`-formatted paragraph's score, at most.
+const MAX_BR_PARAGRAPHS: usize = 19;
+
+/// What a paragraph's score reads off its text in one walk: the commas in all of it, and how
+/// many times two `<br>` in a row (whitespace between them at most) split its own text (text
+/// inside nested blocks belongs to those blocks).
+fn paragraph_shape(dom: &Dom, id: NodeId) -> (usize, usize) {
     let end = dom.subtree_end(id);
-    (id..end)
-        .filter_map(|i| match &dom.nodes[i as usize].data {
-            NodeData::Text(t) => Some(t.matches([',', '，', '、', '،']).count()),
-            _ => None,
-        })
-        .sum()
+    let (mut commas, mut breaks) = (0, 0);
+    let mut after_br = false;
+    let mut nested_end = id;
+    for i in id + 1..end {
+        let own = i >= nested_end;
+        match &dom.nodes[i as usize].data {
+            NodeData::Text(t) => {
+                commas += t.matches([',', '，', '、', '،']).count();
+                if own && after_br {
+                    after_br = t.trim().is_empty();
+                }
+            }
+            NodeData::Element { tag: Tag::Br, .. } if own => {
+                breaks += usize::from(after_br);
+                after_br = !after_br;
+            }
+            NodeData::Element { tag, .. } if own && !tag.is_inline() => {
+                after_br = false;
+                nested_end = dom.subtree_end(i);
+            }
+            _ => {}
+        }
+    }
+    (commas, breaks)
 }
 
 fn final_score(dom: &Dom, st: &Stats, i: usize) -> f32 {
@@ -2122,6 +2157,40 @@ mod tests {
         let dom = Dom::parse(&html);
         let ex = extract(&dom, None);
         assert_eq!(ex.blocks.len(), 2, "{:?}", ex.blocks);
+    }
+
+    #[test]
+    fn blank_lines_are_counted_in_the_elements_own_text_only() {
+        let dom = Dom::parse(
+            "<td>One.<br> <br>Two.<br>still two<br><b>x</b><br><em>Three.<br><br>Four.</em>\
+             <div>a<br><br>b</div></td>",
+        );
+        let td = (0..dom.nodes.len() as NodeId)
+            .find(|&i| dom.tag(i) == Some(Tag::Td))
+            .expect("td");
+        assert_eq!(paragraph_shape(&dom, td).1, 2);
+    }
+
+    #[test]
+    fn a_cell_of_br_separated_paragraphs_outscores_reader_comments() {
+        let para = |n: usize| {
+            format!(
+                "Paragraph {n} of the report says the manager spoke to the club about a transfer \
+                 and the fee that is still to be agreed before the window closes next month."
+            )
+        };
+        let story: Vec<String> = (1..=8).map(para).collect();
+        let comment = "If I had to bet I would say he is going to Sunderland, there is a rumour \
+                       going around that we want a replacement for him, not a bad idea.";
+        let html = format!(
+            "<body><table><tr><td>{}</td></tr></table>\
+             <div><table>{}</table></div></body>",
+            story.join("<br><br>"),
+            format!("<tr><td>{comment}</td></tr>").repeat(6)
+        );
+        let text = body(&html);
+        assert!(text.starts_with("Paragraph 1 of the report"), "{text}");
+        assert!(!text.contains("Sunderland"), "{text}");
     }
 
     #[test]
