@@ -897,7 +897,9 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
         }
         let structural_negative = matches!(tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form)
             || furniture_role(dom, id);
-        if (w < 0 || structural_negative)
+        // A comment thread's class may also carry an article word (`comments-body`): the
+        // thread is still no part of the article.
+        if (w < 0 || structural_negative || verdict.comments)
             && !verdict.marker
             && !matches!(tag, Tag::Body | Tag::Html)
         {
@@ -2191,6 +2193,20 @@ mod tests {
         let text = body(&html);
         assert!(text.starts_with("Paragraph 1 of the report"), "{text}");
         assert!(!text.contains("Sunderland"), "{text}");
+    }
+
+    #[test]
+    fn a_comment_thread_is_dropped_even_when_its_class_also_says_body() {
+        let comment = "I am not from here, though I presently live in the country, and I can \
+                       clearly see some faults many of its natives are oblivious to, sadly.";
+        let html = format!(
+            r#"<body><div class="blog"><div class="blogbody"><p>{STORY}</p><p>{STORY2}</p></div>
+            {}</div></body>"#,
+            format!(r#"<div class="comments-body"><p>{comment}</p></div>"#).repeat(8)
+        );
+        let text = body(&html);
+        assert!(text.contains(STORY) && text.contains(STORY2), "{text}");
+        assert!(!text.contains("oblivious"), "{text}");
     }
 
     #[test]
