@@ -121,6 +121,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
                 }
             }
         }
+        cut_after_end_marker(&mut emitter.blocks, &emitter.end_markers);
         out.blocks = emitter.blocks;
         out.captions = emitter.captions;
         out.furniture = emitter.furniture;
@@ -139,6 +140,26 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         .join(" ")
         .into();
     out
+}
+
+/// Story kept before an end marker for the blocks after it to be cut.
+const END_MARKER_MIN_STORY: usize = 200;
+
+/// Drops the blocks after the first line that ends stories ("Leave a Reply", "Comments are
+/// closed", "Source link", at block positions `markers`) with a story of some length before
+/// it and no more text after it than before: what follows is the comment thread or the
+/// page's footer. A marker before the story (a "Comments" button in the article's tool bar)
+/// cuts nothing.
+fn cut_after_end_marker(blocks: &mut Vec<Block>, markers: &[usize]) {
+    let chars = |bs: &[Block]| bs.iter().map(|b| b.text.len()).sum::<usize>();
+    let cut = markers.iter().copied().find(|&at| {
+        let (before, after) = blocks.split_at(at.min(blocks.len()));
+        let (before, after) = (chars(before), chars(after));
+        before >= END_MARKER_MIN_STORY && after <= before
+    });
+    if let Some(at) = cut {
+        blocks.truncate(at);
+    }
 }
 
 /// Paragraphs of a JSON-LD `articleBody`: split at line breaks and at `<p>`/`<br>` markup,
@@ -1466,6 +1487,9 @@ struct Emitter<'d, 'a> {
     news_header: bool,
     /// The top-level parts being emitted (the container and its gathered siblings).
     parts: Vec<NodeId>,
+    /// Where lines that end a story ("Leave a Reply", "Source link") were dropped: the
+    /// number of blocks before each, the first few.
+    end_markers: Vec<usize>,
     buf: String,
     buf_link: usize,
     buf_len: usize,
@@ -1482,6 +1506,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             related_header: false,
             news_header: false,
             parts: Vec::new(),
+            end_markers: Vec::new(),
             buf: String::new(),
             buf_link: 0,
             buf_len: 0,
@@ -1645,6 +1670,9 @@ impl<'d, 'a> Emitter<'d, 'a> {
                         }
                     }
                     LineClass::Boilerplate(reason) => {
+                        if reason.is_end_marker() && self.end_markers.len() < 8 {
+                            self.end_markers.push(self.blocks.len());
+                        }
                         if reason == crate::boilerplate::Reason::RelatedHeader {
                             self.related_header = true;
                             self.news_header = names_the_news(text);
@@ -2207,6 +2235,32 @@ mod tests {
         let text = body(&html);
         assert!(text.contains(STORY) && text.contains(STORY2), "{text}");
         assert!(!text.contains("oblivious"), "{text}");
+    }
+
+    #[test]
+    fn nothing_after_a_comment_form_header_is_the_story() {
+        let html = format!(
+            r#"<body><div class="post"><p>Comments</p><p>{STORY}</p><p>{STORY2}</p>
+            <h3>Leave a Reply</h3>
+            <p>Great write-up, I was at the market that morning and saw the smoke myself.</p>
+            </div></body>"#
+        );
+        let text = body(&html);
+        assert!(text.contains(STORY) && text.contains(STORY2), "{text}");
+        assert!(!text.contains("Great write-up"), "{text}");
+    }
+
+    #[test]
+    fn an_end_marker_before_most_of_the_text_cuts_nothing() {
+        let mut blocks: Vec<Block> = [STORY, "Source link", STORY2, STORY]
+            .iter()
+            .map(|t| Block::new(BlockKind::Paragraph, *t))
+            .collect();
+        blocks.remove(1);
+        cut_after_end_marker(&mut blocks, &[1]);
+        assert_eq!(blocks.len(), 3);
+        cut_after_end_marker(&mut blocks, &[0, 1, 2]);
+        assert_eq!(blocks.len(), 2);
     }
 
     #[test]
