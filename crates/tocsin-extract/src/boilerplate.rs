@@ -1484,6 +1484,18 @@ const CONTAINS: &[Rule] = &[
     r("todos los derechos reservados", 320, Copyright),
     r("may not be published, broadcast", 320, Copyright),
     r("this material may not be", 320, Copyright),
+    rc(
+        "expressly prohibited",
+        420,
+        Cond::Any(&["redistribut*", "republication", "reproduc*", "copying"]),
+        Copyright,
+    ),
+    rc(
+        "without written permission",
+        320,
+        Cond::Any(&["copied", "reproduced", "redistributed", "republished"]),
+        Copyright,
+    ),
     r("story continues below", 160, Advertisement),
     r("nach der anzeige", 120, Advertisement),
     r("après cette publicité", 120, Advertisement),
@@ -2991,6 +3003,25 @@ mod tests {
         assert_eq!(
             bp("This material may not be published, broadcast, rewritten, or redistributed."),
             Some(Reason::Copyright)
+        );
+        assert_eq!(
+            bp(
+                "The copying, republication or redistribution of AFX News Content, including by \
+                framing or similar means, is expressly prohibited without the prior written \
+                consent of AFX News."
+            ),
+            Some(Reason::Copyright)
+        );
+        assert_eq!(
+            bp(
+                "No material from this website may be copied or reproduced without written \
+                permission from the author."
+            ),
+            Some(Reason::Copyright)
+        );
+        assert_body(
+            "Smoking is expressly prohibited on all flights, the airline said, and the \
+                     passenger was arrested on landing after crew found him in the toilet.",
         );
         assert_eq!(bp("Skip to main content"), Some(Reason::Navigation));
         assert_eq!(
