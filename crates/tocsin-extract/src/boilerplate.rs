@@ -107,6 +107,27 @@ impl Reason {
     }
 }
 
+/// A blog widget left as its source (`[button link="…"] Send us YOUR review[/button]`): the
+/// line opens with a lower-case `[name` and closes a `[/name]` tag.
+fn is_unrendered_shortcode(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('[') else {
+        return false;
+    };
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+        .count();
+    let name = &rest[..name_len];
+    name_len >= 2
+        && rest[name_len..].starts_with([' ', ']'])
+        && t.trim_end().ends_with(']')
+        && t.match_indices("[/").any(|(i, _)| {
+            t[i + 2..]
+                .strip_prefix(name)
+                .is_some_and(|r| r.starts_with(']'))
+        })
+}
+
 /// Classifies one line (or one short block) of a page.
 ///
 /// Cost: one pass to normalize at most [`NORM_CAP`] bytes on the stack, then a table of
@@ -137,6 +158,9 @@ pub fn classify_line(line: &str) -> LineClass {
         }
         if is_bare_contact(t) {
             return LineClass::Boilerplate(Reason::Noise);
+        }
+        if is_unrendered_shortcode(line.trim()) {
+            return LineClass::Boilerplate(Reason::Navigation);
         }
     }
     if mixes_scripts_in_words(t) {
@@ -486,6 +510,8 @@ const EXACT: &[(&str, Reason)] = &[
     // English
     ("advertisement", Advertisement),
     ("advertising", Advertisement),
+    ("advert", Advertisement),
+    ("adverts", Advertisement),
     ("ad", Advertisement),
     ("ads", Advertisement),
     ("sponsored", Advertisement),
@@ -1497,6 +1523,8 @@ const CONTAINS: &[Rule] = &[
         Copyright,
     ),
     r("story continues below", 160, Advertisement),
+    r("this slideshow requires javascript", 60, Media),
+    r("tell us what you think", 60, CommentPrompt),
     r("nach der anzeige", 120, Advertisement),
     r("après cette publicité", 120, Advertisement),
     r("après la publicité", 120, Advertisement),
@@ -2992,6 +3020,17 @@ mod tests {
             Some(Reason::Advertisement)
         );
         assert_eq!(bp("Anzeige"), Some(Reason::Advertisement));
+        assert_eq!(bp("Advert"), Some(Reason::Advertisement));
+        assert_eq!(
+            bp("This slideshow requires JavaScript."),
+            Some(Reason::Media)
+        );
+        assert_eq!(bp("Tell us what YOU think..."), Some(Reason::CommentPrompt));
+        assert_eq!(
+            bp("[button link=\"http://x.test/submit-kit-review/\" type=\"big\"] Send us YOUR kit review[/button]"),
+            Some(Reason::Navigation)
+        );
+        assert_body("[Reuters] Police said on Friday that three people were killed in the blast [/updated].");
         assert_eq!(
             bp("© 2024 Reuters. All rights reserved."),
             Some(Reason::Copyright)
