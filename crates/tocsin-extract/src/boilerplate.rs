@@ -238,7 +238,7 @@ pub fn trim_furniture(line: &str) -> &str {
         .trim_end_matches(|c: char| TRAIL.contains(&c) || c.is_whitespace())
 }
 
-/// A line folded for matching, on the stack: ASCII and Latin-1 capitals lower-cased,
+/// A line folded for matching, on the stack: ASCII, Latin-1 and Cyrillic capitals lower-cased,
 /// typographic apostrophes to `'`, double quotes and guillemets to `"`, dashes to `-`,
 /// every run of whitespace (incl. no-break and thin spaces) to one space, zero-width
 /// characters dropped. Stops silently at [`NORM_CAP`] bytes.
@@ -299,6 +299,9 @@ impl<const N: usize> Norm<N> {
                     '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => continue,
                     // Latin-1 capitals À..Þ (but not ×) lower-case by adding 0x20.
                     '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20),
+                    // Cyrillic capitals: А..Я add 0x20, Ѐ..Џ (Ukrainian Є, І, Ї) add 0x50.
+                    '\u{410}'..='\u{42f}' => char::from_u32(c as u32 + 0x20),
+                    '\u{400}'..='\u{40f}' => char::from_u32(c as u32 + 0x50),
                     _ => Some(c),
                 }
             };
@@ -735,6 +738,22 @@ const EXACT: &[(&str, Reason)] = &[
     ("contenido relacionado", RelatedHeader),
     ("artículos relacionados", RelatedHeader),
     ("te recomendamos", RelatedHeader),
+    // Russian, Ukrainian
+    ("реклама", Advertisement),
+    ("поделиться", Share),
+    ("поділитися", Share),
+    ("комментарии", CommentForm),
+    ("коментарі", CommentForm),
+    ("добавить отзыв", CommentForm),
+    ("добавить комментарий", CommentForm),
+    ("оставить комментарий", CommentForm),
+    ("читайте также", RelatedHeader),
+    ("читайте також", RelatedHeader),
+    ("похожие статьи", RelatedHeader),
+    ("похожие новости", RelatedHeader),
+    ("популярное", RelatedHeader),
+    ("главная", Navigation),
+    ("головна", Navigation),
 ];
 
 const SOCIAL: Cond = Cond::Any(&[
@@ -1524,6 +1543,10 @@ const CONTAINS: &[Rule] = &[
     ),
     r("story continues below", 160, Advertisement),
     r("this slideshow requires javascript", 60, Media),
+    r("читайте также", 260, Related),
+    r("читайте також", 260, Related),
+    r("самые популярные", 60, RelatedHeader),
+    r("найпопулярніші", 60, RelatedHeader),
     r("tell us what you think", 60, CommentPrompt),
     r("nach der anzeige", 120, Advertisement),
     r("après cette publicité", 120, Advertisement),
@@ -3021,6 +3044,13 @@ mod tests {
         );
         assert_eq!(bp("Anzeige"), Some(Reason::Advertisement));
         assert_eq!(bp("Advert"), Some(Reason::Advertisement));
+        assert_eq!(bp("Реклама"), Some(Reason::Advertisement));
+        assert_eq!(bp("Добавить отзыв"), Some(Reason::CommentForm));
+        assert_eq!(bp("Самые популярные диеты"), Some(Reason::RelatedHeader));
+        assert_eq!(bp("Читайте також: Обстріл Харкова"), Some(Reason::Related));
+        assert_body(
+            "Реклама на билбордах появилась в городе после обстрела, сообщили местные власти.",
+        );
         assert_eq!(
             bp("This slideshow requires JavaScript."),
             Some(Reason::Media)
