@@ -128,6 +128,38 @@ fn is_unrendered_shortcode(t: &str) -> bool {
         })
 }
 
+/// Names of a site's front page that open a breadcrumb trail.
+const HOME_WORDS: [&str; 8] = [
+    "home",
+    "homepage",
+    "startseite",
+    "start",
+    "accueil",
+    "inicio",
+    "главная",
+    "головна",
+];
+
+/// A breadcrumb trail written out ("Home > Sports > Story", "Startseite » Politik"): a few
+/// short steps joined by arrows, the first naming the front page. `n` is the folded line.
+fn is_breadcrumb(n: &[u8]) -> bool {
+    let Ok(line) = std::str::from_utf8(n) else {
+        return false;
+    };
+    if line.len() > 160 {
+        return false;
+    }
+    // The fold turned guillemets into '"'.
+    let mut steps = line.split(['>', '"', '›']).map(str::trim);
+    let first = steps.next().unwrap_or("");
+    let rest: Vec<&str> = steps.collect();
+    !rest.is_empty()
+        && HOME_WORDS.contains(&first)
+        && rest
+            .iter()
+            .all(|s| !s.is_empty() && s.split_whitespace().count() <= 5)
+}
+
 /// Classifies one line (or one short block) of a page.
 ///
 /// Cost: one pass to normalize at most [`NORM_CAP`] bytes on the stack, then a table of
@@ -159,7 +191,7 @@ pub fn classify_line(line: &str) -> LineClass {
         if is_bare_contact(t) {
             return LineClass::Boilerplate(Reason::Noise);
         }
-        if is_unrendered_shortcode(line.trim()) {
+        if is_unrendered_shortcode(line.trim()) || is_breadcrumb(n) {
             return LineClass::Boilerplate(Reason::Navigation);
         }
     }
@@ -3044,6 +3076,12 @@ mod tests {
         );
         assert_eq!(bp("Anzeige"), Some(Reason::Advertisement));
         assert_eq!(bp("Advert"), Some(Reason::Advertisement));
+        assert_eq!(bp("Home > Sports > Story"), Some(Reason::Navigation));
+        assert_eq!(
+            bp("Startseite » Politik » Ausland"),
+            Some(Reason::Navigation)
+        );
+        assert_body("Home > away: the visitors won 3-1 after the hosts had led at half-time, and the coach said the defeat hurt.");
         assert_eq!(bp("Реклама"), Some(Reason::Advertisement));
         assert_eq!(bp("Добавить отзыв"), Some(Reason::CommentForm));
         assert_eq!(bp("Самые популярные диеты"), Some(Reason::RelatedHeader));

@@ -579,9 +579,33 @@ fn inside_quotes(prefix: &str) -> bool {
 
 /// Whether a title segment is the site's name: equal to or contained in a known site name or
 /// the host, or containing it.
+/// A title segment that is only a host name ("www.kansascity.com", "WDTN.com") names the site.
+fn is_domain_name(seg: &str) -> bool {
+    let seg = seg.trim();
+    let labels: Vec<&str> = seg.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    labels.len() >= 2
+        && !seg.contains(char::is_whitespace)
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// A title segment that is only a date ("01/17/2008", "2008-01-17"): the page's stamp.
+fn is_date_segment(seg: &str) -> bool {
+    let seg = seg.trim();
+    let digits = seg.chars().filter(char::is_ascii_digit).count();
+    digits >= 6
+        && seg
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+}
+
 fn is_site_segment(seg: &str, sites: &[&str], host: Option<&str>) -> bool {
     let s = squash(seg);
-    if s.is_empty() {
+    if s.is_empty() || is_domain_name(seg) {
         return true;
     }
     let seg_words = seg.split_whitespace().count();
@@ -664,18 +688,19 @@ fn clean_title(raw: &str, sites: &[&str], host: Option<&str>, guess: bool) -> St
         }
         return raw;
     }
+    // A known site's name tells where the headline is; a bare host name or date only that
+    // it is not part of it.
     let mut removed = false;
-    while segs.len() > 1
-        && segs
-            .last()
-            .is_some_and(|&r| is_site_segment(text(r), sites, host))
-    {
+    let mut outer = |seg: &str| {
+        let known = is_site_segment(seg, sites, host) && !is_domain_name(seg);
+        removed |= known;
+        known || is_domain_name(seg) || is_date_segment(seg)
+    };
+    while segs.len() > 1 && segs.last().is_some_and(|&r| outer(text(r))) {
         segs.pop();
-        removed = true;
     }
-    while segs.len() > 1 && is_site_segment(text(segs[0]), sites, host) {
+    while segs.len() > 1 && outer(text(segs[0])) {
         segs.remove(0);
-        removed = true;
     }
     let (Some(&first), Some(&last)) = (segs.first(), segs.last()) else {
         return raw;
@@ -2714,6 +2739,29 @@ mod tests {
             extract_metadata(&s).title.as_deref(),
             Some("Netgear brings home concept to CES")
         );
+    }
+
+    #[test]
+    fn title_loses_host_name_and_date_segments() {
+        let s = page(
+            Some("www.kansascity.com | 01/17/2008 | ‘27 Dresses’ | 2 stars"),
+            &[],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("‘27 Dresses’ | 2 stars")
+        );
+        // A host name is not a known site: the headline segment is still guessed.
+        let s = page(
+            Some("Goal.com - Chelsea - Cole: Winning Carling Cup Would Give Chelsea Momentum"),
+            &[],
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Cole: Winning Carling Cup Would Give Chelsea Momentum")
+        );
+        assert!(is_domain_name("WDTN.com") && !is_domain_name("Amazon.com reports"));
+        assert!(is_date_segment("2008-01-17") && !is_date_segment("2 stars"));
     }
 
     #[test]
