@@ -991,22 +991,39 @@ fn split_label_separators(title: &str, a: usize, b: usize) -> Vec<(usize, usize)
         .collect()
 }
 
+/// A line that is a date and at most one other word ("Tuesday, April 19, 2005"): a blog's
+/// day heading, not a headline.
+fn is_date_line(line: &str) -> bool {
+    if line.len() > 60 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let Some((_, range)) = dates::find_date(line, &DateContext::default()) else {
+        return false;
+    };
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 2)
+        .count()
+        <= 1
+}
+
 /// A heading that titles a box of the page, not its story: "Related Stories", "Other News
 /// in Technology", "Talkback - Add your opinion", "Main navigation".
 fn is_furniture_heading(heading: &str) -> bool {
-    matches!(
-        classify_line(heading),
-        LineClass::Boilerplate(
-            Reason::RelatedHeader
-                | Reason::Related
-                | Reason::Navigation
-                | Reason::CommentForm
-                | Reason::CommentPrompt
-                | Reason::Share
-                | Reason::Subscription
-                | Reason::Cookie
+    is_date_line(heading)
+        || matches!(
+            classify_line(heading),
+            LineClass::Boilerplate(
+                Reason::RelatedHeader
+                    | Reason::Related
+                    | Reason::Navigation
+                    | Reason::CommentForm
+                    | Reason::CommentPrompt
+                    | Reason::Share
+                    | Reason::Subscription
+                    | Reason::Cookie
+            )
         )
-    )
 }
 
 /// The value given most often, the earliest on a tie.
@@ -2739,6 +2756,22 @@ mod tests {
             extract_metadata(&s).title.as_deref(),
             Some("Netgear brings home concept to CES")
         );
+    }
+
+    #[test]
+    fn a_date_heading_is_no_headline() {
+        let mut s = page(Some("SyriaComment.com"), &[]);
+        s.headings = vec![
+            "Tuesday, April 19, 2005".into(),
+            "Damascus drops the emergency law".into(),
+        ];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Damascus drops the emergency law")
+        );
+        assert!(!is_date_line(
+            "Bomb kills 12 in Kabul market on May 3, 2024"
+        ));
     }
 
     #[test]
