@@ -254,7 +254,12 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             Tag::A if dom.attr(id, "href").is_some() && !wraps_paragraphs_in_script(dom, id) => {
                 st.flags[i] |= F_LINK;
                 if sig.share_titles.len() < MAX_SHARE_TITLES {
-                    if let Some(href) = dom.attrs(id).iter().find(|a| a.name == "href") {
+                    // Most links are no share links: test the raw address before decoding it.
+                    if let Some(href) = dom
+                        .attrs(id)
+                        .iter()
+                        .find(|a| a.name == "href" && is_share_link(a.raw_value))
+                    {
                         sig.share_titles.extend(share_title(&href.value()));
                     }
                 }
@@ -424,16 +429,29 @@ const SHARE_SERVICES: [&str; 12] = [
     "fark.com/",
 ];
 
+/// Whether a link goes to a known share service with a query, read without allocating (host
+/// names are matched case-insensitively).
+fn is_share_link(href: &str) -> bool {
+    let Some((target, _)) = href.trim().split_once('?') else {
+        return false;
+    };
+    let t = target.as_bytes();
+    let has = |pat: &str| {
+        t.windows(pat.len())
+            .any(|w| w.eq_ignore_ascii_case(pat.as_bytes()))
+    };
+    t.len() >= 4 && t[..4].eq_ignore_ascii_case(b"http") && SHARE_SERVICES.iter().any(|s| has(s))
+}
+
 /// The title a share link submits with the page's address (`digg.com/submit?url=…&title=…`,
 /// Facebook's `?u=…&t=…`). Both parameters must be there, on a known share service: other
 /// sites' forms take a title too (a feed alert "titled" with the blog's name). Template
 /// placeholders (`{headline}`), script and addresses are no titles.
 fn share_title(href: &str) -> Option<String> {
-    let (target, query) = href.trim().split_once('?')?;
-    let target = target.to_ascii_lowercase();
-    if !target.starts_with("http") || !SHARE_SERVICES.iter().any(|s| target.contains(s)) {
+    if !is_share_link(href) {
         return None;
     }
+    let (_, query) = href.trim().split_once('?')?;
     let query = query.split('#').next().unwrap_or(query);
     let mut url = false;
     let mut title = None;
