@@ -974,6 +974,7 @@ const PREFIX: &[Rule] = &[
     r("continue reading", 140, Related),
     r("more from", 100, RelatedHeader),
     r("other news in", 60, RelatedHeader),
+    r("related in", 40, RelatedHeader),
     r("also today on", 60, RelatedHeader),
     r("talkback", 40, CommentForm),
     r("trackbacks", 40, CommentForm),
@@ -2800,6 +2801,7 @@ mod tests {
             "Meistgelesen",
             "Other News in Technology",
             "Also Today on Reuters Africa",
+            "Related in Opinion",
         ] {
             assert_eq!(bp(line), Some(Reason::RelatedHeader), "{line:?}");
         }

@@ -1228,7 +1228,7 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
         } else if (in_proportion || same_class)
             && added_prose >= 200
             && clean
-            && added_prose * 2 >= added_text
+            && (added_prose * 2 >= added_text || (same_class && added_prose * 3 >= added_text))
         {
             cur = p;
             best = p;
@@ -2034,6 +2034,35 @@ mod tests {
         assert!(text.contains("The opening paragraph"), "{text}");
         assert!(text.contains("Paragraph 11"), "{text}");
         assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn steps_in_repeated_boxes_are_read_whole_past_lists_and_labels() {
+        // A how-to page: every step in a box of one class, with a supplies list, step labels
+        // and a related box between them; the steps' prose is under half of that text.
+        let step = |n: usize| {
+            format!(
+                r#"<div class="mod step"><div class="stepContent"><div class="content">
+                <span class="head">Step {n}</span><p>Step {n} says to measure the glass and cut \
+                the foam a little smaller, then soak it in water until it sinks to the bottom of \
+                the container you use.</p></div></div></div>"#
+            )
+        };
+        let supplies: String = (1..=14)
+            .map(|i| format!("<li>Supply item number {i}</li>"))
+            .collect();
+        let html = format!(
+            r#"<body><div class="col-main">
+            <div class="mod step"><div class="stepContent"><div class="content lead"><p>{STORY}</p><p>{STORY2}</p><p>{STORY}</p></div></div></div>
+            <div class="related"><h3>Other People Are Reading</h3><ul><li><a href="/a">Plant ideas</a></li></ul></div>
+            <div class="mod step"><div class="stepContent"><div class="content"><span class="head">What You'll Need:</span><ul>{supplies}</ul></div></div></div>
+            {}{}</div></body>"#,
+            step(1),
+            step(2)
+        );
+        let text = body(&html);
+        assert!(text.contains("Gunmen opened fire"), "{text}");
+        assert!(text.contains("Step 2 says"), "{text}");
     }
 
     #[test]
