@@ -107,6 +107,16 @@ impl Reason {
     }
 }
 
+/// Story an end marker must follow for what comes after it to be cut.
+const END_MARKER_MIN_STORY: usize = 200;
+
+/// Whether an end marker with `before` characters of story above it and `after` below ends
+/// the story: a story of some length came first and no more text follows than came before
+/// (a "Comments" button in a tool bar above the text ends nothing).
+pub fn ends_story(before: usize, after: usize) -> bool {
+    before >= END_MARKER_MIN_STORY && after <= before
+}
+
 /// A blog widget left as its source (`[button link="…"] Send us YOUR review[/button]`): the
 /// line opens with a lower-case `[name` and closes a `[/name]` tag.
 fn is_unrendered_shortcode(t: &str) -> bool {
@@ -230,18 +240,22 @@ fn mixes_scripts_in_words(t: &str) -> bool {
 /// A short line that is a date and little else ("November 20, 2019 - 11:28 AMT",
 /// "segunda-feira, 22 de janeiro de 2018 às 0:13"): a page's timestamp, not story text.
 fn is_timestamp_line(t: &str) -> bool {
-    if t.len() > 80 || !t.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
+    words_beside_date(t, 80).is_some_and(|n| n <= 3)
+}
+
+/// For a line of at most `max_len` bytes that holds a date: how many other words of three
+/// letters or more it has. `None` for a longer line or one without a date.
+pub fn words_beside_date(t: &str, max_len: usize) -> Option<usize> {
+    if t.len() > max_len || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
     }
-    let Some((_, range)) = crate::dates::find_date(t, &crate::dates::DateContext::default()) else {
-        return false;
-    };
+    let (_, range) = crate::dates::find_date(t, &crate::dates::DateContext::default())?;
     let rest = format!("{} {}", &t[..range.start], &t[range.end..]);
-    let other_words = rest
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() > 2)
-        .count();
-    other_words <= 3
+    Some(
+        rest.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() > 2)
+            .count(),
+    )
 }
 
 /// A line that is only an e-mail address or a bare link ("paul.takahashi@chron.com",

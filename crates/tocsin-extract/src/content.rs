@@ -142,20 +142,16 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     out
 }
 
-/// Story kept before an end marker for the blocks after it to be cut.
-const END_MARKER_MIN_STORY: usize = 200;
-
 /// Drops the blocks after the first line that ends stories ("Leave a Reply", "Comments are
-/// closed", "Source link", at block positions `markers`) with a story of some length before
-/// it and no more text after it than before: what follows is the comment thread or the
-/// page's footer. A marker before the story (a "Comments" button in the article's tool bar)
-/// cuts nothing.
+/// closed", "Source link", at block positions `markers`) by the rule plain text follows
+/// ([`crate::boilerplate::ends_story`]): what follows is the comment thread or the page's
+/// footer.
 fn cut_after_end_marker(blocks: &mut Vec<Block>, markers: &[usize]) {
     let chars = |bs: &[Block]| bs.iter().map(|b| b.text.len()).sum::<usize>();
     let cut = markers.iter().copied().find(|&at| {
         let (before, after) = blocks.split_at(at.min(blocks.len()));
         let (before, after) = (chars(before), chars(after));
-        before >= END_MARKER_MIN_STORY && after <= before
+        crate::boilerplate::ends_story(before, after)
     });
     if let Some(at) = cut {
         blocks.truncate(at);
@@ -254,14 +250,8 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             Tag::A if dom.attr(id, "href").is_some() && !wraps_paragraphs_in_script(dom, id) => {
                 st.flags[i] |= F_LINK;
                 if sig.share_titles.len() < MAX_SHARE_TITLES {
-                    // Most links are no share links: test the raw address before decoding it.
-                    if let Some(href) = dom
-                        .attrs(id)
-                        .iter()
-                        .find(|a| a.name == "href" && is_share_link(a.raw_value))
-                    {
-                        sig.share_titles.extend(share_title(&href.value()));
-                    }
+                    sig.share_titles
+                        .extend(dom.attr(id, "href").and_then(share_title));
                 }
             }
             Tag::Html => sig.html_lang = dom.attr(id, "lang").map(str::to_string),
@@ -447,10 +437,13 @@ fn is_share_link(href: &str) -> bool {
 /// Facebook's `?u=…&t=…`). Both parameters must be there, on a known share service: other
 /// sites' forms take a title too (a feed alert "titled" with the blog's name). Template
 /// placeholders (`{headline}`), script and addresses are no titles.
-fn share_title(href: &str) -> Option<String> {
-    if !is_share_link(href) {
+/// `raw` is the attribute as written: most links are no share links, so the address is
+/// tested before its entities are decoded.
+fn share_title(raw: &str) -> Option<String> {
+    if !is_share_link(raw) {
         return None;
     }
+    let href = crate::html::decode_entities(raw);
     let (_, query) = href.trim().split_once('?')?;
     let query = query.split('#').next().unwrap_or(query);
     let mut url = false;

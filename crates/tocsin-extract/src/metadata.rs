@@ -30,7 +30,7 @@
 use serde_json::Value;
 use tocsin_model::text::floor_char_boundary;
 
-use crate::boilerplate::{classify_line, LineClass, Reason};
+use crate::boilerplate::{classify_line, words_beside_date, LineClass, Reason};
 use crate::dates::{self, DateContext, NumericOrder, ParsedDate};
 use crate::signals::PageSignals;
 
@@ -994,17 +994,7 @@ fn split_label_separators(title: &str, a: usize, b: usize) -> Vec<(usize, usize)
 /// A line that is a date and at most one other word ("Tuesday, April 19, 2005"): a blog's
 /// day heading, not a headline.
 fn is_date_line(line: &str) -> bool {
-    if line.len() > 60 || !line.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let Some((_, range)) = dates::find_date(line, &DateContext::default()) else {
-        return false;
-    };
-    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
-    rest.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() > 2)
-        .count()
-        <= 1
+    words_beside_date(line, 60).is_some_and(|n| n <= 1)
 }
 
 /// A heading that titles a box of the page, not its story: "Related Stories", "Other News

@@ -21,7 +21,7 @@
 //! ```
 
 use crate::boilerplate::{
-    byline_name, classify_line, ends_sentence, ends_with_function_word, is_author_bio,
+    byline_name, classify_line, ends_sentence, ends_story, ends_with_function_word, is_author_bio,
     is_related_headline_like, looks_like_headline, starts_lowercase, LineClass, Reason,
 };
 use crate::publisher::likely_original_publisher;
@@ -93,7 +93,7 @@ pub fn extract_plain_text_with_site(text: &str, site: Option<&str>) -> Article {
                 continue;
             }
             LineClass::Boilerplate(reason) => {
-                if reason.is_end_marker() && kept_chars >= 200 && body_after[i] <= kept_chars {
+                if reason.is_end_marker() && ends_story(kept_chars, body_after[i]) {
                     tail = true;
                 }
                 if reason == Reason::RelatedHeader {
