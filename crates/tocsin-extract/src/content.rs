@@ -1722,7 +1722,10 @@ fn names_the_news(header: &str) -> bool {
 
 /// Puts back the lead paragraph when the page keeps it outside the article container (in a
 /// header "intro" or "teaser" box). The page's own description names it: a block before the
-/// container whose text begins like the meta description is the lead.
+/// container whose text begins like the meta description is the lead. A deck under the
+/// headline (an `<h2>` subtitle, an "epigraph") counts too: the outlet's own summary often
+/// holds what an event record needs ("… two service members killed while the Taliban claim
+/// responsibility") and the body may not repeat it.
 fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig: &PageSignals) {
     let Some(desc) = sig
         .metas
@@ -1766,7 +1769,7 @@ fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig
         while block != NONE && dom.tag(block).is_some_and(Tag::is_inline) {
             block = dom.nodes[block as usize].parent;
         }
-        if block == NONE || block == 0 || is_dek(dom, block) {
+        if block == NONE || block == 0 {
             continue;
         }
         let mut text = String::new();
@@ -1777,33 +1780,6 @@ fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig
             return;
         }
     }
-}
-
-/// A subtitle under the headline ("dek", "subheadline", a promo `<h2>`): part of the
-/// headline apparatus rather than the story, unlike a lead or intro paragraph.
-fn is_dek(dom: &Dom, id: NodeId) -> bool {
-    if dom.tag(id).is_some_and(|t| t.heading_level().is_some()) {
-        return true;
-    }
-    let mut n = id;
-    for _ in 0..2 {
-        if let Some(class) = dom.attr(n, "class") {
-            let class = class.to_ascii_lowercase();
-            if [
-                "dek", "subtitle", "subhead", "heading", "deck", "kicker", "promo",
-            ]
-            .iter()
-            .any(|w| class.contains(w))
-            {
-                return true;
-            }
-        }
-        n = dom.nodes[n as usize].parent;
-        if n == NONE {
-            break;
-        }
-    }
-    false
 }
 
 /// The first `n` characters of `s`, lowercased, with whitespace collapsed.
@@ -2122,6 +2098,31 @@ mod tests {
         let text = body(&html);
         assert!(text.starts_with(STORY), "{text}");
         assert!(!text.contains("I founded this magazine"), "{text}");
+    }
+
+    fn page_with_deck(deck_tag: &str, description: &str) -> String {
+        format!(
+            r#"<html><head><meta name="description" content="{description}"></head><body>
+            <header class="article-head"><h1>Market attack</h1>
+            <{deck_tag} class="subtitle">Twelve people were killed when gunmen fired on a market, and the army sealed off the town.</{deck_tag}></header>
+            <div class="story-body"><p>{STORY}</p><p>{STORY2}</p><p>{STORY}</p></div>
+            </body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_deck_the_description_repeats_opens_the_text() {
+        let deck = "Twelve people were killed when gunmen fired on a market, and the army sealed off the town.";
+        for tag in ["h2", "p"] {
+            let text = body(&page_with_deck(tag, deck));
+            assert!(text.starts_with(deck), "{tag}: {text}");
+        }
+        // Without the description to name it, a subtitle stays headline apparatus.
+        let text = body(&page_with_deck(
+            "h2",
+            "A page about something else entirely, at length.",
+        ));
+        assert!(!text.contains("Twelve people"), "{text}");
     }
 
     #[test]
