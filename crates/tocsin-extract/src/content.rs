@@ -1753,8 +1753,21 @@ fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig
     if normalized_prefix(&body_start, 4000).contains(&prefix) {
         return;
     }
-    for i in 1..top as usize {
-        if st.flags[i] & (F_HARD | F_CAPTION | F_COMMENTS) != 0 {
+    // Inside the container, only a part the removal passes dropped can hold a lead that is
+    // not in the text already: the article's own `<header>` with the deck under the headline,
+    // not the site's tagline above it.
+    let emitted = blocks
+        .iter()
+        .any(|b| normalized_prefix(&b.text, 4000).contains(&prefix));
+    let inside = top as usize..dom.subtree_end(top) as usize;
+    let headline = (1..inside.end as NodeId).find(|&i| dom.tag(i) == Some(Tag::H1));
+    for i in 1..inside.end {
+        if st.flags[i] & (F_HARD | F_CAPTION | F_COMMENTS) != 0
+            || (inside.contains(&i)
+                && (emitted
+                    || st.flags[i] & F_SOFT == 0
+                    || headline.is_none_or(|h| h as usize > i)))
+        {
             continue;
         }
         let NodeData::Text(t) = &dom.nodes[i].data else {
@@ -2123,6 +2136,26 @@ mod tests {
             "A page about something else entirely, at length.",
         ));
         assert!(!text.contains("Twelve people"), "{text}");
+    }
+
+    #[test]
+    fn a_deck_in_the_articles_own_header_opens_the_text_but_a_tagline_does_not() {
+        let deck = "Twelve people were killed when gunmen fired on a market, and the army sealed off the town.";
+        let page = |description: &str| {
+            format!(
+                r#"<html><head><meta name="description" content="{description}"></head><body>
+                <div id="page"><header><p>Independent news from the northern provinces since 1990</p></header>
+                <article><header><h1>Market attack</h1><p>{deck}</p></header>
+                <p>{STORY}</p><p>{STORY2}</p><p>{STORY}</p></article></div>
+                </body></html>"#
+            )
+        };
+        let text = body(&page(deck));
+        assert!(text.starts_with(deck), "{text}");
+        assert_eq!(text.matches("Twelve people").count(), 1, "{text}");
+        let tagline = "Independent news from the northern provinces since 1990";
+        let text = body(&page(tagline));
+        assert!(!text.contains(tagline), "{text}");
     }
 
     #[test]
