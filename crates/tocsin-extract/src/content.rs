@@ -94,6 +94,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         signals,
         ..Extracted::default()
     };
+    let top = top.map(|t| story_the_description_names(dom, &st, &out.signals, t).unwrap_or(t));
     if let Some(top) = top {
         let top = widen(dom, &st, top);
         let mut parts = gather_siblings(dom, &st, top);
@@ -1139,8 +1140,17 @@ fn final_score(dom: &Dom, st: &Stats, i: usize) -> f32 {
 }
 
 fn pick_top_candidate(dom: &Dom, st: &Stats) -> Option<NodeId> {
+    match pick_top_within(dom, st, 0) {
+        Some(top) => Some(top),
+        None => body_or_root(dom),
+    }
+}
+
+/// The best-scoring container below `root` (0: the whole page), climbed to the ancestor that
+/// collects an article's sections, never above `root`.
+fn pick_top_within(dom: &Dom, st: &Stats, root: NodeId) -> Option<NodeId> {
     let mut best: Option<(usize, f32)> = None;
-    for i in 1..dom.nodes.len() {
+    for i in root as usize + 1..dom.subtree_end(root) as usize {
         // An author box ("author-description", "author-bio") is never the article, however
         // much prose the bio has.
         if st.score[i] <= 0.0 || st.flags[i] & (F_HARD | F_SOFT) != 0 || st.class[i].author {
@@ -1151,15 +1161,13 @@ fn pick_top_candidate(dom: &Dom, st: &Stats) -> Option<NodeId> {
             best = Some((i, s));
         }
     }
-    let Some((mut top, top_score)) = best else {
-        return body_or_root(dom);
-    };
+    let (mut top, top_score) = best?;
     // Climb while an ancestor scores as well: the article is often split into sections whose
     // common parent collects their scores.
     let threshold = top_score / 3.0;
     let mut last = top_score;
     let mut parent = dom.nodes[top].parent;
-    while parent != NONE && parent != 0 {
+    while parent != NONE && parent != 0 && parent != root {
         let p = parent as usize;
         if matches!(dom.tag(parent), Some(Tag::Body | Tag::Html)) {
             break;
@@ -1178,7 +1186,7 @@ fn pick_top_candidate(dom: &Dom, st: &Stats) -> Option<NodeId> {
         parent = dom.nodes[p].parent;
     }
     // A lone child adds nothing: use its parent, which may hold siblings we want.
-    while let Some(p) = single_child_parent(dom, st, top) {
+    while let Some(p) = single_child_parent(dom, st, top).filter(|&p| p != root as usize) {
         top = p;
     }
     Some(top as NodeId)
@@ -1727,23 +1735,10 @@ fn names_the_news(header: &str) -> bool {
 /// holds what an event record needs ("… two service members killed while the Taliban claim
 /// responsibility") and the body may not repeat it.
 fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig: &PageSignals) {
-    let Some(desc) = sig
-        .metas
-        .iter()
-        .find(|(k, _)| {
-            matches!(
-                k.as_str(),
-                "description" | "og:description" | "twitter:description"
-            )
-        })
-        .map(|(_, v)| v.as_str())
-    else {
+    let Some(desc) = page_description(sig) else {
         return;
     };
     let prefix = normalized_prefix(desc, 40);
-    if prefix.chars().count() < 30 {
-        return;
-    }
     let body_start: String = blocks
         .iter()
         .take(3)
@@ -1761,13 +1756,42 @@ fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig
         .any(|b| normalized_prefix(&b.text, 4000).contains(&prefix));
     let inside = top as usize..dom.subtree_end(top) as usize;
     let headline = (1..inside.end as NodeId).find(|&i| dom.tag(i) == Some(Tag::H1));
-    for i in 1..inside.end {
-        if st.flags[i] & (F_HARD | F_CAPTION | F_COMMENTS) != 0
-            || (inside.contains(&i)
-                && (emitted
-                    || st.flags[i] & F_SOFT == 0
-                    || headline.is_none_or(|h| h as usize > i)))
-        {
+    let skip = |i: usize| {
+        inside.contains(&i)
+            && (emitted || st.flags[i] & F_SOFT == 0 || headline.is_none_or(|h| h as usize > i))
+    };
+    if let Some((_, text)) = description_block(dom, st, desc, inside.end, skip) {
+        blocks.insert(0, Block::new(BlockKind::Paragraph, &text));
+    }
+}
+
+/// The page's own summary of its story, when it is long enough to recognise in the text.
+fn page_description(sig: &PageSignals) -> Option<&str> {
+    let desc = sig
+        .metas
+        .iter()
+        .find(|(k, _)| {
+            matches!(
+                k.as_str(),
+                "description" | "og:description" | "twitter:description"
+            )
+        })
+        .map(|(_, v)| v.as_str())?;
+    (normalized_prefix(desc, 40).chars().count() >= 30).then_some(desc)
+}
+
+/// The first block among nodes `1..end` (less those `skip` names) whose text opens like the
+/// description `desc`, with that text.
+fn description_block(
+    dom: &Dom,
+    st: &Stats,
+    desc: &str,
+    end: usize,
+    skip: impl Fn(usize) -> bool,
+) -> Option<(NodeId, String)> {
+    let prefix = normalized_prefix(desc, 40);
+    for i in 1..end {
+        if st.flags[i] & (F_HARD | F_CAPTION | F_COMMENTS) != 0 || skip(i) {
             continue;
         }
         let NodeData::Text(t) = &dom.nodes[i].data else {
@@ -1789,10 +1813,47 @@ fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig
         dom.collect_text(block, &mut text, &|c| st.flags[c as usize] & F_HARD != 0);
         let text = text.trim();
         if normalized_prefix(text, 40) == prefix && text.len() < desc.len() * 3 + 200 {
-            blocks.insert(0, Block::new(BlockKind::Paragraph, text));
-            return;
+            return Some((block, text.to_string()));
         }
     }
+    None
+}
+
+/// On a page that runs several stories of one template one after another (an endless scroll
+/// of `<article class="entry-main-content">`), the page's own story is the one whose lead the
+/// description repeats; the best-scoring container may belong to a later, longer one.
+fn story_the_description_names(
+    dom: &Dom,
+    st: &Stats,
+    sig: &PageSignals,
+    top: NodeId,
+) -> Option<NodeId> {
+    let desc = page_description(sig)?;
+    let (block, _) = description_block(dom, st, desc, top as usize, |_| false)?;
+    let named = enclosing_article(dom, block)?;
+    // The container may be the story's wrapper around its `<article>` (a lone child).
+    let current = enclosing_article(dom, top)
+        .or_else(|| (top..dom.subtree_end(top)).find(|&i| dom.tag(i) == Some(Tag::Article)))?;
+    let same_template = dom.attr(named, "class") == dom.attr(current, "class");
+    if named == current || !same_template || dom.subtree_end(named) > top {
+        return None;
+    }
+    pick_top_within(dom, st, named)
+}
+
+/// The nearest `<article>` around `id`, within a few levels.
+fn enclosing_article(dom: &Dom, id: NodeId) -> Option<NodeId> {
+    let mut n = id;
+    for _ in 0..12 {
+        if dom.tag(n) == Some(Tag::Article) {
+            return Some(n);
+        }
+        n = dom.nodes[n as usize].parent;
+        if n == NONE {
+            return None;
+        }
+    }
+    None
 }
 
 /// The first `n` characters of `s`, lowercased, with whitespace collapsed.
@@ -2156,6 +2217,37 @@ mod tests {
         let tagline = "Independent news from the northern provinces since 1990";
         let text = body(&page(tagline));
         assert!(!text.contains(tagline), "{text}");
+    }
+
+    #[test]
+    fn on_a_feed_of_stories_the_one_the_description_names_is_the_article() {
+        let first = "Drivers of every kind of vehicle are invited to the yearly blessing the friars hold tomorrow on the avenue.";
+        let later = "The attorney general praised the work of the prosecutors and said that political groups resent them, \
+            because the prosecutors pursue criminals, many of whom belong to the political class itself.";
+        let page = |description: &str| {
+            format!(
+                r#"<html><head><meta name="description" content="{description}"></head><body>
+                <div class="scroll"><article class="entry"><header><h1>Blessing of vehicles</h1><h2>{first}</h2></header>
+                <div class="entry-text"><p>{STORY}</p><p>{STORY2}</p></div></article></div>
+                <div class="scroll"><article class="entry"><header><h1>Prosecutors praised</h1></header>
+                <div class="entry-text"><p>{later}</p><p>{later}</p><p>{later}</p><p>{later}</p><p>{later}</p></div></article></div>
+                </body></html>"#
+            )
+        };
+        let text = body(&page(first));
+        assert!(text.starts_with(first), "{text}");
+        assert!(
+            text.contains(STORY2) && !text.contains("attorney general"),
+            "{text}"
+        );
+        // A description that names no story on the page leaves the best-scoring one.
+        let text = body(&page(
+            "A site about the news of the city and the province, every day.",
+        ));
+        assert!(
+            text.contains("attorney general") && !text.contains(STORY2),
+            "{text}"
+        );
     }
 
     #[test]
