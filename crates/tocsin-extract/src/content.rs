@@ -1221,7 +1221,7 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
         let small_box = added_prose == 0 && added_text * 4 <= prose[best];
         let same_class = same_class_prose(dom, &prose, cur) * 5 >= added_prose * 4;
         let in_proportion = added_prose * 2 >= prose[best].max(1) && !at_edge;
-        if added_text < 40 {
+        if added_text < 40 || (small_box && adds_only_a_heading(dom, st, p as NodeId, cur)) {
             cur = p;
         } else if link_box || small_box {
             at_edge = true;
@@ -1237,6 +1237,22 @@ fn widen(dom: &Dom, st: &Stats, top: NodeId) -> NodeId {
             return best as NodeId;
         }
     }
+}
+
+/// Whether the children of `parent` beside `cur` are only a heading, or the toggle that opens
+/// `cur` in place (an accordion's section title): the wrapper titles a section of the
+/// article, it is not a box beside it.
+fn adds_only_a_heading(dom: &Dom, st: &Stats, parent: NodeId, cur: usize) -> bool {
+    let is_title = |id: NodeId| {
+        dom.tag(id).is_some_and(|t| t.heading_level().is_some())
+            || (dom.tag(id) == Some(Tag::A) && is_disclosure_toggle(dom, id))
+    };
+    dom.children(parent)
+        .filter(|&c| {
+            let c = c as usize;
+            c != cur && st.text[c] > 0 && st.flags[c] & (F_HARD | F_SOFT) == 0
+        })
+        .all(is_title)
 }
 
 /// The prose of the siblings of `id` that carry its class: the other parts of an article
@@ -1429,6 +1445,18 @@ fn lead_above(dom: &Dom, st: &Stats, top: NodeId) -> Option<NodeId> {
         anc = dom.nodes[anc as usize].parent;
     }
     None
+}
+
+/// Whether a link only opens or closes a part of the page in place (an accordion's section
+/// title, `href="#collapse-3" data-toggle="collapse"`): a heading, not a way off the page.
+fn is_disclosure_toggle(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "href").is_some_and(|h| h.starts_with('#'))
+        && (dom.attr(id, "data-toggle").is_some()
+            || dom.attr(id, "data-bs-toggle").is_some()
+            || dom.attr(id, "aria-controls").is_some()
+            || dom
+                .attr(id, "role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("button")))
 }
 
 /// Whether an element holds nothing but text, inline markup, paragraphs and lists: a lead,
@@ -2248,6 +2276,28 @@ mod tests {
             text.contains("attorney general") && !text.contains(STORY2),
             "{text}"
         );
+    }
+
+    #[test]
+    fn an_accordion_section_of_the_story_does_not_end_it() {
+        let answer =
+            "The mayor said the town had asked for more police for months, and that the market \
+            had no guards on the day of the attack, although traders had warned of threats.";
+        let panel = format!("<p>{answer}</p>").repeat(6);
+        let html = format!(
+            r##"<html><body><div class="news-detail"><h1>Market attack</h1>
+            <div class="media"><p>{STORY}</p><p>{STORY2}</p></div>
+            <div class="media"><h3>Calls for more police</h3><p>{STORY2}</p><p>{STORY}</p></div>
+            <div><div class="panel-group"><div class="panel">
+            <a class="collapsed" role="button" data-toggle="collapse" href="#c1">Interview with the mayor about the attack and the town's police</a>
+            <div class="panel-collapse" id="c1"><div class="panel-body">{panel}</div></div>
+            </div></div></div></div>
+            <div class="sidebar-text"><p>{STORY2}</p></div></body></html>"##
+        );
+        let text = body(&html);
+        assert!(text.contains(answer), "{text}");
+        assert!(text.contains("Calls for more police"), "{text}");
+        assert!(text.starts_with(STORY), "{text}");
     }
 
     #[test]
