@@ -692,6 +692,21 @@ impl<'a> Builder<'a> {
             // html and body are closed only by the end of input.
             return;
         }
+        // Any heading's end tag closes the open heading, whatever its level, as in browsers:
+        // `<h2>deck</h3>` must not swallow the article after it.
+        if tag.heading_level().is_some() {
+            for i in (1..self.stack.len()).rev() {
+                let open = self.stack[i].1;
+                if open.heading_level().is_some() {
+                    self.truncate(i);
+                    return;
+                }
+                if is_scope_boundary(open) {
+                    return;
+                }
+            }
+            return;
+        }
         // Pop to the nearest open element with this tag, but not across a table boundary
         // for cell/row tags, so a stray `</td>` cannot close the page.
         for i in (1..self.stack.len()).rev() {
@@ -1292,6 +1307,19 @@ mod tests {
         assert_eq!(text_of(&dom, ps[1]), "two");
         let div = find_tag(&dom, Tag::Div)[0];
         assert_ne!(dom.nodes[div as usize].parent, ps[1]);
+    }
+
+    #[test]
+    fn a_heading_closes_on_any_headings_end_tag() {
+        let dom = Dom::parse("<body><h2>Deck</h3><p>story</p><h4>a <b>b</h6>c</body>");
+        let h2 = find_tag(&dom, Tag::H2)[0];
+        assert_eq!(text_of(&dom, h2), "Deck");
+        let h4 = find_tag(&dom, Tag::H4)[0];
+        assert_eq!(text_of(&dom, h4), "a b");
+        // Not across a table cell: the stray end tag inside it is ignored.
+        let dom = Dom::parse("<body><h2>t<table><tr><td>x</h3>y</td></tr></table></h2></body>");
+        let td = find_tag(&dom, Tag::Td)[0];
+        assert_eq!(text_of(&dom, td), "xy");
     }
 
     #[test]
