@@ -565,7 +565,9 @@ fn is_hard_removed(dom: &Dom, id: NodeId, tag: Tag) -> bool {
     }
     if let Some(style) = dom.attr(id, "style") {
         let s = style.to_ascii_lowercase().replace(' ', "");
-        if s.contains("display:none") || s.contains("visibility:hidden") {
+        if (s.contains("display:none") || s.contains("visibility:hidden"))
+            && !is_hidden_slide(dom, id)
+        {
             return true;
         }
     }
@@ -577,6 +579,46 @@ fn is_hard_removed(dom: &Dom, id: NodeId, tag: Tag) -> bool {
         return true;
     }
     false
+}
+
+/// Whether a hidden element is a later slide of a gallery article whose first slide shows:
+/// an earlier sibling carries the same class, less the word that hides it
+/// (`gallery--paragraph-section` and `gallery--paragraph-section hidden`). The script that
+/// pages through the slides shows them one at a time; all of them are the article.
+fn is_hidden_slide(dom: &Dom, id: NodeId) -> bool {
+    const HIDING: [&str; 4] = ["hidden", "hide", "is-hidden", "d-none"];
+    let base = |c: &str| -> Vec<String> {
+        c.split_ascii_whitespace()
+            .map(str::to_ascii_lowercase)
+            .filter(|t| !HIDING.contains(&t.as_str()))
+            .collect()
+    };
+    let Some(class) = dom.attr(id, "class").map(base).filter(|b| !b.is_empty()) else {
+        return false;
+    };
+    let parent = dom.nodes[id as usize].parent;
+    if parent == NONE {
+        return false;
+    }
+    // The first slide opens the gallery; a long run of hidden siblings is not searched.
+    let first_shown = dom
+        .children(parent)
+        .take(32)
+        .take_while(|&c| c != id)
+        .any(|c| {
+            dom.tag(c) == dom.tag(id)
+                && dom.attr(c, "class").map(base).as_ref() == Some(&class)
+                && dom.attr(c, "style").is_none_or(|st| {
+                    let st = st.to_ascii_lowercase().replace(' ', "");
+                    !st.contains("display:none") && !st.contains("visibility:hidden")
+                })
+        });
+    // A slide holds prose; hidden page numbers and "ignored post" stubs do not.
+    first_shown && {
+        let mut text = String::new();
+        dom.collect_text(id, &mut text, &|_| false);
+        text.split_whitespace().count() >= 25
+    }
 }
 
 /// ARIA landmarks that mark page furniture; treated like furniture class words, so a broken
@@ -2298,6 +2340,34 @@ mod tests {
         assert!(text.contains(answer), "{text}");
         assert!(text.contains("Calls for more police"), "{text}");
         assert!(text.starts_with(STORY), "{text}");
+    }
+
+    #[test]
+    fn hidden_slides_of_a_gallery_article_are_kept() {
+        let slide = |n: usize, hidden: &str| {
+            let style = if hidden.is_empty() {
+                "display: block"
+            } else {
+                "display: none"
+            };
+            format!(
+                r#"<div class="listicle-section {hidden}" style="{style}"><h2>Item {n}</h2><p>Item {n}: {STORY}</p><p>{STORY2}</p></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><div class="listicle">{}{}{}</div>
+            <div class="pager"><span class="num">1</span><span class="num hidden" style="display:none">2</span></div>
+            <p style="display:none">A hidden note that no slide shows, however long it is, stays out of the text.</p>
+            </body></html>"#,
+            slide(1, ""),
+            slide(2, "hidden"),
+            slide(3, "hidden")
+        );
+        let text = body(&html);
+        for n in 1..=3 {
+            assert!(text.contains(&format!("Item {n}: Gunmen")), "{n}: {text}");
+        }
+        assert!(!text.contains("hidden note"), "{text}");
     }
 
     #[test]
