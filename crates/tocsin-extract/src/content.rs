@@ -105,6 +105,15 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
                 parts.sort_unstable();
             }
         }
+        if let Some(list) = ingredients_beside(dom, &st, top) {
+            let overlaps = |p: NodeId| {
+                (p <= list && list < dom.subtree_end(p)) || (list <= p && p < dom.subtree_end(list))
+            };
+            if !parts.iter().any(|&p| overlaps(p)) {
+                parts.push(list);
+                parts.sort_unstable();
+            }
+        }
         let mut emitter = emit_parts(dom, &st, parts);
         // The best container held nothing but headings (a headline box on a page whose text
         // sits loose in the body, in a <pre>): the body's blocks, with the same filters,
@@ -718,9 +727,21 @@ fn vocab(part: &str) -> Vocab {
         | "paragraph" | "post" | "prose" | "richtext" | "story" | "storybody" | "text" => {
             Vocab::Positive
         }
+        // A recipe's ingredients are part of it, whatever layout words share their class
+        // (`ingredients table-header`).
+        p if INGREDIENT_WORDS.contains(&p) => Vocab::Positive,
         _ => Vocab::None,
     }
 }
+
+/// Class words that name a recipe's ingredient list.
+const INGREDIENT_WORDS: [&str; 5] = [
+    "ingredients",
+    "ingredient",
+    "ingredientes",
+    "zutaten",
+    "skladniki",
+];
 
 /// Markers that pages use for "this is the article body"; strong evidence.
 const BODY_MARKERS: &[&str] = &[
@@ -1499,6 +1520,52 @@ fn is_disclosure_toggle(dom: &Dom, id: NodeId) -> bool {
             || dom
                 .attr(id, "role")
                 .is_some_and(|r| r.eq_ignore_ascii_case("button")))
+}
+
+/// A recipe's ingredient list kept beside its method: the box near the chosen container
+/// (within a few levels up) whose class names ingredients. Recipe templates set the two
+/// apart, and the method alone is not the recipe.
+fn ingredients_beside(dom: &Dom, st: &Stats, top: NodeId) -> Option<NodeId> {
+    let mut anc = dom.nodes[top as usize].parent;
+    for _ in 0..4 {
+        if anc == NONE || anc == 0 || matches!(dom.tag(anc), Some(Tag::Body | Tag::Html)) {
+            return None;
+        }
+        let end = dom.subtree_end(anc);
+        let mut id = anc + 1;
+        while id < end {
+            let i = id as usize;
+            let holds_top = id <= top && top < dom.subtree_end(id);
+            if holds_top {
+                id += 1;
+                continue;
+            }
+            if st.flags[i] & (F_HARD | F_SOFT) != 0 || id == top {
+                id = dom.subtree_end(id);
+                continue;
+            }
+            if names_ingredients(dom, id) && st.text[i] >= 30 && st.link[i] * 4 < st.text[i] * 3 {
+                return Some(id);
+            }
+            id += 1;
+        }
+        anc = dom.nodes[anc as usize].parent;
+    }
+    None
+}
+
+/// Whether an element's class names a recipe's ingredient list (`recipe-ingredients`,
+/// `m053-ingredients`, `zutaten`).
+fn names_ingredients(dom: &Dom, id: NodeId) -> bool {
+    let Some(class) = dom.attr(id, "class") else {
+        return false;
+    };
+    let class = class.to_ascii_lowercase();
+    let mut hit = false;
+    for token in class.split_ascii_whitespace() {
+        split_parts(token, |part| hit |= INGREDIENT_WORDS.contains(&part));
+    }
+    hit
 }
 
 /// Whether an element holds nothing but text, inline markup, paragraphs and lists: a lead,
@@ -2368,6 +2435,30 @@ mod tests {
             assert!(text.contains(&format!("Item {n}: Gunmen")), "{n}: {text}");
         }
         assert!(!text.contains("hidden note"), "{text}");
+    }
+
+    #[test]
+    fn a_recipes_ingredient_list_joins_its_method() {
+        let step =
+            "Knead the flour, sugar and butter into a dough, press it into the greased tin and \
+            raise a rim around the edge before the filling goes in.";
+        let html = format!(
+            r#"<html><body><main>
+            <article class="box recipe-ingredients"><h2>Ingredients</h2>
+            <table class="ingredients table-header"><thead><tr><th>For the base:</th></tr></thead>
+            <tbody><tr><td>125 g</td><td>plain flour</td></tr><tr><td>65 g</td><td>margarine or butter</td></tr></tbody></table></article>
+            <article class="box"><h2>Method</h2><div class="box">{}</div></article>
+            <aside class="box"><h2>More recipes</h2><ul><li><a href="/r/1">Cheesecake</a></li></ul></aside>
+            </main></body></html>"#,
+            format!("<p>{step}</p>").repeat(4)
+        );
+        let text = body(&html);
+        assert!(text.contains("margarine or butter"), "{text}");
+        assert!(
+            text.find("For the base:") < text.find("Knead the flour"),
+            "{text}"
+        );
+        assert!(!text.contains("Cheesecake"), "{text}");
     }
 
     #[test]
