@@ -727,9 +727,6 @@ fn vocab(part: &str) -> Vocab {
         | "paragraph" | "post" | "prose" | "richtext" | "story" | "storybody" | "text" => {
             Vocab::Positive
         }
-        // A recipe's ingredients are part of it, whatever layout words share their class
-        // (`ingredients table-header`).
-        p if INGREDIENT_WORDS.contains(&p) => Vocab::Positive,
         _ => Vocab::None,
     }
 }
@@ -805,6 +802,8 @@ struct ClassVerdict {
     comments: bool,
     /// Its class names it a lead paragraph (see [`LEAD_CLASS_WORDS`]).
     lead: bool,
+    /// Its class names a recipe's ingredient list (see [`INGREDIENT_WORDS`]).
+    ingredients: bool,
 }
 
 /// Reads the class/id vocabulary of an element; `buf` is scratch space reused across calls.
@@ -828,7 +827,13 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
         buf.make_ascii_lowercase();
         for token in buf.split_ascii_whitespace() {
             if is_class {
-                split_parts(token, |part| v.lead |= LEAD_CLASS_WORDS.contains(&part));
+                split_parts(token, |part| {
+                    v.lead |= LEAD_CLASS_WORDS.contains(&part);
+                    v.ingredients |= INGREDIENT_WORDS.contains(&part);
+                });
+                // A recipe's ingredients are part of it, whatever layout words share their
+                // class (`ingredients table-header`).
+                pos |= v.ingredients;
             }
             if token.len() > 60 {
                 continue;
@@ -1544,7 +1549,7 @@ fn ingredients_beside(dom: &Dom, st: &Stats, top: NodeId) -> Option<NodeId> {
                 id = dom.subtree_end(id);
                 continue;
             }
-            if names_ingredients(dom, id) && st.text[i] >= 30 && st.link[i] * 4 < st.text[i] * 3 {
+            if st.class[i].ingredients && st.text[i] >= 30 && st.link[i] * 4 < st.text[i] * 3 {
                 return Some(id);
             }
             id += 1;
@@ -1552,20 +1557,6 @@ fn ingredients_beside(dom: &Dom, st: &Stats, top: NodeId) -> Option<NodeId> {
         anc = dom.nodes[anc as usize].parent;
     }
     None
-}
-
-/// Whether an element's class names a recipe's ingredient list (`recipe-ingredients`,
-/// `m053-ingredients`, `zutaten`).
-fn names_ingredients(dom: &Dom, id: NodeId) -> bool {
-    let Some(class) = dom.attr(id, "class") else {
-        return false;
-    };
-    let class = class.to_ascii_lowercase();
-    let mut hit = false;
-    for token in class.split_ascii_whitespace() {
-        split_parts(token, |part| hit |= INGREDIENT_WORDS.contains(&part));
-    }
-    hit
 }
 
 /// Whether an element holds nothing but text, inline markup, paragraphs and lists: a lead,
@@ -1888,16 +1879,21 @@ fn recover_lead(dom: &Dom, st: &Stats, top: NodeId, blocks: &mut Vec<Block>, sig
     // Inside the container, only a part the removal passes dropped can hold a lead that is
     // not in the text already: the article's own `<header>` with the deck under the headline,
     // not the site's tagline above it.
-    let emitted = blocks
-        .iter()
-        .any(|b| normalized_prefix(&b.text, 4000).contains(&prefix));
     let inside = top as usize..dom.subtree_end(top) as usize;
     let headline = (1..inside.end as NodeId).find(|&i| dom.tag(i) == Some(Tag::H1));
     let skip = |i: usize| {
         inside.contains(&i)
-            && (emitted || st.flags[i] & F_SOFT == 0 || headline.is_none_or(|h| h as usize > i))
+            && (st.flags[i] & F_SOFT == 0 || headline.is_none_or(|h| h as usize > i))
     };
-    if let Some((_, text)) = description_block(dom, st, desc, inside.end, skip) {
+    let Some((block, text)) = description_block(dom, st, desc, inside.end, skip) else {
+        return;
+    };
+    let emitted = || {
+        blocks
+            .iter()
+            .any(|b| normalized_prefix(&b.text, 4000).contains(&prefix))
+    };
+    if !inside.contains(&(block as usize)) || !emitted() {
         blocks.insert(0, Block::new(BlockKind::Paragraph, &text));
     }
 }
@@ -1935,7 +1931,7 @@ fn description_block(
             continue;
         };
         let t = t.trim_start();
-        if t.len() < 10 || !prefix.starts_with(&normalized_prefix(t, 12)) {
+        if t.len() < 10 || !opens_like(&prefix, t, 12) {
             continue;
         }
         // The smallest block around this text that holds the description's beginning.
@@ -1965,12 +1961,12 @@ fn story_the_description_names(
     sig: &PageSignals,
     top: NodeId,
 ) -> Option<NodeId> {
-    let desc = page_description(sig)?;
-    let (block, _) = description_block(dom, st, desc, top as usize, |_| false)?;
-    let named = enclosing_article(dom, block)?;
     // The container may be the story's wrapper around its `<article>` (a lone child).
     let current = enclosing_article(dom, top)
         .or_else(|| (top..dom.subtree_end(top)).find(|&i| dom.tag(i) == Some(Tag::Article)))?;
+    let desc = page_description(sig)?;
+    let (block, _) = description_block(dom, st, desc, top as usize, |_| false)?;
+    let named = enclosing_article(dom, block)?;
     let same_template = dom.attr(named, "class") == dom.attr(current, "class");
     if named == current || !same_template || dom.subtree_end(named) > top {
         return None;
@@ -1993,19 +1989,64 @@ fn enclosing_article(dom: &Dom, id: NodeId) -> Option<NodeId> {
     None
 }
 
-/// The first `n` characters of `s`, lowercased, with whitespace collapsed.
-fn normalized_prefix(s: &str, n: usize) -> String {
-    let mut out = String::with_capacity(n + 4);
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-        if out.chars().count() >= n {
+/// Whether the first `n` characters of `text`, as [`normalized_prefix`] gives them, begin
+/// `prefix`; without building the string, since every text node of a page is tried.
+fn opens_like(prefix: &str, text: &str, n: usize) -> bool {
+    let mut want = prefix.chars();
+    let mut taken = 0;
+    let mut space = false;
+    for c in text.trim().chars() {
+        if taken >= n {
             break;
         }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            space = false;
+            if want.next() != Some(' ') {
+                return false;
+            }
+            taken += 1;
+            if taken >= n {
+                break;
+            }
+        }
+        for l in c.to_lowercase() {
+            if taken >= n {
+                break;
+            }
+            if want.next() != Some(l) {
+                return false;
+            }
+            taken += 1;
+        }
     }
-    out.chars().take(n).collect()
+    true
+}
+
+/// The first `n` characters of `s`, lowercased, with whitespace collapsed.
+fn normalized_prefix(s: &str, n: usize) -> String {
+    let mut out = String::with_capacity(n.min(s.len()) + 4);
+    let mut count = 0;
+    for w in s.split_whitespace() {
+        if count > 0 {
+            if count == n {
+                break;
+            }
+            out.push(' ');
+            count += 1;
+        }
+        for c in w.chars().flat_map(char::to_lowercase) {
+            if count == n {
+                return out;
+            }
+            out.push(c);
+            count += 1;
+        }
+    }
+    out
 }
 
 /// Final cleanup over the emitted blocks: the title repeated as a heading, and trailing
@@ -2459,6 +2500,31 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Cheesecake"), "{text}");
+    }
+
+    #[test]
+    fn normalized_prefix_collapses_lowercases_and_cuts() {
+        assert_eq!(
+            normalized_prefix("  The  Market\n ATTACK ", 40),
+            "the market attack"
+        );
+        assert_eq!(normalized_prefix("The Market attack", 6), "the ma");
+        assert_eq!(normalized_prefix("The Market", 4), "the ");
+        assert_eq!(normalized_prefix("İstanbul", 2), "i\u{307}");
+        assert_eq!(normalized_prefix("", 5), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn opens_like_agrees_with_normalized_prefix(
+            prefix in "[ aAbBéÉİ\\t]{0,16}",
+            text in "[ aAbBéÉİ\\t\\n]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(
+                opens_like(&prefix, &text, 12),
+                prefix.starts_with(&normalized_prefix(&text, 12))
+            );
+        }
     }
 
     #[test]
