@@ -884,6 +884,15 @@ fn class_verdict(dom: &Dom, id: NodeId, buf: &mut String) -> ClassVerdict {
                 v.strong = true;
                 neg = true;
             }
+            // What a page keeps for its printed copy is the article (`print-only`,
+            // `print-full`), unlike its print button.
+            if matches!(
+                token,
+                "print-only" | "print-full" | "printonly" | "visible-print" | "printable"
+            ) {
+                pos = true;
+                continue;
+            }
             let mut first = true;
             split_parts(token, |part| {
                 if matches!(part, "comment" | "comments" | "disqus" | "commentlist") {
@@ -2525,6 +2534,23 @@ mod tests {
                 prefix.starts_with(&normalized_prefix(&text, 12))
             );
         }
+    }
+
+    #[test]
+    fn what_a_page_keeps_for_print_is_the_article() {
+        let note = "You need room in the fridge, because the cake must be chilled for a while.";
+        let page = |class: &str| {
+            format!(
+                r#"<html><body><article><div class="{class}"><h4>Good to know</h4><ul><li>{note}</li></ul></div>
+                <p>{STORY}</p><p>{STORY2}</p><p>{STORY}</p>
+                <div class="print-button"><a href="/print">Print this recipe</a></div></article></body></html>"#
+            )
+        };
+        let text = body(&page("col-md-6 print-full"));
+        assert!(text.contains(note), "{text}");
+        assert!(!text.contains("Print this"), "{text}");
+        let text = body(&page("col-md-6 print-link"));
+        assert!(!text.contains(note), "{text}");
     }
 
     #[test]
