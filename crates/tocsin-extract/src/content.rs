@@ -98,21 +98,9 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     if let Some(top) = top {
         let top = widen(dom, &st, top);
         let mut parts = gather_siblings(dom, &st, top);
-        if let Some(lead) = lead_above(dom, &st, top) {
-            let inside = |p: NodeId| p <= lead && lead < dom.subtree_end(p);
-            if !parts.iter().any(|&p| inside(p)) {
-                parts.push(lead);
-                parts.sort_unstable();
-            }
-        }
-        if let Some(list) = ingredients_beside(dom, &st, top) {
-            let overlaps = |p: NodeId| {
-                (p <= list && list < dom.subtree_end(p)) || (list <= p && p < dom.subtree_end(list))
-            };
-            if !parts.iter().any(|&p| overlaps(p)) {
-                parts.push(list);
-                parts.sort_unstable();
-            }
+        let extras = [lead_above(dom, &st, top), ingredients_beside(dom, &st, top)];
+        for extra in extras.into_iter().flatten() {
+            join_part(dom, &mut parts, extra);
         }
         let mut emitter = emit_parts(dom, &st, parts);
         // The best container held nothing but headings (a headline box on a page whose text
@@ -150,6 +138,15 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
         .join(" ")
         .into();
     out
+}
+
+/// Adds `extra` to the parts to emit, in document order, unless it overlaps one of them.
+fn join_part(dom: &Dom, parts: &mut Vec<NodeId>, extra: NodeId) {
+    let holds = |outer: NodeId, inner: NodeId| outer <= inner && inner < dom.subtree_end(outer);
+    if !parts.iter().any(|&p| holds(p, extra) || holds(extra, p)) {
+        parts.push(extra);
+        parts.sort_unstable();
+    }
 }
 
 /// Drops the blocks after the first line that ends stories ("Leave a Reply", "Comments are
@@ -572,13 +569,8 @@ fn is_hard_removed(dom: &Dom, id: NodeId, tag: Tag) -> bool {
     if dom.attr(id, "hidden").is_some() {
         return true;
     }
-    if let Some(style) = dom.attr(id, "style") {
-        let s = style.to_ascii_lowercase().replace(' ', "");
-        if (s.contains("display:none") || s.contains("visibility:hidden"))
-            && !is_hidden_slide(dom, id)
-        {
-            return true;
-        }
+    if dom.attr(id, "style").is_some_and(style_hides) && !is_hidden_slide(dom, id) {
+        return true;
     }
     if dom
         .attr(id, "aria-hidden")
@@ -588,6 +580,12 @@ fn is_hard_removed(dom: &Dom, id: NodeId, tag: Tag) -> bool {
         return true;
     }
     false
+}
+
+/// Whether an inline style hides its element (`display: none`, `visibility: hidden`).
+fn style_hides(style: &str) -> bool {
+    let s = style.to_ascii_lowercase().replace(' ', "");
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 /// Whether a hidden element is a later slide of a gallery article whose first slide shows:
@@ -617,10 +615,7 @@ fn is_hidden_slide(dom: &Dom, id: NodeId) -> bool {
         .any(|c| {
             dom.tag(c) == dom.tag(id)
                 && dom.attr(c, "class").map(base).as_ref() == Some(&class)
-                && dom.attr(c, "style").is_none_or(|st| {
-                    let st = st.to_ascii_lowercase().replace(' ', "");
-                    !st.contains("display:none") && !st.contains("visibility:hidden")
-                })
+                && !dom.attr(c, "style").is_some_and(style_hides)
         });
     // A slide holds prose; hidden page numbers and "ignored post" stubs do not.
     first_shown && {
@@ -1217,10 +1212,7 @@ fn final_score(dom: &Dom, st: &Stats, i: usize) -> f32 {
 }
 
 fn pick_top_candidate(dom: &Dom, st: &Stats) -> Option<NodeId> {
-    match pick_top_within(dom, st, 0) {
-        Some(top) => Some(top),
-        None => body_or_root(dom),
-    }
+    pick_top_within(dom, st, 0).or_else(|| body_or_root(dom))
 }
 
 /// The best-scoring container below `root` (0: the whole page), climbed to the ancestor that

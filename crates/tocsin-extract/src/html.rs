@@ -695,16 +695,7 @@ impl<'a> Builder<'a> {
         // Any heading's end tag closes the open heading, whatever its level, as in browsers:
         // `<h2>deck</h3>` must not swallow the article after it.
         if tag.heading_level().is_some() {
-            for i in (1..self.stack.len()).rev() {
-                let open = self.stack[i].1;
-                if open.heading_level().is_some() {
-                    self.truncate(i);
-                    return;
-                }
-                if is_scope_boundary(open) {
-                    return;
-                }
-            }
+            self.close_nearest(|t| t.heading_level().is_some(), is_scope_boundary);
             return;
         }
         // Pop to the nearest open element with this tag, but not across a table boundary
@@ -830,9 +821,15 @@ impl<'a> Builder<'a> {
     /// Pops to the nearest open `target`, searching down until an element for which
     /// `boundary` holds.
     fn close_in_scope(&mut self, target: Tag, boundary: impl Fn(Tag) -> bool) {
+        self.close_nearest(|t| t == target, boundary);
+    }
+
+    /// Pops to the nearest open element `is_target` accepts, searching down until an element
+    /// for which `boundary` holds, or `<body>`.
+    fn close_nearest(&mut self, is_target: impl Fn(Tag) -> bool, boundary: impl Fn(Tag) -> bool) {
         for i in (1..self.stack.len()).rev() {
             let open = self.stack[i].1;
-            if open == target {
+            if is_target(open) {
                 self.truncate(i);
                 return;
             }
