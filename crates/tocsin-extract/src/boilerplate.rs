@@ -2571,6 +2571,38 @@ pub fn ends_with_function_word(s: &str) -> bool {
     FUNCTION_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w))
 }
 
+/// Headings over a section of author bios ("Autor:innen", "About the author").
+const AUTHOR_HEADINGS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "author",
+    "authors",
+    "the author",
+    "über den autor",
+    "über die autorin",
+    "über die autoren",
+    "über die autor:innen",
+    "autor",
+    "autorin",
+    "autoren",
+    "autor:innen",
+    "autor*innen",
+    "autorinnen",
+    "zum autor",
+    "zur autorin",
+    "à propos de l'auteur",
+    "l'auteur",
+    "sobre el autor",
+    "sobre la autora",
+    "o autorze",
+];
+
+/// Whether a heading names the author section under it ("Autor:innen", "About the author").
+pub fn is_author_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.']).trim();
+    t.len() <= 32 && AUTHOR_HEADINGS.contains(&t.to_lowercase().as_str())
+}
+
 /// Words that make a first-person or "X is a …" paragraph an author bio.
 const BIO_WORDS: &[&str] = &[
     "writer",
@@ -3307,6 +3339,25 @@ mod tests {
             prev,
             Some("Islamic State group.")
         ));
+    }
+
+    #[test]
+    fn author_headings() {
+        for h in [
+            "Autor:innen",
+            "About the author",
+            "AUTHORS:",
+            " Über den Autor ",
+        ] {
+            assert!(is_author_heading(h), "{h}");
+        }
+        for h in [
+            "Author: Tim Ehlers",
+            "Authors say the attack was planned",
+            "Autorität",
+        ] {
+            assert!(!is_author_heading(h), "{h}");
+        }
     }
 
     #[test]

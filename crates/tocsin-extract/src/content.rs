@@ -82,6 +82,9 @@ fn measure(dom: &Dom, url: Option<&str>) -> (Stats, PageSignals) {
     count_text(dom, &mut st);
     mark_by_class(dom, &mut st);
     count_text(dom, &mut st);
+    if mark_author_sections(dom, &mut st) {
+        count_text(dom, &mut st);
+    }
     score_paragraphs(dom, &mut st);
     (st, signals)
 }
@@ -1031,6 +1034,67 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
             st.flags[i] |= F_CAPTION;
         }
     }
+}
+
+/// Removes the sections an author heading opens ("Autor:innen" over a photo and a bio): a
+/// bio is written as prose and outscores a short article, as on a map page whose story is one
+/// sentence. The section is the heading's parent when its text starts with the heading, up
+/// to [`MAX_AUTHOR_SECTION`] characters. Returns whether anything was removed.
+fn mark_author_sections(dom: &Dom, st: &mut Stats) -> bool {
+    let mut removed = false;
+    let mut buf = String::new();
+    for i in 1..dom.nodes.len() {
+        let id = i as NodeId;
+        let is_heading = dom
+            .tag(id)
+            .is_some_and(|t| matches!(t.heading_level(), Some(2..=6)));
+        if !is_heading || st.text[i] == 0 || st.text[i] > 32 || st.flags[i] & (F_HARD | F_SOFT) != 0
+        {
+            continue;
+        }
+        buf.clear();
+        dom.collect_text(id, &mut buf, &|_| false);
+        if !crate::boilerplate::is_author_heading(&buf) {
+            continue;
+        }
+        // The heading's parent, and the wrappers around it that hold nothing else; not a
+        // column that goes on with other boxes after the author's.
+        let small_box = |p: NodeId| {
+            p != NONE
+                && p != 0
+                && !matches!(dom.tag(p), Some(Tag::Body | Tag::Html))
+                && st.text[p as usize] <= MAX_AUTHOR_SECTION
+        };
+        let mut section = dom.nodes[i].parent;
+        if !small_box(section) || first_text_node(dom, st, section) != first_text_node(dom, st, id)
+        {
+            continue;
+        }
+        loop {
+            let up = dom.nodes[section as usize].parent;
+            if !small_box(up) || st.text[up as usize] != st.text[section as usize] {
+                break;
+            }
+            section = up;
+        }
+        for d in section..dom.subtree_end(section) {
+            st.flags[d as usize] |= F_SOFT;
+        }
+        removed = true;
+    }
+    removed
+}
+
+/// The longest author section [`mark_author_sections`] removes, in characters.
+const MAX_AUTHOR_SECTION: u32 = 1500;
+
+/// The first text node with visible text below `id`, outside removed parts.
+fn first_text_node(dom: &Dom, st: &Stats, id: NodeId) -> Option<NodeId> {
+    (id + 1..dom.subtree_end(id)).find(|&d| {
+        st.flags[d as usize] & (F_HARD | F_SOFT) == 0
+            && matches!(dom.nodes[d as usize].data, NodeData::Text(_))
+            && st.text[d as usize] > 0
+    })
 }
 
 /// Characters of prose below each node: paragraphs of 80+ characters with few links.
@@ -2081,20 +2145,7 @@ fn clean_blocks(blocks: &mut Vec<Block>, signals: &PageSignals) {
 #[doc(hidden)]
 pub fn explain(dom: &Dom) -> String {
     let n = dom.nodes.len();
-    let mut st = Stats {
-        flags: vec![0; n],
-        text: vec![0; n],
-        link: vec![0; n],
-        score: vec![0.0; n],
-        weight: vec![0; n],
-        class: vec![ClassVerdict::default(); n],
-    };
-    let mut signals = PageSignals::default();
-    mark_by_tag_and_collect_signals(dom, &mut st, &mut signals);
-    count_text(dom, &mut st);
-    mark_by_class(dom, &mut st);
-    count_text(dom, &mut st);
-    score_paragraphs(dom, &mut st);
+    let (st, _) = measure(dom, None);
     let mut c: Vec<usize> = (0..n).filter(|&i| st.score[i] > 0.0).collect();
     c.sort_by(|&a, &b| final_score(dom, &st, b).total_cmp(&final_score(dom, &st, a)));
     let describe = |i: usize| {
@@ -2351,6 +2402,29 @@ mod tests {
         let text = body(&html);
         assert!(text.starts_with(STORY), "{text}");
         assert!(!text.contains("I founded this magazine"), "{text}");
+    }
+
+    #[test]
+    fn a_section_under_an_author_heading_is_not_the_article() {
+        // A one-sentence story beside a bio twice its length, which a heading introduces.
+        let bio = "Born in 1983, he has been an editor here since 2015 and works above all as \
+                   layouter, graphic designer and proofreader. He studied German, art history \
+                   and German as a foreign language at the University of Greifswald.";
+        let html = |heading: &str| {
+            format!(
+                r#"<body><main><section class="content"><p>{STORY}</p></section>
+                <div class="container"><h2><span>{heading}</span></h2>
+                <div class="columns"><div class="image"><a href="/team/tim">Tim Ehlers</a></div>
+                <div class="text"><p>{bio}</p></div></div></div></main></body>"#
+            )
+        };
+        for heading in ["Autor:innen", "About the author", "Authors:"] {
+            let text = body(&html(heading));
+            assert!(text.starts_with(STORY), "{heading}: {text}");
+            assert!(!text.contains("Greifswald"), "{heading}: {text}");
+        }
+        // Any other heading leaves the box to the scores, which prefer the longer prose.
+        assert!(body(&html("Our team")).contains("Greifswald"));
     }
 
     fn page_with_deck(deck_tag: &str, description: &str) -> String {
