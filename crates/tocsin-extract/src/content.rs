@@ -2138,6 +2138,43 @@ fn clean_blocks(blocks: &mut Vec<Block>, signals: &PageSignals) {
         }
         true
     });
+    if blocks
+        .last()
+        .is_some_and(|b| is_trailing_furniture(&b.text))
+    {
+        blocks.pop();
+    }
+}
+
+/// What a page leaves after its last paragraph but the structural passes kept: a dangling
+/// lead-in, the post's category line ("Kategorie: News, open3"), a section link ("News").
+/// Only at the very end: inside a text "Kategorie:" also heads an award list's entries.
+fn is_trailing_furniture(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    // Category names, not an award entry ("Kategorie: Unterhaltung für KI.KA XL").
+    let names_only = |rest: &str| {
+        rest.split([',', '|', ';'])
+            .all(|name| name.split_whitespace().count() <= 3)
+    };
+    let category_line = t.len() <= 120
+        && ["kategorie:", "kategorien:", "rubrik:", "category:"]
+            .iter()
+            .any(|p| lower.strip_prefix(p).is_some_and(names_only));
+    let section_link = matches!(
+        lower.as_str(),
+        "news" | "nachrichten" | "aktuelles" | "home" | "startseite"
+    );
+    is_dangling_lead_in(t) || category_line || section_link
+}
+
+/// A label of a few words that announces what follows ("Die Karte zum Abspeichern:",
+/// "Related post:") where nothing follows: what it introduced was a map or a list of links,
+/// which the text does not carry. A sentence that ends in a colon ("Twitter seemed a bit
+/// confused by the campaign:") stays: it says something of its own.
+fn is_dangling_lead_in(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 80 && t.ends_with(':') && t.split_whitespace().count() <= 5
 }
 
 /// Explains the candidate choice (for development): the top candidates with their scores,
@@ -2425,6 +2462,37 @@ mod tests {
         }
         // Any other heading leaves the box to the scores, which prefer the longer prose.
         assert!(body(&html("Our team")).contains("Greifswald"));
+    }
+
+    #[test]
+    fn trailing_labels_with_nothing_after_them_go() {
+        let page = |last: &str| {
+            format!("<body><article><p>{STORY}</p><p>{STORY2}</p><p>{last}</p></article></body>")
+        };
+        for last in [
+            "Die Karte zum Abspeichern:",
+            "Kategorie: News, open3",
+            "News",
+        ] {
+            let text = body(&page(last));
+            assert!(text.ends_with(STORY2), "{last}: {text}");
+        }
+        // A sentence ending in a colon says something; an award entry is not a category line.
+        for last in [
+            "Twitter seemed a bit confused by the campaign and its many critics:",
+            "Kategorie: Unterhaltung für KI.KA XL",
+        ] {
+            assert!(body(&page(last)).ends_with(last), "{last}");
+        }
+    }
+
+    #[test]
+    fn furniture_labels_inside_the_text_stay() {
+        let html = format!(
+            "<body><article><p>{STORY}</p><p>News</p><p>Kategorie: Film</p><p>{STORY2}</p></article></body>"
+        );
+        let text = body(&html);
+        assert!(text.contains("\nNews\nKategorie: Film\n"), "{text}");
     }
 
     fn page_with_deck(deck_tag: &str, description: &str) -> String {
