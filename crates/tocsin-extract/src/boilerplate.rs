@@ -1429,7 +1429,14 @@ const CONTAINS: &[Rule] = &[
     rc(
         "im abo",
         220,
-        Cond::Any(&["e-paper", "kiosk*", "bahnhofskiosk"]),
+        Cond::Any(&["e-paper", "kiosk*", "bahnhofskiosk", "einzelheft"]),
+        Subscription,
+    ),
+    // "… oder bestellen Sie es im Shop als Abo oder Einzelheft:"
+    rc(
+        "als abo",
+        220,
+        Cond::Any(&["bestell*", "einzelheft", "e-paper", "shop"]),
         Subscription,
     ),
     rc("als pdf herunterladen", 100, NO_SENTENCE, Share),
@@ -2863,6 +2870,7 @@ mod tests {
             ("Gefällt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine Bezahlschranke einzuführen.", Reason::Subscription),
             ("Um unabhängiger von Werbeeinnahmen zu sein, brauchen wir deine Unterstützung.", Reason::Subscription),
             ("Darum: Hilf mit und unterstütze unser Magazin mit einem kleinen Beitrag.", Reason::Subscription),
+            ("Lesen Sie das BIKE Magazin. Einfach digital in der BIKE-App oder bestellen Sie es im Shop als Abo oder Einzelheft:", Reason::Subscription),
             ("Czytasz właśnie nowy rodzaj materiału. Wesprzyj nas darowizną lub przekaż nam 1% podatku.", Reason::Subscription),
             ("Hacemos periodismo desde hace 106 años. HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", Reason::Subscription),
             ("Verraten Sie gerne in den Kommentaren: Was bedeutet ein Award für Sie?", Reason::CommentPrompt),
@@ -2901,6 +2909,7 @@ mod tests {
         assert_body("Vorab findest du hier schon eine kurze Übersicht über den Beitrag:");
         assert_body("Das Impressum der Zeitung nannte keinen Verantwortlichen, sagte der Anwalt.");
         assert_body("Kategorie: Kinder- & Jugendbuch");
+        assert_body("Die Zeitung erscheint seit 1950 und wird überwiegend als Abo verkauft, sagte der Verleger.");
         assert_body("The film is available to rent on Amazon, YouTube, iTunes, and Google Play.");
     }
 
