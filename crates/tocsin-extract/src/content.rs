@@ -708,9 +708,8 @@ fn vocab(part: &str) -> Vocab {
         | "navbar" | "navigation" | "newsletter" | "newsletters" | "outbrain" | "pagination"
         | "popular" | "popup" | "promo" | "recommendation" | "recommendations" | "recommended"
         | "register" | "related" | "relatedposts" | "share" | "sharing" | "sidebar" | "signup"
-        | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar" | "trending" => {
-            Vocab::Strong
-        }
+        | "similar" | "social" | "sponsor" | "sponsored" | "subscribe" | "taboola" | "toolbar"
+        | "trending" => Vocab::Strong,
         "widget" | "widgets" | "ad" | "ads" | "alert" | "app" | "aside" | "banner" | "bio"
         | "bottom" | "byline" | "carousel" | "contact" | "dateline" | "donate" | "download"
         | "endnote" | "extra" | "feedback" | "follow" | "gallery" | "header" | "jump"
