@@ -1701,6 +1701,8 @@ struct Emitter<'d, 'a> {
     /// Where lines that end a story ("Leave a Reply", "Source link") were dropped: the
     /// number of blocks before each, the first few.
     end_markers: Vec<usize>,
+    /// Inside a list of links that is the whole article: link text is kept.
+    link_roll: bool,
     buf: String,
     buf_link: usize,
     buf_len: usize,
@@ -1718,6 +1720,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             news_header: false,
             parts: Vec::new(),
             end_markers: Vec::new(),
+            link_roll: false,
             buf: String::new(),
             buf_link: 0,
             buf_len: 0,
@@ -1763,6 +1766,14 @@ impl<'d, 'a> Emitter<'d, 'a> {
                 }
                 self.flush(BlockKind::Paragraph);
                 if matches!(tag, Tag::Ul | Tag::Ol) && self.is_link_list(id) {
+                    if self.is_whole_part(id) {
+                        // The post is the list (a blog's link roll): its links are the text.
+                        let outer = std::mem::replace(&mut self.link_roll, true);
+                        self.children(id);
+                        self.flush(BlockKind::Paragraph);
+                        self.link_roll = outer;
+                        return;
+                    }
                     // A list of links to other stories ("More Great Stories"): drop it, and
                     // the short title line just before it.
                     if self
@@ -1807,6 +1818,15 @@ impl<'d, 'a> Emitter<'d, 'a> {
             && linked == items
             && text / items < 150
             && self.st.link[id as usize] * 10 >= text * 3
+    }
+
+    /// Whether a node holds nearly all the text of the chosen part it is in: a post that is a
+    /// list of links (a blog's link roll) has nothing else to give.
+    fn is_whole_part(&self, id: NodeId) -> bool {
+        self.parts
+            .iter()
+            .find(|&&p| p <= id && id < self.dom.subtree_end(p))
+            .is_some_and(|&p| self.st.text[id as usize] * 10 >= self.st.text[p as usize] * 9)
     }
 
     /// Whether the siblings from `first` on hold clean prose: at least 200 characters of
@@ -1863,6 +1883,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
         if !text.is_empty() {
             let density = self.buf_link as f32 / self.buf_len.max(1) as f32;
             let keep = match kind {
+                _ if self.link_roll => true,
                 BlockKind::Heading(_) => density < 0.9,
                 BlockKind::ListItem => density < 0.5,
                 // A long sentence is prose even when it is one big link.
@@ -2492,6 +2513,49 @@ mod tests {
         );
         let text = body(&html);
         assert!(text.contains("\nNews\nKategorie: Film\n"), "{text}");
+    }
+
+    #[test]
+    fn a_post_that_is_a_list_of_links_keeps_them() {
+        let item = |title: &str, source: &str| {
+            format!(
+                r#"<li><p class="link"><a href="https://example.org/{source}">{title}</a></p>
+                <p class="description">via {source} <a href="https://{source}">https://{source}</a></p></li>"#
+            )
+        };
+        let roll: String = [
+            (
+                "Press subsidies: a study doubts the state's support",
+                "horizont.net",
+            ),
+            (
+                "Violence online: blame instead of protecting victims",
+                "netzpolitik.org",
+            ),
+            (
+                "The EU considers a ban on face recognition",
+                "netzpolitik.org",
+            ),
+        ]
+        .iter()
+        .map(|(t, s)| item(t, s))
+        .collect();
+        let html = format!(
+            r#"<body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+            <article class="post"><div class="entry-content"><ul class="linkroll">{roll}</ul></div></article></body>"#
+        );
+        let text = body(&html);
+        assert!(
+            text.contains("Press subsidies: a study doubts the state's support"),
+            "{text}"
+        );
+        assert!(text.contains("via netzpolitik.org"), "{text}");
+        // Beside a story, the same list is a box of other stories.
+        let html = format!(
+            r#"<body><article class="post"><div class="entry-content"><p>{STORY}</p><p>{STORY2}</p>
+            <ul class="linkroll">{roll}</ul></div></article></body>"#
+        );
+        assert!(!body(&html).contains("Press subsidies"));
     }
 
     fn page_with_deck(deck_tag: &str, description: &str) -> String {
