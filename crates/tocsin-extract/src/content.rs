@@ -1701,8 +1701,9 @@ struct Emitter<'d, 'a> {
     /// Where lines that end a story ("Leave a Reply", "Source link") were dropped: the
     /// number of blocks before each, the first few.
     end_markers: Vec<usize>,
-    /// Inside a list of links that is the whole article: link text is kept.
-    link_roll: bool,
+    /// Inside a list of links that is the whole article, or a recipe's ingredient list
+    /// (whose ingredients link to shop or glossary pages): link text is kept.
+    keep_links: bool,
     buf: String,
     buf_link: usize,
     buf_len: usize,
@@ -1720,7 +1721,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             news_header: false,
             parts: Vec::new(),
             end_markers: Vec::new(),
-            link_roll: false,
+            keep_links: false,
             buf: String::new(),
             buf_link: 0,
             buf_len: 0,
@@ -1768,10 +1769,10 @@ impl<'d, 'a> Emitter<'d, 'a> {
                 if matches!(tag, Tag::Ul | Tag::Ol) && self.is_link_list(id) {
                     if self.is_whole_part(id) {
                         // The post is the list (a blog's link roll): its links are the text.
-                        let outer = std::mem::replace(&mut self.link_roll, true);
+                        let outer = std::mem::replace(&mut self.keep_links, true);
                         self.children(id);
                         self.flush(BlockKind::Paragraph);
-                        self.link_roll = outer;
+                        self.keep_links = outer;
                         return;
                     }
                     // A list of links to other stories ("More Great Stories"): drop it, and
@@ -1785,7 +1786,10 @@ impl<'d, 'a> Emitter<'d, 'a> {
                     }
                     return;
                 }
+                let outer = self.keep_links;
+                self.keep_links |= self.st.class[i].ingredients;
                 self.children(id);
+                self.keep_links = outer;
                 let kind = match tag {
                     Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
                     Tag::Blockquote => BlockKind::Quote,
@@ -1883,7 +1887,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
         if !text.is_empty() {
             let density = self.buf_link as f32 / self.buf_len.max(1) as f32;
             let keep = match kind {
-                _ if self.link_roll => true,
+                _ if self.keep_links => true,
                 BlockKind::Heading(_) => density < 0.9,
                 BlockKind::ListItem => density < 0.5,
                 // A long sentence is prose even when it is one big link.
@@ -2693,7 +2697,8 @@ mod tests {
             r#"<html><body><main>
             <article class="box recipe-ingredients"><h2>Ingredients</h2>
             <table class="ingredients table-header"><thead><tr><th>For the base:</th></tr></thead>
-            <tbody><tr><td>125 g</td><td>plain flour</td></tr><tr><td>65 g</td><td>margarine or butter</td></tr></tbody></table></article>
+            <tbody><tr><td>125 g</td><td>plain flour</td></tr><tr><td>65 g</td><td>margarine or butter</td></tr>
+            <tr><td>1 Pck.</td><td><a href="/shop/vanilla-sugar">Vanilla sugar</a></td></tr></tbody></table></article>
             <article class="box"><h2>Method</h2><div class="box">{}</div></article>
             <aside class="box"><h2>More recipes</h2><ul><li><a href="/r/1">Cheesecake</a></li></ul></aside>
             </main></body></html>"#,
@@ -2701,6 +2706,8 @@ mod tests {
         );
         let text = body(&html);
         assert!(text.contains("margarine or butter"), "{text}");
+        // An ingredient that links to the shop is still an ingredient.
+        assert!(text.contains("Vanilla sugar"), "{text}");
         assert!(
             text.find("For the base:") < text.find("Knead the flour"),
             "{text}"
