@@ -987,6 +987,7 @@ fn is_body_marker(token: &str) -> bool {
 fn mark_by_class(dom: &Dom, st: &mut Stats) {
     let body_text = st.text[0].max(1);
     let prose = prose_lengths(dom, st);
+    let marked = marked_text(dom, st);
     #[allow(clippy::needless_range_loop)] // `i` indexes several parallel vectors
     for i in 1..dom.nodes.len() {
         let parent = dom.nodes[i].parent as usize;
@@ -1020,7 +1021,12 @@ fn mark_by_class(dom: &Dom, st: &mut Stats) {
             // Even strong words give way to a large body of prose: layout classes such as
             // `zen-one-sidebar-second` sit on the wrappers of whole articles.
             let big_prose = share > 0.25 && prose[i] >= 800 && prose_share > 0.5;
-            let holds_article = ((share > 0.45 || big_prose) && !verdict.comments)
+            // A layout wrapper named for its place (`bottom_section`) around the element the
+            // page marks as its article body.
+            let wraps_marked_body =
+                !verdict.strong && marked[i] * 2 >= st.text[i] && marked[i] >= 500;
+            let holds_article = ((share > 0.45 || big_prose || wraps_marked_body)
+                && !verdict.comments)
                 || (structural_negative && w > 0)
                 || inline_weak
                 || (!verdict.strong && prose_share > 0.5 && prose_len_ok(prose[i]));
@@ -1094,6 +1100,22 @@ fn first_text_node(dom: &Dom, st: &Stats, id: NodeId) -> Option<NodeId> {
             && matches!(dom.nodes[d as usize].data, NodeData::Text(_))
             && st.text[d as usize] > 0
     })
+}
+
+/// For each node, the text of the largest element below it (or itself) whose class or id
+/// marks the article body (`article-body`, `entry-content`).
+fn marked_text(dom: &Dom, st: &Stats) -> Vec<u32> {
+    let mut marked = vec![0u32; dom.nodes.len()];
+    for i in (1..dom.nodes.len()).rev() {
+        if st.class[i].marker {
+            marked[i] = marked[i].max(st.text[i]);
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            marked[parent as usize] = marked[parent as usize].max(marked[i]);
+        }
+    }
+    marked
 }
 
 /// Characters of prose below each node: paragraphs of 80+ characters with few links.
@@ -2560,6 +2582,32 @@ mod tests {
             <ul class="linkroll">{roll}</ul></div></article></body>"#
         );
         assert!(!body(&html).contains("Press subsidies"));
+    }
+
+    #[test]
+    fn a_layout_wrapper_around_the_marked_body_stays() {
+        // A guide in bullet points: little of it is prose by length.
+        let tips: String = (1..=14)
+            .map(|n| format!("<li>Tip {n}: keep the exits of the market clear at all times.</li>"))
+            .collect();
+        let story = format!("<p>{STORY}</p><ul>{tips}</ul>");
+        let html = format!(
+            r#"<body><div class="top_section"><h1>Market attack</h1></div>
+            <div class="bottom_section"><div id="site_article_body">{story}</div>
+            <ul class="tags"><li><a href="/t/1">security</a></li></ul></div>
+            <div class="more"><div class="entry-content"><p>{STORY2}</p></div>
+            <div class="entry-content"><p>Another story entirely, about the weather on the coast this weekend.</p></div></div>
+            <div class="right_aside">{links}</div>
+            </body>"#,
+            links = (0..60)
+                .map(|n| format!("<a href=\"/s/{n}\">Headline number {n} of the day</a> "))
+                .collect::<String>()
+        );
+        let text = body(&html);
+        assert!(text.starts_with(STORY), "{text}");
+        assert!(text.contains("Tip 14: keep the exits"), "{text}");
+        // Teasers that reuse the body's class are no article body, however many.
+        assert!(!text.contains("weather on the coast"), "{text}");
     }
 
     fn page_with_deck(deck_tag: &str, description: &str) -> String {
