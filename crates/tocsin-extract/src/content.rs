@@ -1631,7 +1631,7 @@ fn ingredients_beside(dom: &Dom, st: &Stats, top: NodeId) -> Option<NodeId> {
                 id += 1;
                 continue;
             }
-            if st.flags[i] & (F_HARD | F_SOFT) != 0 || id == top {
+            if st.flags[i] & (F_HARD | F_SOFT) != 0 {
                 id = dom.subtree_end(id);
                 continue;
             }
@@ -2197,16 +2197,19 @@ fn clean_blocks(blocks: &mut Vec<Block>, signals: &PageSignals) {
 /// Only at the very end: inside a text "Kategorie:" also heads an award list's entries.
 fn is_trailing_furniture(text: &str) -> bool {
     let t = text.trim();
+    // Every kind below is short; a last paragraph of story is not lowercased for nothing.
+    if t.len() > 120 {
+        return false;
+    }
     let lower = t.to_lowercase();
     // Category names, not an award entry ("Kategorie: Unterhaltung für KI.KA XL").
     let names_only = |rest: &str| {
         rest.split([',', '|', ';'])
             .all(|name| name.split_whitespace().count() <= 3)
     };
-    let category_line = t.len() <= 120
-        && ["kategorie:", "kategorien:", "rubrik:", "category:"]
-            .iter()
-            .any(|p| lower.strip_prefix(p).is_some_and(names_only));
+    let category_line = ["kategorie:", "kategorien:", "rubrik:", "category:"]
+        .iter()
+        .any(|p| lower.strip_prefix(p).is_some_and(names_only));
     let section_link = matches!(
         lower.as_str(),
         "news" | "nachrichten" | "aktuelles" | "home" | "startseite"
