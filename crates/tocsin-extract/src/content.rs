@@ -132,15 +132,28 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     }
     clean_blocks(&mut out.blocks, &out.signals);
     out.signals.body_head = body_head(&out.blocks);
-    out.signals.lead_text = out
-        .blocks
-        .iter()
-        .take(2)
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .into();
+    out.signals.lead_text = Some(lead_text(&out.blocks));
     out
+}
+
+/// How many words of the story's opening the metadata step compares titles and datelines
+/// with.
+const LEAD_WORDS: usize = 80;
+
+/// The first blocks of the article, at least two and until they hold [`LEAD_WORDS`] words:
+/// a sponsor line or a photo credit between the headline and the story must not leave the
+/// opening too short to confirm a headline by.
+fn lead_text(blocks: &[Block]) -> String {
+    let mut words = 0;
+    let mut parts: Vec<&str> = Vec::new();
+    for block in blocks {
+        if parts.len() >= 2 && words >= LEAD_WORDS {
+            break;
+        }
+        words += block.text.split_whitespace().count();
+        parts.push(&block.text);
+    }
+    parts.join(" ")
 }
 
 /// Adds `extra` to the parts to emit, in document order, unless it overlaps one of them.

@@ -235,6 +235,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sponsor_line_under_the_headline_does_not_hide_the_story_from_the_title_check() {
+        // The page's `<h1>`s title its classified boxes; the `<title>` names the site.
+        let html = "<html><head><title>Valley Daily News - 6.0</title></head><body>\
+             <div class=ads><h1>HOT JOBS</h1><a href=/jobs>Drivers wanted</a></div>\
+             <table><tr><td><p class=headline>Peterson eyes rushing title and playoffs</p>\
+             <p>Sports Section Sponsors</p>\
+             <p>DENVER (AP) - The rushing title and the playoffs are both within Adrian \
+             Peterson's grasp as Minnesota travels to Denver for the last game of the season.</p>\
+             <p>The Vikings can clinch a playoff berth with a win at Denver and some help from \
+             Dallas, when Peterson tries to become the first rookie to lead the conference in \
+             rushing since 1989.</p>\
+             <p>Peterson is not expecting anything to come easy at a frigid stadium even though \
+             the Broncos rank near the bottom of the league against the run.</p>\
+             </td></tr></table>\
+             <div class=ads><h1>COUPONS</h1><a href=/c>Half price pizza</a></div></body></html>";
+        let article = extract_html(html, None);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Peterson eyes rushing title and playoffs")
+        );
+    }
+
+    #[test]
     fn a_script_built_page_gets_its_story_from_json_ld() {
         let story = "The council voted on Tuesday to close the bridge for repairs.\\n\\n\
             Engineers found cracks in two of its piers last month, the mayor said, and traffic \

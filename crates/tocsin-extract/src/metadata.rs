@@ -63,7 +63,7 @@ pub fn extract_metadata(signals: &PageSignals) -> Metadata {
     let canonical_url = canonical_url(signals, &metas);
     let lang_tag = language_tag(signals, &metas, &ld);
     let language = lang_tag.and_then(normalize_language);
-    let site = site_name(&metas, &ld);
+    let site = site_name(&metas, &ld).filter(|s| !is_the_page_title(s, signals));
     let host = signals
         .url
         .as_deref()
@@ -75,6 +75,7 @@ pub fn extract_metadata(signals: &PageSignals) -> Metadata {
     site_names.extend(ld.website.as_deref());
     site_names.extend(metas.get("application-name"));
     site_names.extend(metas.get("twitter:site").map(|s| s.trim_start_matches('@')));
+    site_names.retain(|s| !is_the_page_title(s, signals));
     let title = title(signals, &metas, &ld, &site_names, host);
     // Only a page with no title of its own in metadata (older pages) is second-guessed.
     let meta_title = metas.get("og:title").is_some()
@@ -785,6 +786,15 @@ fn shares_a_word(h1: &[String], candidates: &[Vec<String>]) -> bool {
 /// a heading that is a title segment. Last: the meta titles with site names removed, then
 /// `<title>` cleaned the same way and by guessing, unless it is a few words (the site's name)
 /// and the page shows a longer heading.
+/// Letters a headline's word and the story's form of it have in common: headlines inflect
+/// differently ("extradition sought" over "could be extradited", "defends" over "defended").
+const STEM_CHARS: usize = 6;
+
+/// The first [`STEM_CHARS`] letters of a word, its crude stem.
+fn word_stem(w: &str) -> String {
+    w.chars().take(STEM_CHARS).collect()
+}
+
 /// A word of four letters or more: the content a headline shares with its story's opening.
 fn is_content_word(w: &str) -> bool {
     w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)
@@ -807,6 +817,7 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         .into_iter()
         .take(80)
         .filter(|w| is_content_word(w))
+        .map(|w| word_stem(&w))
         .collect();
     if lead_words.len() < 8 {
         return title;
@@ -815,6 +826,7 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         let mut seen: Vec<String> = word_tokens(t)
             .into_iter()
             .filter(|w| is_content_word(w))
+            .map(|w| word_stem(&w))
             .collect();
         seen.sort();
         seen.dedup();
@@ -883,6 +895,16 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         {
             return Some(within_head(head, heading(2, false)));
         }
+    }
+
+    // Set as the `<h1>` and as a whole segment of the `<title>`, it is the page's headline
+    // twice over, however few words it shares with the story ("Kleine Schafskunde" over a
+    // glossary whose entries are its `<h2>`s). A section name set the same way ("SFGate: World
+    // Views : Headline") has given way to the body's headline line above.
+    let tag_confirmed = signals.h1s.iter().any(|h| word_tokens(h) == tokens)
+        && segment_tokens(&tag).contains(&tokens);
+    if tag_confirmed {
+        return title;
     }
     if headed && tokens.len() >= MIN_SEGMENT_WORDS {
         return title;
@@ -1081,10 +1103,17 @@ fn title(
         .map(|(_, t)| t.clone())
         .chain(meta_titles.iter().map(|t| word_tokens(t)))
         .collect();
+    // The raw `<title>` also with underscores read as separators: some sites glue their
+    // name on with them ("Headline_English_Xinhua"), which a word of the metric keeps whole.
     let tag_tokens: Vec<Vec<String>> = from_tag
         .iter()
         .map(|(_, t)| t.clone())
         .chain(title_tag.map(word_tokens))
+        .chain(
+            title_tag
+                .filter(|t| t.contains('_'))
+                .map(|t| word_tokens(&t.replace('_', " "))),
+        )
         .collect();
 
     let (h1_index, h1s): (Vec<usize>, Vec<(&str, Vec<String>)>) = signals
@@ -1194,6 +1223,19 @@ fn title(
         {
             return Some(collapse_ws(h1));
         }
+    }
+    // A heading that the page's share links submit as the story's title, when no title
+    // names it (old templates whose `<title>` carries only the site and its keywords).
+    let shared_titles: Vec<Vec<String>> = signals
+        .share_titles
+        .iter()
+        .map(|t| word_tokens(t))
+        .collect();
+    if let Some((heading, _)) = headings
+        .iter()
+        .find(|(_, t)| t.len() >= MIN_SEGMENT_WORDS && shared_titles.contains(t))
+    {
+        return Some(collapse_ws(heading));
     }
     // A heading that is one whole segment of a title, the earliest segment first
     // ("Headline - Deck - Site").
@@ -2375,6 +2417,18 @@ fn site_name(metas: &Metas<'_>, ld: &LdFacts) -> Option<String> {
         .filter(|s| !s.is_empty() && s.chars().count() <= 100)
 }
 
+/// Whether a "site name" is the page's own `<title>` and as long as a headline: templates
+/// that fill `application-name` with the story's title. Taken for the site, it would strip
+/// the headline from every title as site furniture.
+fn is_the_page_title(name: &str, signals: &PageSignals) -> bool {
+    let tokens = word_tokens(name);
+    tokens.len() >= HEADLINE_WORDS
+        && signals
+            .title_tag
+            .as_deref()
+            .is_some_and(|t| word_tokens(t) == tokens)
+}
+
 /// `<link rel=canonical>`, else `og:url`; a relative href is resolved against the page URL.
 fn canonical_url(signals: &PageSignals, metas: &Metas<'_>) -> Option<String> {
     let base = signals.url.as_deref().or_else(|| metas.get("og:url"));
@@ -2876,6 +2930,101 @@ mod tests {
         assert_eq!(
             extract_metadata(&s).title.as_deref(),
             Some("Samsung Group headquarters raided by prosecutors")
+        );
+    }
+
+    #[test]
+    fn an_h1_that_is_also_the_titles_first_segment_stays_the_headline() {
+        // A glossary page: the headline shares no word with the entries, whose `<h2>`s do.
+        let mut s = page(
+            Some("Kleine Schafskunde | Mäscot das Schaf – Webcomic"),
+            &[],
+        );
+        s.h1s = vec!["Kleine Schafskunde".into()];
+        s.headings = vec!["Mäscot".into(), "Das Schwarze Schaf".into()];
+        s.lead_text = Some(
+            "Mäscot Schaf, Standardausführung, weiß: Das Exemplar an Schaf, das sich in Massen \
+             auf der großen, grünen Wiese herumtreibt. Das schwarze Schaf frisst allein."
+                .into(),
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Kleine Schafskunde")
+        );
+    }
+
+    #[test]
+    fn underscores_that_glue_the_site_to_the_headline_separate_it() {
+        let mut s = page(
+            Some("Philippine president orders evacuations owing to typhoon_English_Xinhua"),
+            &[],
+        );
+        s.headings = vec!["Philippine president orders evacuations owing to typhoon".into()];
+        s.lead_text = Some(
+            "MANILA, Nov. 24 (Xinhua) -- Philippine President Gloria Macapagal Arroyo has \
+             ordered the evacuation of residents in the northern provinces as the typhoon nears."
+                .into(),
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Philippine president orders evacuations owing to typhoon")
+        );
+    }
+
+    #[test]
+    fn a_heading_the_share_links_submit_beats_a_title_of_site_keywords() {
+        let mut s = page(
+            Some("Sporting Life - Football News | Football Transfer News, Live Football Scores"),
+            &[],
+        );
+        s.headings = vec!["HITZFELD BEGINS SWISS TALKS".into()];
+        s.share_titles = vec!["HITZFELD BEGINS SWISS TALKS".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("HITZFELD BEGINS SWISS TALKS")
+        );
+        // Shared as another story's title, a heading is no confirmation.
+        s.share_titles = vec!["Wenger signs a new striker".into()];
+        assert_ne!(
+            extract_metadata(&s).title.as_deref(),
+            Some("HITZFELD BEGINS SWISS TALKS")
+        );
+    }
+
+    #[test]
+    fn an_application_name_repeating_the_title_is_no_site_name() {
+        let headline = "UK university student halls too full to be safe, experts warn";
+        let mut s = page(Some(headline), &[("application-name", headline)]);
+        s.h1s = vec![headline.into()];
+        let m = extract_metadata(&s);
+        assert_eq!(m.title.as_deref(), Some(headline));
+        assert_eq!(m.site, None);
+        // A short application name is the site's, even when it is the whole `<title>`.
+        let t = page(
+            Some("Winona Daily News"),
+            &[("application-name", "Winona Daily News")],
+        );
+        assert_eq!(
+            extract_metadata(&t).site.as_deref(),
+            Some("Winona Daily News")
+        );
+    }
+
+    #[test]
+    fn a_headline_confirmed_by_inflected_words_of_the_story() {
+        let mut s = page(
+            Some("The Star Online eCentral - Malaysia Entertainment"),
+            &[],
+        );
+        s.styled_lines = vec!["DiCaprio attacker’s extradition sought".into()];
+        s.lead_text = Some(
+            "A woman who fled to Canada after slashing Leonardo DiCaprio with a broken beer \
+             bottle at a party in 2005 could be extradited back to the US, prosecutors said."
+                .into(),
+        );
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("DiCaprio attacker’s extradition sought")
         );
     }
 
