@@ -932,6 +932,10 @@ fn within_head(head: &str, heading: Option<String>) -> String {
     }
 }
 
+/// Words from which a title segment sharing a single word with the story may still be the
+/// site's name rather than a speaker or a place set before the headline.
+const LONG_SEGMENT_WORDS: usize = 6;
+
 /// The title without outer segments that share no word with the story's opening, when what
 /// is left is three words or more ("Unkle: Home woes for Flyers" → "Home woes for Flyers").
 /// Segments are split at the `<title>` separators, at `": "`, at a hyphen that only ends a
@@ -939,21 +943,38 @@ fn within_head(head: &str, heading: Option<String>) -> String {
 /// ("Headline_English_Xinhua"). A segment without letters ("2007: …") stays.
 fn trim_unshared_segments(title: &str, overlap: &dyn Fn(&str) -> usize) -> String {
     let mut segs = fine_segments(title);
-    let droppable = |seg: &(usize, usize)| {
+    let span = |segs: &[(usize, usize)]| match (segs.first(), segs.last()) {
+        (Some(f), Some(l)) => &title[f.0..l.1],
+        _ => "",
+    };
+    // A segment goes when it shares no word with the story; a long one (a station's name,
+    // "… 2 On Your Side News", meeting "street-side") also when it shares one word against
+    // at least three in the rest. A short one sharing a word is a speaker ("Cole: …").
+    let droppable = |seg: &(usize, usize), rest: &[(usize, usize)]| {
         let text = &title[seg.0..seg.1];
-        text.chars().any(char::is_alphabetic) && overlap(text) == 0
+        text.chars().any(char::is_alphabetic)
+            && match overlap(text) {
+                0 => true,
+                1 => {
+                    text.split_whitespace().count() >= LONG_SEGMENT_WORDS
+                        && overlap(span(rest)) >= 3
+                }
+                _ => false,
+            }
     };
-    let words = |segs: &[(usize, usize)]| match (segs.first(), segs.last()) {
-        (Some(f), Some(l)) => title[f.0..l.1].split_whitespace().count(),
-        _ => 0,
-    };
+    let words = |segs: &[(usize, usize)]| span(segs).split_whitespace().count();
     while segs.len() > 1
-        && segs.last().is_some_and(droppable)
+        && segs
+            .last()
+            .is_some_and(|s| droppable(s, &segs[..segs.len() - 1]))
         && words(&segs[..segs.len() - 1]) >= 3
     {
         segs.pop();
     }
-    while segs.len() > 1 && segs.first().is_some_and(droppable) && words(&segs[1..]) >= 3 {
+    while segs.len() > 1
+        && segs.first().is_some_and(|s| droppable(s, &segs[1..]))
+        && words(&segs[1..]) >= 3
+    {
         segs.remove(0);
     }
     match (segs.first(), segs.last()) {
@@ -3025,6 +3046,35 @@ mod tests {
         assert_eq!(
             extract_metadata(&s).title.as_deref(),
             Some("DiCaprio attacker’s extradition sought")
+        );
+    }
+
+    #[test]
+    fn a_stations_long_name_goes_even_when_it_meets_the_story_in_one_word() {
+        let lead = "NEW YORK (AP) - AT&T says it is replacing backup batteries in 17,000 \
+            street-side cabinets after four of them exploded or burst into flames this month.";
+        let mut s = page(
+            Some(
+                "Dayton, Ohio Weather, News and Entertainment WDTN.com, 2 On Your Side News: \
+                 AT&T replaces batteries in cabinets after fires",
+            ),
+            &[],
+        );
+        s.lead_text = Some(lead.into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("AT&T replaces batteries in cabinets after fires")
+        );
+        // A speaker before the headline shares a word with the story too, and stays.
+        let mut t = page(Some("Cole: Winning Cup would give Chelsea momentum"), &[]);
+        t.lead_text = Some(
+            "Chelsea defender Ashley Cole believes winning the Cup would give his side the \
+             momentum to chase the title, he told reporters before the semi-final."
+                .into(),
+        );
+        assert_eq!(
+            extract_metadata(&t).title.as_deref(),
+            Some("Cole: Winning Cup would give Chelsea momentum")
         );
     }
 
