@@ -21,6 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("styled_lines: {:?}", s.styled_lines);
         println!("share_titles: {:?}", s.share_titles);
         println!("body_head: {:?}", s.body_head);
+        println!("head_before_body: {:?}", s.head_before_body);
         let lead = s.lead_text.unwrap_or_default();
         println!(
             "lead_text: {:?}",

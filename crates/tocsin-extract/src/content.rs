@@ -13,6 +13,7 @@ use crate::signals::{
     is_date_class_token, is_headline_class, is_kicker_class, is_styled_headline, HeadlineScan,
     PageSignals, TimeSignal,
 };
+use tocsin_model::text::floor_char_boundary;
 use tocsin_model::{Block, BlockKind};
 
 /// What extraction found in a page's markup.
@@ -132,8 +133,120 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Extracted {
     }
     clean_blocks(&mut out.blocks, &out.signals);
     out.signals.body_head = body_head(&out.blocks);
+    if out.signals.body_head.is_none() {
+        out.signals.head_before_body = out
+            .blocks
+            .first()
+            .and_then(|first| head_before_body(dom, &st, top, &first.text));
+    }
     out.signals.lead_text = Some(lead_text(&out.blocks));
     out
+}
+
+/// Characters of other text (bylines, dates, share bars, a caption) that may sit between a
+/// headline and the story it heads.
+const HEAD_GAP_CHARS: usize = 400;
+
+/// How many nodes before the story the headline is sought in: menus of links are passed
+/// over without counting as text, and must not make the search cover a whole huge page.
+const HEAD_SEARCH_NODES: NodeId = 3000;
+
+/// The nearest line set apart as a heading just before the article's first block: a heading
+/// element, an element classed as a headline, or a bold line alone in its block. Older
+/// templates put the headline in such a line above the story, outside the container chosen
+/// for it, while their `<title>` names only the site. `None` when more than
+/// [`HEAD_GAP_CHARS`] of other text lies between.
+fn head_before_body(dom: &Dom, st: &Stats, top: Option<NodeId>, first: &str) -> Option<String> {
+    let start = story_start(dom, st, top, first)?;
+    let mut gap = 0usize;
+    for i in (start.saturating_sub(HEAD_SEARCH_NODES).max(1)..start).rev() {
+        if st.flags[i as usize] & F_HARD != 0 {
+            continue;
+        }
+        match &dom.nodes[i as usize].data {
+            // Links between (a box of other headlines, a share bar) are passed over, not
+            // counted: only running text parts a headline from its story.
+            NodeData::Text(_) if st.flags[i as usize] & F_LINK != 0 => {}
+            NodeData::Text(t) => {
+                gap += t.trim().len();
+                if gap > HEAD_GAP_CHARS {
+                    return None;
+                }
+            }
+            NodeData::Element { .. }
+                if dom.subtree_end(i) <= start
+                    && is_heading_line(dom, i)
+                    && (st.link[i as usize] < st.text[i as usize]
+                        || matches!(dom.tag(i), Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4))) =>
+            {
+                // A link beside the headline's own text is a count or a label ("199 Comments").
+                let linked_whole = st.link[i as usize] >= st.text[i as usize];
+                let mut text = String::new();
+                dom.collect_text(i, &mut text, &|n| {
+                    !linked_whole && dom.tag(n) == Some(Tag::A)
+                });
+                let text = text.trim();
+                let words = text.split_whitespace().count();
+                if (3..=25).contains(&words) && !text.ends_with(['.', ':']) {
+                    return Some(text.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first visible text node whose text opens the block `first`: where the story starts.
+/// Sought in the chosen container first, then in the whole page (a lead recovered from above
+/// the container).
+fn story_start(dom: &Dom, st: &Stats, top: Option<NodeId>, first: &str) -> Option<NodeId> {
+    let opens_block = |i: NodeId| match &dom.nodes[i as usize].data {
+        NodeData::Text(t) => {
+            let t = t.trim();
+            !t.is_empty()
+                && st.flags[i as usize] & F_HARD == 0
+                && first.starts_with(&t[..floor_char_boundary(t, 24)])
+        }
+        _ => false,
+    };
+    let ranges = top
+        .map(|t| t..dom.subtree_end(t))
+        .into_iter()
+        .chain(std::iter::once(1..dom.nodes.len() as NodeId));
+    for range in ranges {
+        if let Some(i) = range.into_iter().find(|&i| opens_block(i)) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// An element that sets its text apart as a heading: `<h1>`–`<h6>`, a class or id naming a
+/// headline, or a bold or font run that is the whole text of its parent.
+fn is_heading_line(dom: &Dom, id: NodeId) -> bool {
+    match dom.tag(id) {
+        Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6) => true,
+        Some(Tag::B | Tag::Strong | Tag::Font) => {
+            let parent = dom.nodes[id as usize].parent;
+            let text_of = |n: NodeId| {
+                let mut t = String::new();
+                dom.collect_text(n, &mut t, &|_| false);
+                t.trim().to_string()
+            };
+            // A line by itself in a small block; a long block is running text, and comparing
+            // its text for each bold run in it would cost its length every time.
+            parent != NONE
+                && dom.tag(parent).is_some()
+                && dom.subtree_end(parent) - parent <= 40
+                && text_of(parent) == text_of(id)
+        }
+        Some(_) => {
+            dom.attr(id, "class").is_some_and(is_headline_class)
+                || dom.attr(id, "id").is_some_and(is_headline_class)
+        }
+        None => false,
+    }
 }
 
 /// How many words of the story's opening the metadata step compares titles and datelines

@@ -258,6 +258,30 @@ mod tests {
     }
 
     #[test]
+    fn the_heading_above_the_story_beats_a_title_naming_the_section() {
+        let others: String = (1..=12)
+            .map(|n| format!("<li><a href=/s{n}>Other sports story number {n} of the day</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Valley Post : SPORTS PLUS</title></head><body>\
+             <h4>Barton charged with assault after city centre incident \
+             <a href=#comments>12 Comments</a></h4>\
+             <div class=highlights><b>Highlights</b><ul>{others}</ul></div>\
+             <div class=story><p>London - Joey Barton will appear in court in Liverpool on \
+             Friday after being charged with common assault, police said.</p>\
+             <p>The midfielder was one of three people arrested early on Thursday after an \
+             incident in Church Street, near the centre of the city.</p>\
+             <p>Barton was released on bail and will train with his club before the hearing, \
+             his manager told reporters at the training ground.</p></div></body></html>"
+        );
+        let article = extract_html(&html, None);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Barton charged with assault after city centre incident")
+        );
+    }
+
+    #[test]
     fn a_script_built_page_gets_its_story_from_json_ld() {
         let story = "The council voted on Tuesday to close the bridge for repairs.\\n\\n\
             Engineers found cracks in two of its piers last month, the mayor said, and traffic \

@@ -832,6 +832,13 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         seen.dedup();
         seen.iter().filter(|w| lead_words.contains(*w)).count()
     };
+    // The heading line just above the story, unless it is a credit or dateline ("Courtesy:
+    // State Athletics Release: 01/10/2008") or a box's heading.
+    let above: Option<String> = signals
+        .head_before_body
+        .as_deref()
+        .filter(|h| words_beside_date(h, 200).is_none() && !is_furniture_heading(h))
+        .map(collapse_ws);
     // A sentence of the story (a bold lead) is no headline.
     // Segments of the `<title>` come last ("Station Name, City News and Weather | Headline").
     let tag = signals
@@ -905,6 +912,15 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         && segment_tokens(&tag).contains(&tokens);
     if tag_confirmed {
         return title;
+    }
+    // The heading line just above the story, where it shares more of the story's words than a
+    // title the page does not set as its `<h1>` (a teaser heading picked for a `<title>` that
+    // names only the section: "News | Africa - Reuters.com").
+    if let Some(above) = above.as_deref() {
+        let in_h1 = signals.h1s.iter().any(|h| word_tokens(h) == tokens);
+        if !in_h1 && shared < 2 && overlap(above) >= 2 {
+            return Some(above.to_string());
+        }
     }
     if headed && tokens.len() >= MIN_SEGMENT_WORDS {
         return title;
@@ -3075,6 +3091,34 @@ mod tests {
         assert_eq!(
             extract_metadata(&t).title.as_deref(),
             Some("Cole: Winning Cup would give Chelsea momentum")
+        );
+    }
+
+    #[test]
+    fn the_line_above_the_story_replaces_only_a_title_that_does_not_tell_it() {
+        let lead = "PARIS, Jan 8 (Reuters) - French President Nicolas Sarkozy defended on Tuesday \
+            his decisions to invite foreign leaders whose records on rights have drawn strong \
+            criticism from campaigners at home and abroad.";
+        let mut s = page(Some("News | Africa - Reuters.com"), &[]);
+        s.lead_text = Some(lead.into());
+        s.head_before_body = Some("Sarkozy defends himself against rights critics".into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Sarkozy defends himself against rights critics")
+        );
+        // A title that tells the story keeps its place over a deck above the story.
+        s.title_tag = Some("Sarkozy rejects criticism of foreign guests - Reuters.com".into());
+        s.head_before_body = Some("French president defends his invitations to critics".into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Sarkozy rejects criticism of foreign guests")
+        );
+        // A credit line with a date is no headline.
+        s.title_tag = Some("News | Africa - Reuters.com".into());
+        s.head_before_body = Some("Courtesy: Reuters Sarkozy Release: 01/10/2008".into());
+        assert_ne!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Courtesy: Reuters Sarkozy Release: 01/10/2008")
         );
     }
 

@@ -50,6 +50,9 @@ pub struct PageSignals {
     /// The article's first block when it reads as a headline (a heading, or a short line
     /// without a full stop) and text follows it: where the extractor found the story begin.
     pub body_head: Option<String>,
+    /// When the article does not open with its headline: the nearest line set apart as a
+    /// heading just before its first block (see `content::head_before_body`).
+    pub head_before_body: Option<String>,
     /// Short lines of visible text around the first `<h1>`s, where pages put the dateline
     /// and byline ("Hamburg, 2. November 2021", "Von: Jane Doe | 31.10.23").
     pub headline_lines: Vec<HeadlineLine>,
