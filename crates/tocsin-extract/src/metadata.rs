@@ -893,6 +893,18 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         .any(|h| word_tokens(h) == tokens);
     let shared = overlap(current);
     if let Some(head) = confirmed_head {
+        // The title is the body's headline behind a section label ("Other Entertainment-
+        // From our writers' mail bags..."): the headline as the page shows it.
+        let head_tokens = word_tokens(head);
+        let last_segment = fine_segments(current)
+            .last()
+            .map(|&(a, b)| word_tokens(&current[a..b]));
+        if head_tokens.len() >= MIN_SEGMENT_WORDS
+            && tokens.len() > head_tokens.len()
+            && last_segment.as_ref() == Some(&head_tokens)
+        {
+            return Some(collapse_ws(head));
+        }
         // Not over a headline of its own that the body's first line only follows (a deck)
         // or extends (a kicker before it).
         let short = tokens.len() < HEADLINE_WORDS;
@@ -919,6 +931,12 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
     if let Some(above) = above.as_deref() {
         let in_h1 = signals.h1s.iter().any(|h| word_tokens(h) == tokens);
         if !in_h1 && shared < 2 && overlap(above) >= 2 {
+            return Some(above.to_string());
+        }
+        // The title is the visible headline respelt with a source after it ("Pakistans
+        // Stocks And Currency Pay Heavy Price (from The Herald )"): the page's own spelling.
+        let visible = squash(above);
+        if visible.chars().count() >= 12 && squash(current).starts_with(&visible) {
             return Some(above.to_string());
         }
     }
@@ -3119,6 +3137,38 @@ mod tests {
         assert_ne!(
             extract_metadata(&s).title.as_deref(),
             Some("Courtesy: Reuters Sarkozy Release: 01/10/2008")
+        );
+    }
+
+    #[test]
+    fn the_headline_as_the_page_shows_it_over_the_titles_respelling() {
+        let lead = "Pakistan's stocks nosedived and its currency hit a six-year low yesterday as \
+            the country's financial markets reeled in the aftermath of the assassination.";
+        let mut s = page(
+            Some("Pakistans Stocks And Currency Pay Heavy Price (from The Herald )"),
+            &[],
+        );
+        s.lead_text = Some(lead.into());
+        s.head_before_body = Some("Pakistan’s stocks and currency pay heavy price".into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Pakistan’s stocks and currency pay heavy price")
+        );
+        // A section label before the body's own headline line goes.
+        let mut t = page(
+            Some("edmontonsun.com -\nOther Entertainment-\nFrom our writers' mail bags..."),
+            &[],
+        );
+        t.body_head = Some("From our writers' mail bags...".into());
+        t.lead_text = Some(
+            "From our writers' mail bags... To Kevin Williamson, re the movie review of the \
+             treasure sequel: it's a movie, not a film, say the writers of this week's mail \
+             bags, who also wrote in about the ending and other entertainment."
+                .into(),
+        );
+        assert_eq!(
+            extract_metadata(&t).title.as_deref(),
+            Some("From our writers' mail bags...")
         );
     }
 
