@@ -241,17 +241,20 @@ fn is_heading_line(dom: &Dom, id: NodeId) -> bool {
                 && dom.subtree_end(parent) - parent <= 40
                 && text_of(parent) == text_of(id)
         }
-        Some(_) => {
-            dom.attr(id, "class").is_some_and(is_headline_class)
-                || dom.attr(id, "id").is_some_and(is_headline_class)
-        }
+        Some(_) => has_headline_class(dom, id),
         None => false,
     }
 }
 
+/// Whether the element's class or id names a headline (`contentheading`, `#articleTitle`).
+fn has_headline_class(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "class").is_some_and(is_headline_class)
+        || dom.attr(id, "id").is_some_and(is_headline_class)
+}
+
 /// How many words of the story's opening the metadata step compares titles and datelines
 /// with.
-const LEAD_WORDS: usize = 80;
+pub(crate) const LEAD_WORDS: usize = 80;
 
 /// The first blocks of the article, at least two and until they hold [`LEAD_WORDS`] words:
 /// a sponsor line or a photo credit between the headline and the story must not leave the
@@ -471,9 +474,7 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             && !furniture
             && sig.headings.len() < 12
             && tag != Tag::H1
-            && (matches!(tag, Tag::H2 | Tag::H3)
-                || dom.attr(id, "class").is_some_and(is_headline_class)
-                || dom.attr(id, "id").is_some_and(is_headline_class))
+            && (matches!(tag, Tag::H2 | Tag::H3) || has_headline_class(dom, id))
             && dom.subtree_end(id) - id <= 40
         {
             let mut t = String::new();

@@ -775,17 +775,6 @@ fn shares_a_word(h1: &[String], candidates: &[Vec<String>]) -> bool {
         .any(|t| candidates.iter().any(|c| c.contains(t)))
 }
 
-/// Headline. The visible `<h1>` is what readers and annotators call the title, but pages also
-/// use `<h1>` for logos and section names, so it is trusted when a meta title confirms it
-/// (same words, or the meta title plus a site name). A meta title found inside a longer `<h1>`
-/// built of parts (kicker + headline) is taken alone; a plain one-piece `<h1>` that extends it
-/// is the fuller headline. An `<h1>` that is a whole segment of a title wins with the heading of
-/// the earliest segment. Then other headings (`<h2>`, `<h3>`, headline-classed) that a title
-/// confirms, an `<h1>` that shares a word with a cleaned meta title (section names and logos
-/// share none) or reads as a sentence against a one-or-two-word meta title or a bare `<title>`,
-/// a heading that is a title segment. Last: the meta titles with site names removed, then
-/// `<title>` cleaned the same way and by guessing, unless it is a few words (the site's name)
-/// and the page shows a longer heading.
 /// Letters a headline's word and the story's form of it have in common: headlines inflect
 /// differently ("extradition sought" over "could be extradited", "defends" over "defended").
 const STEM_CHARS: usize = 6;
@@ -815,7 +804,7 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
     let lead = body_head.and_then(|h| lead.strip_prefix(h)).unwrap_or(lead);
     let lead_words: std::collections::HashSet<String> = word_tokens(lead)
         .into_iter()
-        .take(80)
+        .take(crate::content::LEAD_WORDS)
         .filter(|w| is_content_word(w))
         .map(|w| word_stem(&w))
         .collect();
@@ -920,8 +909,8 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
     // twice over, however few words it shares with the story ("Kleine Schafskunde" over a
     // glossary whose entries are its `<h2>`s). A section name set the same way ("SFGate: World
     // Views : Headline") has given way to the body's headline line above.
-    let tag_confirmed = signals.h1s.iter().any(|h| word_tokens(h) == tokens)
-        && segment_tokens(&tag).contains(&tokens);
+    let in_h1 = signals.h1s.iter().any(|h| word_tokens(h) == tokens);
+    let tag_confirmed = in_h1 && segment_tokens(&tag).contains(&tokens);
     if tag_confirmed {
         return title;
     }
@@ -929,7 +918,6 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
     // title the page does not set as its `<h1>` (a teaser heading picked for a `<title>` that
     // names only the section: "News | Africa - Reuters.com").
     if let Some(above) = above.as_deref() {
-        let in_h1 = signals.h1s.iter().any(|h| word_tokens(h) == tokens);
         if !in_h1 && shared < 2 && overlap(above) >= 2 {
             return Some(above.to_string());
         }
@@ -1106,6 +1094,17 @@ fn most_common(values: &[String]) -> Option<&str> {
     best.map(|(v, _)| v.as_str())
 }
 
+/// Headline. The visible `<h1>` is what readers and annotators call the title, but pages also
+/// use `<h1>` for logos and section names, so it is trusted when a meta title confirms it
+/// (same words, or the meta title plus a site name). A meta title found inside a longer `<h1>`
+/// built of parts (kicker + headline) is taken alone; a plain one-piece `<h1>` that extends it
+/// is the fuller headline. An `<h1>` that is a whole segment of a title wins with the heading of
+/// the earliest segment. Then other headings (`<h2>`, `<h3>`, headline-classed) that a title
+/// confirms, an `<h1>` that shares a word with a cleaned meta title (section names and logos
+/// share none) or reads as a sentence against a one-or-two-word meta title or a bare `<title>`,
+/// a heading that is a title segment. Last: the meta titles with site names removed, then
+/// `<title>` cleaned the same way and by guessing, unless it is a few words (the site's name)
+/// and the page shows a longer heading.
 fn title(
     signals: &PageSignals,
     metas: &Metas<'_>,
