@@ -334,18 +334,21 @@ pub fn paragraphs_of_article_body(body: &str) -> Vec<Block> {
 }
 
 /// The first block when it reads as a headline: a heading, or a line of three to 25 words
-/// that does not end a sentence, with more text after it.
+/// that does not end a sentence, with more text after it. A stamp run on after it ("… at
+/// 12:19 on January 7, 2008, EST.") is not part of it.
 fn body_head(blocks: &[Block]) -> Option<String> {
     let [first, _, ..] = blocks else {
         return None;
     };
-    let words = first.text.split_whitespace().count();
+    let text = crate::dates::trailing_stamp_start(&first.text)
+        .map_or(first.text.as_str(), |k| &first.text[..k]);
+    let words = text.split_whitespace().count();
     let headline_like = match first.kind {
         BlockKind::Heading(_) => true,
-        BlockKind::Paragraph => !first.text.ends_with(['.', ';', ',', ':']),
+        BlockKind::Paragraph => !text.ends_with(['.', ';', ',', ':']),
         _ => false,
     };
-    (headline_like && (3..=25).contains(&words)).then(|| first.text.clone())
+    (headline_like && (3..=25).contains(&words)).then(|| text.to_string())
 }
 
 fn attr_lower(dom: &Dom, id: NodeId, name: &str) -> Option<String> {

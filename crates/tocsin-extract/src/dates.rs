@@ -197,6 +197,154 @@ pub fn find_date(text: &str, ctx: &DateContext) -> Option<(ParsedDate, Range<usi
     None
 }
 
+/// Where a stamp run on after a headline starts: "Wurz joins Honda as test driver Thursday,
+/// 10, January, 2008, 09:14", "… except on faceoffs at 12:19 on January 7, 2008, EST.",
+/// "Harry rubbishes slump theory by Chris Stanton, 30 December 2007". Old templates print the
+/// headline, byline and time as one line, and that line is sometimes the only headline a page
+/// has. A stamp is read from the end: dates, times, weekdays, zones and their connectors,
+/// holding a year and a time of day, or a year after a byline of two or three capitalised
+/// names. A headline that ends in a date of its own ("Summit set for January 7, 2008") has
+/// neither and is left whole. `None` when the line has no such stamp or too little before it.
+pub fn trailing_stamp_start(line: &str) -> Option<usize> {
+    if line.len() > 400 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let (mut year, mut time, mut stamp_at) = (false, false, None);
+    for &(at, word) in words.iter().rev() {
+        match stamp_word(word) {
+            Some(kind) => {
+                year |= kind == StampWord::Year;
+                time |= kind == StampWord::Time;
+                stamp_at = Some(at);
+            }
+            None => break,
+        }
+    }
+    let stamp_at = stamp_at?;
+    if !year {
+        return None;
+    }
+    let head = line[..stamp_at].trim_end();
+    let cut = if time { stamp_at } else { byline_start(head)? };
+    let head = line[..cut].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | '|' | ':' | '/')
+    });
+    (head.split_whitespace().count() >= 3).then_some(head.len())
+}
+
+/// What a word of a stamp is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StampWord {
+    Year,
+    Time,
+    Other,
+}
+
+/// A word of a date-and-time stamp, with its surrounding punctuation ignored.
+fn stamp_word(word: &str) -> Option<StampWord> {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        return Some(StampWord::Other);
+    }
+    let lower = w.to_lowercase();
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        return match (w.len(), w.parse::<u16>()) {
+            (4, Ok(y)) if (MIN_YEAR..=2099).contains(&y) => Some(StampWord::Year),
+            (1 | 2, _) => Some(StampWord::Other),
+            _ => None,
+        };
+    }
+    // "09:14", "5:01pm", "12.19"
+    let digits_then = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if let Some((h, m)) = digits_then.split_once([':', '.']) {
+        let num = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+        if num(h) && m.len() == 2 && num(m) {
+            return Some(StampWord::Time);
+        }
+    }
+    // "01/10/2008", "2008-01-10"
+    let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return parts
+            .iter()
+            .any(|p| p.len() == 4)
+            .then_some(StampWord::Year);
+    }
+    let known = month_number(&lower).is_some_and(|_| lower.len() >= 3)
+        || matches!(
+            lower.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "at"
+                | "on"
+                | "updated"
+                | "posted"
+                | "published"
+                | "last"
+                | "hrs"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "pst"
+                | "pdt"
+                | "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "cest"
+                | "ist"
+                | "et"
+                | "pt"
+                | "ct"
+                | "aest"
+                | "aedt"
+                | "sast"
+                | "eat"
+                | "wat"
+        );
+    known.then_some(StampWord::Other)
+}
+
+/// Where a byline ends a line ("… slump theory by Chris Stanton,"): " by " and two or three
+/// capitalised names after it, nothing else.
+fn byline_start(head: &str) -> Option<usize> {
+    let head = head.trim_end_matches([',', ' ', '|', '-']);
+    let at = head.rfind(" by ").or_else(|| head.rfind(" By "))?;
+    let names: Vec<&str> = head[at + 4..].split_whitespace().collect();
+    let capitalised = |n: &&str| n.chars().next().is_some_and(char::is_uppercase);
+    ((2..=3).contains(&names.len()) && names.iter().all(capitalised)).then_some(at)
+}
+
 /// A date written in a URL path: `/2024/03/22/`, `/2024-03-22-slug`, `/20240322/`,
 /// `2012-06/04`. Partial dates (`/2024/03/`) are not dates.
 pub fn date_from_url(url: &str, ctx: &DateContext) -> Option<ParsedDate> {
@@ -920,6 +1068,48 @@ mod tests {
         // Fixed horizon so the tests do not depend on the clock: 2025-01-01.
         let latest = ParsedDate::from_ymd(2025, 1, 1).expect("valid");
         DateContext::with_latest(NumericOrder::DayFirst, &latest)
+    }
+
+    fn before_stamp(line: &str) -> Option<&str> {
+        trailing_stamp_start(line).map(|k| &line[..k])
+    }
+
+    #[test]
+    fn a_stamp_run_on_after_a_headline_is_found() {
+        assert_eq!(
+            before_stamp("Wurz joins Honda as test driver Thursday, 10, January, 2008, 09:14"),
+            Some("Wurz joins Honda as test driver")
+        );
+        assert_eq!(
+            before_stamp(
+                "Gainey gives Canadiens good mid-season grades, except on faceoffs \
+                 at 12:19 on January 7, 2008, EST."
+            ),
+            Some("Gainey gives Canadiens good mid-season grades, except on faceoffs")
+        );
+        assert_eq!(
+            before_stamp("Harry rubbishes slump theory by Chris Stanton, 30 December 2007"),
+            Some("Harry rubbishes slump theory")
+        );
+        assert_eq!(
+            before_stamp("Storm cuts power to thousands - 01/10/2008 09:14 GMT"),
+            Some("Storm cuts power to thousands")
+        );
+    }
+
+    #[test]
+    fn a_headline_ending_in_its_own_date_is_left_whole() {
+        // A date without a time of day or a byline belongs to the headline.
+        assert_eq!(before_stamp("Summit set for January 7, 2008"), None);
+        assert_eq!(before_stamp("Bomb kills 12 at market on Sunday"), None);
+        // A "by" phrase that is no byline.
+        assert_eq!(before_stamp("Town hit by floods, 30 December 2007"), None);
+        // Too little before the stamp to be a headline.
+        assert_eq!(
+            before_stamp("Posted on Thursday, 10 January 2008, 09:14"),
+            None
+        );
+        assert_eq!(before_stamp("No digits in this headline at all"), None);
     }
 
     fn iso(s: &str) -> Option<String> {

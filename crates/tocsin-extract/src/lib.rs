@@ -282,6 +282,33 @@ mod tests {
     }
 
     #[test]
+    fn a_stamp_run_on_after_the_headline_line_is_not_part_of_the_title() {
+        let story = "<p>MONTREAL - General manager Bob Gainey gives the Montreal Canadiens a \
+            passing grade for the first half of the season nearly everywhere except in the \
+            faceoff circle.</p>\
+            <p>Gainey said that unless his defensive centres start winning more key draws, he \
+            may have to deal for someone who can before the trading deadline in February.</p>\
+            <p>The Canadiens have won only 46 per cent of their faceoffs this season, among the \
+            worst records in the league, the general manager told reporters.</p>";
+        let head = "Gainey gives Canadiens good mid-season grades, except on faceoffs";
+        // The headline, a <br> and the time, as one block opening the story.
+        let in_body = format!(
+            "<html><head><title>940 MONTREAL</title></head><body><div class=story>\
+             <p><span style=\"font-size:14px\">{head}</span><br>\
+             <span class=small>at 12:19 on January 7, 2008, EST.</span></p>{story}\
+             </div></body></html>"
+        );
+        assert_eq!(extract_html(&in_body, None).title.as_deref(), Some(head));
+        // The headline and its stamp as the heading line above the story, on a page without
+        // any other title.
+        let above = format!(
+            "<html><body><h3>{head} Monday, 7, January, 2008, 12:19</h3>\
+             <div class=story>{story}</div></body></html>"
+        );
+        assert_eq!(extract_html(&above, None).title.as_deref(), Some(head));
+    }
+
+    #[test]
     fn a_script_built_page_gets_its_story_from_json_ld() {
         let story = "The council voted on Tuesday to close the bridge for repairs.\\n\\n\
             Engineers found cracks in two of its piers last month, the mayor said, and traffic \

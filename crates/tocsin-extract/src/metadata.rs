@@ -821,11 +821,13 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
         seen.dedup();
         seen.iter().filter(|w| lead_words.contains(*w)).count()
     };
-    // The heading line just above the story, unless it is a credit or dateline ("Courtesy:
-    // State Athletics Release: 01/10/2008") or a box's heading.
+    // The heading line just above the story, without a stamp run on after it, unless it is
+    // a credit or dateline ("Courtesy: State Athletics Release: 01/10/2008") or a box's
+    // heading.
     let above: Option<String> = signals
         .head_before_body
         .as_deref()
+        .map(|h| crate::dates::trailing_stamp_start(h).map_or(h, |k| &h[..k]))
         .filter(|h| words_beside_date(h, 200).is_none() && !is_furniture_heading(h))
         .map(collapse_ws);
     // A sentence of the story (a bold lead) is no headline.
