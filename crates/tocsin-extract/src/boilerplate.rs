@@ -857,6 +857,29 @@ const STAMP: Cond = Cond::Stamp;
 const NO_SENTENCE: Cond = Cond::NoSentence;
 
 /// Furniture recognised by how the line starts (at a word boundary), with a length limit.
+/// Where a "Back to …" or "Return to …" link leads: a place on the site, not a story's words
+/// ("Back to school" heads a story).
+const BACK_TO_TARGETS: &[&str] = &[
+    "top",
+    "index",
+    "home",
+    "homepage",
+    "front page",
+    "main page",
+    "list",
+    "overview",
+    "results",
+    "search",
+    "menu",
+    "section",
+    "articles",
+    "stories",
+    "blog",
+    "forum",
+    "gallery",
+    "archive",
+];
+
 const PREFIX: &[Rule] = &[
     // --- sign-up, subscription, paywall (EN)
     rc(
@@ -1008,6 +1031,8 @@ const PREFIX: &[Rule] = &[
     r("previous story", 260, Navigation),
     r("next story", 260, Navigation),
     r("skip to", 100, Navigation),
+    rc("back to ", 60, Cond::Any(BACK_TO_TARGETS), Navigation),
+    rc("return to ", 60, Cond::Any(BACK_TO_TARGETS), Navigation),
     r("open image", 100, Navigation),
     r("view image", 100, Navigation),
     r("privacy policy", 160, Navigation),
@@ -3139,6 +3164,10 @@ mod tests {
             Some(Reason::Navigation)
         );
         assert_body("Home > away: the visitors won 3-1 after the hosts had led at half-time, and the coach said the defeat hurt.");
+        assert_eq!(bp("Return to Editorial Index"), Some(Reason::Navigation));
+        assert_eq!(bp("Back to the front page ›"), Some(Reason::Navigation));
+        assert_body("Back to school: prices of uniforms rise");
+        assert_body("Return to the moon delayed again");
         assert_eq!(bp("Реклама"), Some(Reason::Advertisement));
         assert_eq!(bp("Добавить отзыв"), Some(Reason::CommentForm));
         assert_eq!(bp("Самые популярные диеты"), Some(Reason::RelatedHeader));
