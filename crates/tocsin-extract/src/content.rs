@@ -378,7 +378,7 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
             continue;
         };
         let id = i as NodeId;
-        if id >= furniture_end && furniture_role(dom, id) {
+        if id >= furniture_end && (furniture_role(dom, id) || is_masthead(dom, id)) {
             let end = dom.subtree_end(id);
             if ((end - id) as usize) * 2 < dom.nodes.len() {
                 furniture_end = end;
@@ -773,6 +773,18 @@ fn furniture_role(dom: &Dom, id: NodeId) -> bool {
                 | "banner"
                 | "contentinfo"
                 | "search"
+        )
+    })
+}
+
+/// The page's own header, by the ids templates give it (`<div id="header">`,
+/// `id="masthead"`): its `<h1>` is the site's name ("Winnipeg Free Press Live"), not the
+/// story's headline. Only for the headline: a broken template's header may hold the story.
+fn is_masthead(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "id").is_some_and(|v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "header" | "masthead" | "site-header" | "siteheader" | "branding" | "logo"
         )
     })
 }

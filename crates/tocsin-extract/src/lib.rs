@@ -309,6 +309,26 @@ mod tests {
     }
 
     #[test]
+    fn the_h1_of_the_page_header_is_the_site_not_the_headline() {
+        // A blog's `<title>` puts its name before the post's: "Blog: Post".
+        let html =
+            "<html><head><title>Elmwood Council Watch: Council votes to close the old bridge \
+             for repairs</title></head><body>\
+             <div id=\"header\"><h1>Elmwood Council Watch</h1><a href=/>Home</a></div>\
+             <div class=post><h2>Council votes to close the old bridge for repairs</h2>\
+             <p>The Elmwood council voted on Tuesday to close the old bridge for repairs after \
+             engineers found cracks in two of its piers, the mayor said.</p>\
+             <p>Traffic will be diverted through the old town for at least six weeks while the \
+             council repairs the piers, and shop owners asked for a temporary car park.</p>\
+             <p>The repairs will cost 4.2 million euros and the bridge should reopen before the \
+             end of the year if the weather holds.</p></div></body></html>";
+        assert_eq!(
+            extract_html(html, None).title.as_deref(),
+            Some("Council votes to close the old bridge for repairs")
+        );
+    }
+
+    #[test]
     fn a_script_built_page_gets_its_story_from_json_ld() {
         let story = "The council voted on Tuesday to close the bridge for repairs.\\n\\n\
             Engineers found cracks in two of its piers last month, the mayor said, and traffic \
