@@ -459,7 +459,11 @@ fn mark_by_tag_and_collect_signals(dom: &Dom, st: &mut Stats, sig: &mut PageSign
                             && dom.tag(dom.nodes[n as usize].next_sibling) == Some(Tag::Br))
                 });
                 let t = t.trim();
-                if !t.is_empty() && sig.h1s.len() < 8 {
+                if !t.is_empty() && is_logo_link(dom, id) {
+                    if sig.logo.is_none() && t.len() <= 200 {
+                        sig.logo = Some(t.to_string());
+                    }
+                } else if !t.is_empty() && sig.h1s.len() < 8 {
                     let runs = (id + 1..dom.subtree_end(id))
                         .filter(|&n| match &dom.nodes[n as usize].data {
                             NodeData::Text(s) => !s.trim().is_empty(),
@@ -775,6 +779,55 @@ fn furniture_role(dom: &Dom, id: NodeId) -> bool {
                 | "search"
         )
     })
+}
+
+/// Whether all the text of an `<h1>` is a link to the site's front page: the logo
+/// (`<h1><a href="/">Radio New Zealand</a></h1>`). A headline links to its story, if anywhere.
+fn is_logo_link(dom: &Dom, h1: NodeId) -> bool {
+    let mut linked = false;
+    for n in h1 + 1..dom.subtree_end(h1) {
+        let NodeData::Text(t) = &dom.nodes[n as usize].data else {
+            continue;
+        };
+        if t.trim().is_empty() {
+            continue;
+        }
+        let mut up = dom.nodes[n as usize].parent;
+        while up != h1 && up != NONE && dom.tag(up) != Some(Tag::A) {
+            up = dom.nodes[up as usize].parent;
+        }
+        if up == h1 || up == NONE || !dom.attr(up, "href").is_some_and(is_front_page) {
+            return false;
+        }
+        linked = true;
+    }
+    linked
+}
+
+/// Whether a link leads to a site's front page: "/", "./", "index.html",
+/// "http://www.example.com/", "https://example.com/default.aspx".
+fn is_front_page(href: &str) -> bool {
+    let href = href.trim();
+    let path = match href.find("://") {
+        Some(p) => href[p + 3..].find('/').map_or("", |q| &href[p + 3 + q..]),
+        None if href.is_empty() || href.starts_with(['#', '?']) => return false,
+        None => href,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let file = path.trim_start_matches("./").trim_matches('/');
+    file.is_empty()
+        || matches!(
+            file.to_ascii_lowercase().as_str(),
+            "." | "index.html"
+                | "index.htm"
+                | "index.php"
+                | "index.shtml"
+                | "default.aspx"
+                | "default.asp"
+                | "default.htm"
+                | "home"
+                | "home.html"
+        )
 }
 
 /// The page's own header, by the ids templates give it (`<div id="header">`,
@@ -2421,6 +2474,28 @@ pub fn explain(dom: &Dom) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_page_links() {
+        for href in [
+            "/",
+            "./",
+            "index.html",
+            "http://www.example.test",
+            "https://example.test/",
+            "https://example.test/default.aspx?ref=logo",
+        ] {
+            assert!(is_front_page(href), "{href}");
+        }
+        for href in [
+            "",
+            "#top",
+            "/news/bridge-shut",
+            "https://example.test/2024/01/story.html",
+        ] {
+            assert!(!is_front_page(href), "{href}");
+        }
+    }
 
     #[test]
     fn share_titles_from_share_services_only() {

@@ -329,6 +329,33 @@ mod tests {
     }
 
     #[test]
+    fn an_h1_that_only_links_to_the_front_page_is_the_sites_name() {
+        let html = "<html><head><title>Radio Elmwood Valley News : Latest News : Bridge \
+             shut for repairs</title></head><body>\
+             <h1><a href=\"http://www.radioelmwood.test/\">Radio Elmwood - Voice of the \
+             Valley</a></h1><h2>Bridge shut for repairs</h2>\
+             <p>The Elmwood council voted on Tuesday to shut the old bridge after engineers \
+             found cracks in two of its piers, the mayor said.</p>\
+             <p>Traffic will be diverted through the old town of Elmwood for at least six \
+             weeks, and shop owners asked for a temporary car park.</p>\
+             <p>The work will cost 4.2 million euros and the crossing should reopen before the \
+             end of the year if the weather holds.</p></body></html>";
+        let article = extract_html(html, None);
+        assert_eq!(article.title.as_deref(), Some("Bridge shut for repairs"));
+        assert_eq!(
+            article.site.as_deref(),
+            Some("Radio Elmwood - Voice of the Valley")
+        );
+        // A headline linked to its own story stays a headline.
+        let linked = html.replace("http://www.radioelmwood.test/", "/news/bridge-to-close");
+        assert_eq!(
+            extract_html(&linked, None).site.as_deref(),
+            None,
+            "{linked}"
+        );
+    }
+
+    #[test]
     fn a_script_built_page_gets_its_story_from_json_ld() {
         let story = "The council voted on Tuesday to close the bridge for repairs.\\n\\n\
             Engineers found cracks in two of its piers last month, the mayor said, and traffic \

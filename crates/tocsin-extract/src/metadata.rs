@@ -63,7 +63,9 @@ pub fn extract_metadata(signals: &PageSignals) -> Metadata {
     let canonical_url = canonical_url(signals, &metas);
     let lang_tag = language_tag(signals, &metas, &ld);
     let language = lang_tag.and_then(normalize_language);
-    let site = site_name(&metas, &ld).filter(|s| !is_the_page_title(s, signals));
+    let site = site_name(&metas, &ld)
+        .filter(|s| !is_the_page_title(s, signals))
+        .or_else(|| signals.logo.as_deref().map(collapse_ws));
     let host = signals
         .url
         .as_deref()
@@ -854,7 +856,9 @@ fn title_against_lead(title: Option<String>, signals: &PageSignals) -> Option<St
             .map(|h| collapse_ws(h))
             .find(|h| {
                 let words = h.split_whitespace().count();
-                (3..=25).contains(&words) && !h.ends_with('.') && overlap(h) >= at_least.max(2)
+                (3..=25).contains(&words)
+                    && !h.ends_with(['.', ':'])
+                    && overlap(h) >= at_least.max(2)
             })
     };
     // The body's own headline line, where it shares two words with the story or is part of
@@ -1068,6 +1072,9 @@ fn is_date_line(line: &str) -> bool {
 /// in Technology", "Talkback - Add your opinion", "Main navigation".
 fn is_furniture_heading(heading: &str) -> bool {
     is_date_line(heading)
+        || is_pager_link(heading)
+        // A heading that introduces a list or box ("Customers Who Bought This Also Bought:").
+        || heading.trim_end().ends_with(':')
         || matches!(
             classify_line(heading),
             LineClass::Boilerplate(
@@ -1081,6 +1088,14 @@ fn is_furniture_heading(heading: &str) -> bool {
                     | Reason::Cookie
             )
         )
+}
+
+/// A link to the previous or next post, marked by a guillemet that opens or closes nothing
+/// ("« Advice on Learning C", "Next story ›"); a quotation ("« Nous resterons »") has both.
+fn is_pager_link(heading: &str) -> bool {
+    let h = heading.trim();
+    let (opens, closes) = (['«', '‹'], ['»', '›']);
+    (h.starts_with(opens) && !h.contains(closes)) || (h.ends_with(closes) && !h.contains(opens))
 }
 
 /// The value given most often, the earliest on a tie.
@@ -1303,8 +1318,14 @@ fn title(
         return Some(collapse_ws(heading));
     }
     // A <title> of a few words with nothing else to go by is the site's name when the page
-    // shows a longer heading; without any title, the first heading of a few words is it.
-    if meta_titles.is_empty() && h1s.is_empty() {
+    // shows a longer heading; without any title, the first heading of a few words is it. Not
+    // what is left of a <title> once a known site name is cut from it: that is the headline.
+    let site_cut = !sites.is_empty()
+        && title_tag.is_some_and(|t| {
+            word_tokens(&clean_title(t, sites, None, false)).len()
+                < word_tokens(&clean_title(t, &[], None, false)).len()
+        });
+    if meta_titles.is_empty() && h1s.is_empty() && !site_cut {
         let tag_len = from_tag.as_ref().map_or(0, |(_, t)| t.len());
         if tag_len <= SHORT_TITLE_WORDS {
             if let Some((heading, _)) = headings
@@ -3283,6 +3304,56 @@ mod tests {
         l.body_head = Some(format!("National {head}"));
         l.lead_text = Some(format!("National {head} {COURT_LEAD}"));
         assert_eq!(extract_metadata(&l).title.as_deref(), Some(head));
+    }
+
+    #[test]
+    fn a_box_heading_or_a_pager_link_is_no_headline() {
+        let mut s = page(Some("Gazette"), &[]);
+        s.headings = vec![
+            "« Soldier remanded over nightclub stabbing".into(),
+            "What the soldier told the court in Leeds:".into(),
+            "Former soldier charged over nightclub stabbing".into(),
+        ];
+        s.lead_text = Some(COURT_LEAD.into());
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("Former soldier charged over nightclub stabbing")
+        );
+        // Lines set apart by their look are judged alike.
+        let mut l = page(Some("Gazette"), &[]);
+        l.styled_lines = vec![
+            "What the soldier told the court in Leeds:".into(),
+            "Former soldier charged over nightclub stabbing".into(),
+        ];
+        l.lead_text = Some(COURT_LEAD.into());
+        assert_eq!(
+            extract_metadata(&l).title.as_deref(),
+            Some("Former soldier charged over nightclub stabbing")
+        );
+        assert!(is_furniture_heading("Next story: Bridge shut ›"));
+        // A quotation in guillemets is a headline.
+        assert!(!is_furniture_heading("« Nous resterons », dit le maire"));
+    }
+
+    #[test]
+    fn what_is_left_of_a_title_after_the_known_site_is_the_headline() {
+        // The blog's tagline is a longer heading than the post's three-word title.
+        let mut s = page(
+            Some("Everything I Know Is Wrong: The Torricelli Defence"),
+            &[("og:site_name", "Everything I Know Is Wrong")],
+        );
+        s.headings = vec!["Jumping into the pool with Demosthenes and Locke".into()];
+        assert_eq!(
+            extract_metadata(&s).title.as_deref(),
+            Some("The Torricelli Defence")
+        );
+        // A title of a few words that names no known site is the site itself.
+        let mut n = page(Some("Valley Gazette Online"), &[]);
+        n.headings = vec!["Council votes to shut the old bridge".into()];
+        assert_eq!(
+            extract_metadata(&n).title.as_deref(),
+            Some("Council votes to shut the old bridge")
+        );
     }
 
     #[test]

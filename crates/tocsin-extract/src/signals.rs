@@ -53,6 +53,9 @@ pub struct PageSignals {
     /// When the article does not open with its headline: the nearest line set apart as a
     /// heading just before its first block (see `content::head_before_body`).
     pub head_before_body: Option<String>,
+    /// Text of the first `<h1>` that is only a link to the front page: the site's logo,
+    /// kept for the site's name and left out of `h1s`.
+    pub logo: Option<String>,
     /// Short lines of visible text around the first `<h1>`s, where pages put the dateline
     /// and byline ("Hamburg, 2. November 2021", "Von: Jane Doe | 31.10.23").
     pub headline_lines: Vec<HeadlineLine>,
